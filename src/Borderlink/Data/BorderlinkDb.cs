@@ -1,0 +1,157 @@
+using Borderlink.Features.Accounts;
+using Borderlink.Features.Audit;
+using Borderlink.Features.Notes;
+using Borderlink.Features.Reference;
+using Borderlink.Sharing;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+
+namespace Borderlink.Data;
+
+/// <summary>
+/// The one model of a Borderlink node. Each engine has a subclass (<see cref="SqliteBorderlinkDb"/>,
+/// <see cref="PostgresBorderlinkDb"/>) that owns its migrations. Every save stamps versions and writes the audit
+/// chain in the same transaction as the change.
+/// </summary>
+public abstract class BorderlinkDb : IdentityDbContext<BorderlinkUser>, IDataProtectionKeyContext
+{
+    private readonly Viewer _viewer;
+    private readonly TimeProvider _clock;
+    private readonly List<AuditEntry> _pendingAudit = [];
+
+    protected BorderlinkDb(DbContextOptions options, Viewer viewer, TimeProvider clock) : base(options)
+    {
+        _viewer = viewer;
+        _clock = clock;
+    }
+
+    public Viewer Viewer => _viewer;
+
+    // Read by the visibility query filter; EF turns them into parameters on every query.
+    internal bool ViewerIsSystem => _viewer.IsSystem;
+    internal string? ViewerParty => _viewer.Party;
+    internal string? ViewerPartyToken => _viewer.Party is { } p ? CoordinationRecord.Token(p) : null;
+    internal Guid? ViewerAgencyId => _viewer.AgencyId;
+    internal string? ViewerFunctionToken => _viewer.Function is { } f ? CoordinationRecord.Token(f) : null;
+
+    public DbSet<Party> Parties => Set<Party>();
+    public DbSet<AgencyFunction> AgencyFunctions => Set<AgencyFunction>();
+    public DbSet<Agency> Agencies => Set<Agency>();
+    public DbSet<Partnership> Partnerships => Set<Partnership>();
+    public DbSet<Place> Places => Set<Place>();
+    public DbSet<GatePair> GatePairs => Set<GatePair>();
+    public DbSet<Disease> Diseases => Set<Disease>();
+    public DbSet<LiaisonNote> LiaisonNotes => Set<LiaisonNote>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<AuditHead> AuditHeads => Set<AuditHead>();
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<IdempotencyKey> IdempotencyKeys => Set<IdempotencyKey>();
+    public DbSet<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey> DataProtectionKeys => Set<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(BorderlinkDb).Assembly, t => t.Namespace?.StartsWith("Borderlink.", StringComparison.Ordinal) == true && !t.IsAbstract);
+        VisibilityFilter.ApplyToAllRecords(builder, this);
+    }
+
+    /// <summary>Queues an audit line to be chained and written with the next save.</summary>
+    public void Audit(string action, string outcome, CoordinationRecord? record = null, string? detail = null, string? recordType = null, Guid? recordId = null)
+    {
+        _pendingAudit.Add(new AuditEntry
+        {
+            At = _clock.GetUtcNow(),
+            Actor = _viewer.Name,
+            UserId = _viewer.UserId,
+            Party = _viewer.Party,
+            AgencyId = _viewer.AgencyId,
+            Action = action,
+            Outcome = outcome,
+            RecordType = record?.RecordType ?? recordType,
+            RecordId = record?.Id ?? recordId,
+            Detail = detail ?? (_viewer.IsSystem ? "system: " + _viewer.SystemReason : null),
+        });
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        StampRecords();
+        if (_pendingAudit.Count == 0)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        var ownTransaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        try
+        {
+            // Touching the head row first takes the write lock (a row lock on PostgreSQL, the database lock on
+            // SQLite), so two appenders never read the same end of the chain.
+            await Database.ExecuteSqlRawAsync(LockAuditHeadSql, cancellationToken);
+            var head = await AuditHeads.SingleAsync(h => h.Id == 1, cancellationToken);
+            await Entry(head).ReloadAsync(cancellationToken);
+            AuditChain.Link(head, _pendingAudit);
+            AuditEntries.AddRange(_pendingAudit);
+            var count = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.CommitAsync(cancellationToken);
+            }
+            _pendingAudit.Clear();
+            return count;
+        }
+        catch
+        {
+            _pendingAudit.Clear();
+            throw;
+        }
+        finally
+        {
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.DisposeAsync();
+            }
+        }
+    }
+
+    protected abstract string LockAuditHeadSql { get; }
+
+    private void StampRecords()
+    {
+        ChangeTracker.DetectChanges();
+        var now = _clock.GetUtcNow();
+        foreach (var entry in ChangeTracker.Entries<CoordinationRecord>().ToList())
+        {
+            var record = entry.Entity;
+            switch (entry.State)
+            {
+                case EntityState.Added:
+                    record.Version = 1;
+                    record.CreatedAt = record.UpdatedAt = now;
+                    record.CreatedBy = record.UpdatedBy = _viewer.Name;
+                    Audit(AuditActions.Create, AuditOutcomes.Ok, record, VisibilityDetail(record));
+                    break;
+                case EntityState.Modified:
+                    record.Version += 1;
+                    record.UpdatedAt = now;
+                    record.UpdatedBy = _viewer.Name;
+                    Audit(VisibilityChanged(entry) ? AuditActions.Share : AuditActions.Update, AuditOutcomes.Ok, record,
+                        VisibilityChanged(entry) ? VisibilityDetail(record) : $"version {record.Version}");
+                    break;
+                case EntityState.Deleted:
+                    Audit(AuditActions.Delete, AuditOutcomes.Ok, record);
+                    break;
+            }
+        }
+    }
+
+    private static bool VisibilityChanged(EntityEntry<CoordinationRecord> entry) =>
+        entry.Property(r => r.Visibility).IsModified || entry.Property(r => r.AudienceParties).IsModified || entry.Property(r => r.RestrictedFunctions).IsModified;
+
+    private static string VisibilityDetail(CoordinationRecord r) =>
+        $"visibility={r.Visibility} audience={r.AudienceParties} restricted={r.RestrictedFunctions}";
+}

@@ -1,0 +1,44 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Borderlink.Data;
+
+/// <summary>What a node does to its database before serving: migrate (when configured), reference data, demo data.</summary>
+public sealed class DatabaseStartup(BorderlinkDb db, ReferenceSeeder reference, DemoSeeder demo,
+    IOptions<DatabaseOptions> database, IOptions<DemoOptions> demoOptions, ILogger<DatabaseStartup> logger)
+{
+    public async Task RunAsync(bool forceMigrate = false, CancellationToken ct = default)
+    {
+        if (forceMigrate || database.Value.MigrateOnStart)
+        {
+            await db.Database.MigrateAsync(ct);
+        }
+        else if ((await db.Database.GetPendingMigrationsAsync(ct)).Any())
+        {
+            throw new InvalidOperationException("The database needs migrations: run `Borderlink migrate` or set Database__MigrateOnStart=true.");
+        }
+
+        await reference.SeedAsync(ct);
+
+        var isPostgres = database.Value.Provider.Equals("Postgres", StringComparison.OrdinalIgnoreCase);
+        var demoWanted = demoOptions.Value.Enabled ?? !isPostgres;
+        if (!demoWanted)
+        {
+            if (isPostgres && demoOptions.Value.Enabled is null)
+            {
+                logger.LogInformation("Demo data is not seeded on PostgreSQL unless Demo__Enabled=true");
+            }
+            return;
+        }
+        var logins = await demo.SeedAsync(ct);
+        if (logins.Count > 0)
+        {
+            // Printed on purpose: the demo is meant to be tried at once.
+            Console.WriteLine($"Demo logins (password: {demoOptions.Value.Password}):");
+            foreach (var group in logins.Chunk(6))
+            {
+                Console.WriteLine("  " + string.Join("  ", group));
+            }
+        }
+    }
+}

@@ -1,0 +1,146 @@
+using Borderlink.Features.Accounts;
+using Borderlink.Features.Audit;
+using Borderlink.Features.Notes;
+using Borderlink.Features.Reference;
+using Borderlink.Sharing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Borderlink.Data;
+
+internal static class RecordConfiguration
+{
+    /// <summary>The columns every coordination record shares.</summary>
+    public static void ConfigureRecord<T>(this EntityTypeBuilder<T> b) where T : CoordinationRecord
+    {
+        b.HasKey(r => r.Id);
+        b.Property(r => r.OwnerParty).HasMaxLength(16);
+        b.Property(r => r.Version).IsConcurrencyToken();
+        b.Property(r => r.AudienceParties).HasMaxLength(400);
+        b.Property(r => r.RestrictedFunctions).HasMaxLength(400);
+        b.Property(r => r.CreatedBy).HasMaxLength(256);
+        b.Property(r => r.UpdatedBy).HasMaxLength(256);
+        b.HasIndex(r => new { r.OwnerParty, r.UpdatedAt });
+        b.Ignore(r => r.Audience);
+        b.Ignore(r => r.Restriction);
+        b.Ignore(r => r.RecordType);
+    }
+}
+
+internal sealed class PartyConfig : IEntityTypeConfiguration<Party>
+{
+    public void Configure(EntityTypeBuilder<Party> b)
+    {
+        b.HasKey(p => p.Code);
+        b.Property(p => p.Code).HasMaxLength(16);
+        b.Property(p => p.Country).HasMaxLength(2);
+        b.Property(p => p.SuccessorCode).HasMaxLength(16);
+    }
+}
+
+internal sealed class AgencyFunctionConfig : IEntityTypeConfiguration<AgencyFunction>
+{
+    public void Configure(EntityTypeBuilder<AgencyFunction> b)
+    {
+        b.HasKey(f => f.Code);
+        b.Property(f => f.Code).HasMaxLength(40);
+    }
+}
+
+internal sealed class AgencyConfig : IEntityTypeConfiguration<Agency>
+{
+    public void Configure(EntityTypeBuilder<Agency> b)
+    {
+        b.HasKey(a => a.Id);
+        b.HasOne(a => a.Party).WithMany().HasForeignKey(a => a.PartyCode);
+        b.HasOne(a => a.Function).WithMany().HasForeignKey(a => a.FunctionCode);
+        b.HasIndex(a => new { a.PartyCode, a.FunctionCode });
+    }
+}
+
+internal sealed class PartnershipConfig : IEntityTypeConfiguration<Partnership>
+{
+    public void Configure(EntityTypeBuilder<Partnership> b) => b.HasKey(p => new { p.PartyA, p.PartyB });
+}
+
+internal sealed class PlaceConfig : IEntityTypeConfiguration<Place>
+{
+    public void Configure(EntityTypeBuilder<Place> b) => b.HasKey(p => p.Code);
+}
+
+internal sealed class GatePairConfig : IEntityTypeConfiguration<GatePair>
+{
+    public void Configure(EntityTypeBuilder<GatePair> b) => b.HasKey(g => g.Code);
+}
+
+internal sealed class DiseaseConfig : IEntityTypeConfiguration<Disease>
+{
+    public void Configure(EntityTypeBuilder<Disease> b)
+    {
+        b.HasKey(d => d.Code);
+        b.Ignore(d => d.AcknowledgementHours);
+    }
+}
+
+internal sealed class LiaisonNoteConfig : IEntityTypeConfiguration<LiaisonNote>
+{
+    public void Configure(EntityTypeBuilder<LiaisonNote> b)
+    {
+        b.ConfigureRecord();
+        b.Property(n => n.Title).HasMaxLength(LiaisonNote.TitleMax);
+        b.Property(n => n.Body).HasMaxLength(LiaisonNote.BodyMax);
+        b.Property(n => n.Language).HasMaxLength(16);
+        b.Property(n => n.TranslationRequested).HasMaxLength(16);
+        b.OwnsMany(n => n.Translations, t => t.ToJson());
+    }
+}
+
+internal sealed class AuditEntryConfig : IEntityTypeConfiguration<AuditEntry>
+{
+    public void Configure(EntityTypeBuilder<AuditEntry> b)
+    {
+        b.HasKey(e => e.Seq);
+        b.Property(e => e.Seq).ValueGeneratedNever();
+        b.HasIndex(e => new { e.Party, e.At });
+        b.HasIndex(e => e.RecordId);
+    }
+}
+
+internal sealed class AuditHeadConfig : IEntityTypeConfiguration<AuditHead>
+{
+    public void Configure(EntityTypeBuilder<AuditHead> b)
+    {
+        b.HasKey(h => h.Id);
+        b.Property(h => h.Id).ValueGeneratedNever();
+        b.HasData(new AuditHead { Id = 1, LastSeq = 0, LastHash = "" });
+    }
+}
+
+internal sealed class ApiTokenConfig : IEntityTypeConfiguration<ApiToken>
+{
+    public void Configure(EntityTypeBuilder<ApiToken> b)
+    {
+        b.HasKey(t => t.Id);
+        b.HasIndex(t => t.SecretHash).IsUnique();
+        b.HasOne(t => t.Agency).WithMany().HasForeignKey(t => t.AgencyId);
+        b.Ignore(t => t.ScopeList);
+    }
+}
+
+internal sealed class IdempotencyKeyConfig : IEntityTypeConfiguration<IdempotencyKey>
+{
+    public void Configure(EntityTypeBuilder<IdempotencyKey> b)
+    {
+        b.HasKey(k => new { k.UserId, k.Key });
+        b.Property(k => k.Key).HasMaxLength(200);
+    }
+}
+
+internal sealed class UserConfig : IEntityTypeConfiguration<BorderlinkUser>
+{
+    public void Configure(EntityTypeBuilder<BorderlinkUser> b)
+    {
+        b.Property(u => u.PartyCode).HasMaxLength(16);
+        b.HasIndex(u => u.PartyCode);
+    }
+}

@@ -1,0 +1,29 @@
+namespace Borderlink.Features.Accounts;
+
+/// <summary>
+/// A machine client's credential, issued to one agency. Only the SHA-256 of the secret is stored; the secret is
+/// shown once at creation.
+/// </summary>
+public sealed class ApiToken
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid AgencyId { get; set; }
+    public required string PartyCode { get; set; }
+    public required string Name { get; set; }
+    /// <summary>Role the token acts with (viewer, officer, liaison).</summary>
+    public required string Role { get; set; }
+    /// <summary>"|"-separated scopes, e.g. "notes:read|notes:write".</summary>
+    public string Scopes { get; set; } = "";
+    public required string SecretHash { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public string CreatedBy { get; set; } = "";
+    public DateTimeOffset ExpiresAt { get; set; }
+    public DateTimeOffset? RevokedAt { get; set; }
+    public DateTimeOffset? LastUsedAt { get; set; }
+
+    public Borderlink.Features.Reference.Agency? Agency { get; set; }
+
+    public IReadOnlyList<string> ScopeList => Scopes.Split('|', StringSplitOptions.RemoveEmptyEntries);
+
+    public bool IsActive(DateTimeOffset now) => RevokedAt is null && now < ExpiresAt;
+}

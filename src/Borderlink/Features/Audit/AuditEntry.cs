@@ -1,0 +1,50 @@
+namespace Borderlink.Features.Audit;
+
+/// <summary>One line of the append-only, hash-chained audit log. Never updated, never deleted.</summary>
+public sealed class AuditEntry
+{
+    /// <summary>Position in the chain, 1, 2, 3… with no gaps; a gap is itself evidence of tampering.</summary>
+    public long Seq { get; set; }
+    public DateTimeOffset At { get; set; }
+    public string Actor { get; set; } = "";
+    public string? UserId { get; set; }
+    public string? Party { get; set; }
+    public Guid? AgencyId { get; set; }
+    public required string Action { get; set; }
+    public string? RecordType { get; set; }
+    public Guid? RecordId { get; set; }
+    public required string Outcome { get; set; }
+    public string? Detail { get; set; }
+    public string PrevHash { get; set; } = "";
+    public string Hash { get; set; } = "";
+}
+
+/// <summary>The single row holding the end of the chain. Updating it first in a transaction serialises appenders on both engines.</summary>
+public sealed class AuditHead
+{
+    public int Id { get; set; }
+    public long LastSeq { get; set; }
+    public string LastHash { get; set; } = "";
+}
+
+public static class AuditActions
+{
+    public const string Create = "create";
+    public const string Update = "update";
+    public const string Delete = "delete";
+    public const string Share = "share";
+    public const string ReadRestricted = "read-restricted";
+    public const string Refused = "refused";
+    public const string Login = "login";
+    public const string LoginFailed = "login-failed";
+    public const string SystemAccess = "system-access";
+    public const string Admin = "admin";
+}
+
+public static class AuditOutcomes
+{
+    public const string Ok = "ok";
+    public const string Denied = "denied";
+    public const string NotFound = "not-found";
+    public const string Failed = "failed";
+}

@@ -1,0 +1,87 @@
+using Borderlink.Data;
+using Borderlink.Sharing;
+using Borderlink.Web;
+using Microsoft.EntityFrameworkCore;
+
+namespace Borderlink.Features.Notes;
+
+/// <summary>Write a liaison note. It starts Internal to the writer's party unless a liaison shares it at once.</summary>
+public static class CreateNote
+{
+    public sealed record Request(string? Title, string? Body, string? Language, string? TranslationRequested = null,
+        Visibility Visibility = Visibility.Internal, IReadOnlyList<string>? Audience = null, IReadOnlyList<string>? RestrictedTo = null,
+        Guid? Id = null);
+
+    public static async Task<Outcome<LiaisonNote>> HandleAsync(BorderlinkDb db, TimeProvider clock, Request request,
+        string? idempotencyKey, CancellationToken ct = default)
+    {
+        var viewer = db.Viewer;
+        if (viewer.Party is null || viewer.AgencyId is null || !Policies.OfficerRoles.Any(viewer.IsInRole))
+        {
+            return new Outcome<LiaisonNote>.Forbidden();
+        }
+        if (request.Visibility != Visibility.Internal && !Policies.LiaisonRoles.Any(viewer.IsInRole))
+        {
+            return new Outcome<LiaisonNote>.Forbidden();
+        }
+
+        if (idempotencyKey is not null && viewer.UserId is not null)
+        {
+            var earlier = await db.IdempotencyKeys.AsNoTracking().FirstOrDefaultAsync(k => k.UserId == viewer.UserId && k.Key == idempotencyKey, ct);
+            if (earlier is not null)
+            {
+                var existing = await db.LiaisonNotes.FirstOrDefaultAsync(n => n.Id == earlier.RecordId, ct);
+                return existing is null ? new Outcome<LiaisonNote>.NotFound() : new Outcome<LiaisonNote>.Done(existing);
+            }
+        }
+        if (request.Id is { } clientId)
+        {
+            var existing = await db.LiaisonNotes.FirstOrDefaultAsync(n => n.Id == clientId, ct);
+            if (existing is not null && existing.OwnerParty == viewer.Party)
+            {
+                return new Outcome<LiaisonNote>.Done(existing);
+            }
+            using (viewer.EnterSystemScope("check a client-generated id is free"))
+            {
+                if (await db.LiaisonNotes.AnyAsync(n => n.Id == clientId, ct))
+                {
+                    return new Outcome<LiaisonNote>.Invalid([new("id", "Error.IdTaken")]);
+                }
+            }
+        }
+
+        var audience = request.Audience ?? [];
+        var restricted = request.RestrictedTo ?? [];
+        var errors = NoteRules.ValidateText(request.Title, request.Body, request.Language, request.TranslationRequested);
+        errors.AddRange(await NoteRules.ValidateVisibilityAsync(db, viewer.Party, request.Visibility, audience, restricted, clock, ct));
+        if (errors.Count > 0)
+        {
+            return new Outcome<LiaisonNote>.Invalid(errors);
+        }
+
+        var note = new LiaisonNote
+        {
+            OwnerParty = viewer.Party,
+            OwnerAgencyId = viewer.AgencyId.Value,
+            Title = request.Title!.Trim(),
+            Body = request.Body!,
+            Language = Languages.Canonical(request.Language)!,
+            TranslationRequested = Languages.Canonical(request.TranslationRequested),
+        };
+        if (request.Id is { } id)
+        {
+            note.Id = id;
+        }
+        note.SetVisibility(request.Visibility, audience, restricted);
+        db.LiaisonNotes.Add(note);
+        if (idempotencyKey is not null && viewer.UserId is not null)
+        {
+            db.IdempotencyKeys.Add(new IdempotencyKey
+            {
+                Key = idempotencyKey, UserId = viewer.UserId, RecordType = LiaisonNote.TypeName, RecordId = note.Id, CreatedAt = clock.GetUtcNow(),
+            });
+        }
+        await db.SaveChangesAsync(ct);
+        return new Outcome<LiaisonNote>.Done(note, Created: true);
+    }
+}

@@ -1,0 +1,53 @@
+using Borderlink.Data;
+using Borderlink.Sharing;
+using Borderlink.Web;
+using Microsoft.EntityFrameworkCore;
+
+namespace Borderlink.Features.Notes;
+
+/// <summary>The owner changes a note. The caller says which version it edited; a newer one means someone else saved first.</summary>
+public static class EditNote
+{
+    public sealed record Request(string? Title, string? Body, string? Language, string? TranslationRequested = null);
+
+    public static async Task<Outcome<LiaisonNote>> HandleAsync(BorderlinkDb db, Guid id, long expectedVersion, Request request, CancellationToken ct = default)
+    {
+        var loaded = await RecordLoader.LoadAsync<LiaisonNote>(db, id, RecordOperation.Edit, ct);
+        if (loaded is not Outcome<LiaisonNote>.Done { Value: var note })
+        {
+            return loaded;
+        }
+        if (note.Version != expectedVersion)
+        {
+            return new Outcome<LiaisonNote>.Stale(note.Version);
+        }
+        var errors = NoteRules.ValidateText(request.Title, request.Body, request.Language, request.TranslationRequested);
+        if (errors.Count > 0)
+        {
+            return new Outcome<LiaisonNote>.Invalid(errors);
+        }
+
+        note.Title = request.Title!.Trim();
+        note.Body = request.Body!;
+        note.Language = Languages.Canonical(request.Language)!;
+        note.TranslationRequested = Languages.Canonical(request.TranslationRequested);
+        return await SaveVersioned(db, note, expectedVersion, ct);
+    }
+
+    /// <summary>Saves with the version the caller read as the concurrency token, so a race between two officers ends in Stale, not a lost update.</summary>
+    internal static async Task<Outcome<LiaisonNote>> SaveVersioned(BorderlinkDb db, LiaisonNote note, long expectedVersion, CancellationToken ct)
+    {
+        db.Entry(note).Property(n => n.Version).OriginalValue = expectedVersion;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return new Outcome<LiaisonNote>.Done(note);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            var current = await db.LiaisonNotes.AsNoTracking().Where(n => n.Id == note.Id).Select(n => n.Version).FirstOrDefaultAsync(ct);
+            return new Outcome<LiaisonNote>.Stale(current);
+        }
+    }
+}

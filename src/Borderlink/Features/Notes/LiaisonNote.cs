@@ -1,0 +1,33 @@
+using Borderlink.Sharing;
+
+namespace Borderlink.Features.Notes;
+
+/// <summary>
+/// A free-text message between liaison officers: the first coordination record type, and the shape later ones follow.
+/// The body stays in the language it was written in; translations are added beside it.
+/// </summary>
+public sealed class LiaisonNote : CoordinationRecord
+{
+    public const string TypeName = "liaison-note";
+    public const int TitleMax = 200;
+    public const int BodyMax = 20_000;
+
+    public override string RecordType => TypeName;
+
+    public required string Title { get; set; }
+    public required string Body { get; set; }
+    /// <summary>Culture name of the original text (vi, zh-Hans, en, fr).</summary>
+    public required string Language { get; set; }
+    /// <summary>A language a translation has been asked for, or null.</summary>
+    public string? TranslationRequested { get; set; }
+    public List<NoteTranslation> Translations { get; set; } = [];
+}
+
+public sealed class NoteTranslation
+{
+    public required string Language { get; set; }
+    public required string Title { get; set; }
+    public required string Body { get; set; }
+    public string TranslatedBy { get; set; } = "";
+    public DateTimeOffset TranslatedAt { get; set; }
+}

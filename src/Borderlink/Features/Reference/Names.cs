@@ -1,0 +1,29 @@
+using System.Globalization;
+
+namespace Borderlink.Features.Reference;
+
+/// <summary>Reference data carries its own name in each of the four working languages.</summary>
+public interface INamed
+{
+    string NameEn { get; }
+    string NameVi { get; }
+    string NameZh { get; }
+    string NameFr { get; }
+}
+
+public static class NamedExtensions
+{
+    /// <summary>The name in the given UI culture (vi, zh-Hans, fr; English otherwise).</summary>
+    public static string Name(this INamed named, CultureInfo? culture = null)
+    {
+        var language = (culture ?? CultureInfo.CurrentUICulture).TwoLetterISOLanguageName;
+        var name = language switch
+        {
+            "vi" => named.NameVi,
+            "zh" => named.NameZh,
+            "fr" => named.NameFr,
+            _ => named.NameEn,
+        };
+        return string.IsNullOrWhiteSpace(name) ? named.NameEn : name;
+    }
+}

@@ -1,0 +1,32 @@
+namespace Borderlink.Features.Reference;
+
+/// <summary>A jurisdiction in the mechanism, keyed by its ISO 3166-2 code. Parties are data: they begin, end and have successors.</summary>
+public sealed class Party : INamed
+{
+    public required string Code { get; set; }
+    public required string Country { get; set; }
+    public string Kind { get; set; } = "";
+    public required string NameEn { get; set; }
+    public string NameVi { get; set; } = "";
+    public string NameZh { get; set; } = "";
+    public string NameFr { get; set; } = "";
+    /// <summary>Other spellings, "|"-separated, used by the gazetteer.</summary>
+    public string Aliases { get; set; } = "";
+    public required string TimeZone { get; set; }
+    /// <summary>Working languages as "|"-separated culture names, e.g. "vi|en".</summary>
+    public string Languages { get; set; } = "en";
+    public DateOnly? ValidFrom { get; set; }
+    public DateOnly? ValidTo { get; set; }
+    public string? SuccessorCode { get; set; }
+
+    public bool IsCurrent(DateOnly day) => (ValidFrom is null || ValidFrom <= day) && (ValidTo is null || day <= ValidTo);
+}
+
+/// <summary>Two parties that exchange within the mechanism (e.g. Guangxi and Lang Son).</summary>
+public sealed class Partnership
+{
+    public required string PartyA { get; set; }
+    public required string PartyB { get; set; }
+    /// <summary>What the two exchange, in words; categories become data as features arrive.</summary>
+    public string Scope { get; set; } = "";
+}

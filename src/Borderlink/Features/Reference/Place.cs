@@ -1,0 +1,60 @@
+namespace Borderlink.Features.Reference;
+
+/// <summary>A gazetteer entry below party level: a city, county or town near the border.</summary>
+public sealed class Place : INamed
+{
+    public required string Code { get; set; }
+    public string? ParentCode { get; set; }
+    public required string PartyCode { get; set; }
+    public string Level { get; set; } = "";
+    public required string NameEn { get; set; }
+    public string NameVi { get; set; } = "";
+    public string NameZh { get; set; } = "";
+    public string NameFr { get; set; } = "";
+    public string Aliases { get; set; } = "";
+}
+
+/// <summary>One gate on each side of the border, handled together.</summary>
+public sealed class GatePair : INamed
+{
+    public required string Code { get; set; }
+    public required string VnParty { get; set; }
+    public required string CnParty { get; set; }
+    public required string NameEn { get; set; }
+    public string NameVi { get; set; } = "";
+    public string NameZh { get; set; } = "";
+    public string NameFr { get; set; } = "";
+    public string VnGate { get; set; } = "";
+    public string CnGate { get; set; } = "";
+    public string? CnPlace { get; set; }
+    public string Mode { get; set; } = "";
+    public string Level { get; set; } = "";
+    /// <summary>Flows handled, "|"-separated: people, goods, vehicles.</summary>
+    public string Flows { get; set; } = "";
+    public string Aliases { get; set; } = "";
+}
+
+/// <summary>A notifiable disease with both countries' reporting hours.</summary>
+public sealed class Disease : INamed
+{
+    public const int IhrHours = 24;
+
+    public required string Code { get; set; }
+    public string Icd10 { get; set; } = "";
+    public required string NameEn { get; set; }
+    public string NameVi { get; set; } = "";
+    public string NameZh { get; set; } = "";
+    public string NameFr { get; set; } = "";
+    public string CnClass { get; set; } = "";
+    public string VnGroup { get; set; } = "";
+    public string IhrAnnex2 { get; set; } = "";
+    public int? CnReportHours { get; set; }
+    public int? VnReportHours { get; set; }
+    /// <summary>Set by an administrator to replace the computed acknowledgement deadline.</summary>
+    public int? AckHoursOverride { get; set; }
+    public bool Notifiable { get; set; } = true;
+
+    /// <summary>The stricter of the two countries' reporting hours, IHR's 24 h where neither sets one, unless overridden.</summary>
+    public int AcknowledgementHours =>
+        AckHoursOverride ?? new[] { CnReportHours, VnReportHours }.Where(h => h is > 0).Select(h => h!.Value).DefaultIfEmpty(IhrHours).Min();
+}

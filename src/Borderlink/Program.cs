@@ -1,0 +1,41 @@
+using Borderlink.Data;
+using Borderlink.Features.Accounts;
+using Borderlink.Features.Audit;
+using Borderlink.Features.Gazetteer;
+using Borderlink.Features.Notes;
+using Borderlink.Features.Reference;
+using Borderlink.Web;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddBorderlinkData();
+builder.AddBorderlinkAuth();
+builder.AddBorderlinkWeb();
+builder.Services.AddSingleton<GazetteerIndex>();
+builder.Services.AddScoped<AuditVerifier>();
+
+var app = builder.Build();
+
+if (Cli.IsCommand(args))
+{
+    return await Cli.RunAsync(app, args);
+}
+
+await app.PrepareDatabaseAsync();
+
+app.UseBorderlinkWeb();
+app.UseMiddleware<TwoFactorEnforcement>();
+app.MapHealthChecks("/healthz").AllowAnonymous();
+app.MapOpenApi().AllowAnonymous();
+app.MapPreferences();
+app.MapAccountApi();
+app.MapNotesApi();
+app.MapGazetteerApi();
+app.MapReferenceApi();
+app.MapAuditApi();
+app.MapRazorComponents<App>();
+
+await app.RunAsync();
+return 0;
+
+/// <summary>Visible to the test projects' WebApplicationFactory.</summary>
+public partial class Program;

@@ -1,0 +1,57 @@
+namespace Borderlink.Sharing;
+
+/// <summary>Who may see a coordination record besides its owner (DESIGN.md §3).</summary>
+public enum Visibility
+{
+    /// <summary>Users of the owner party only.</summary>
+    Internal = 0,
+    /// <summary>The owner party and the listed partner parties.</summary>
+    Partners = 1,
+    /// <summary>Only agencies of the listed functions, in the owner party and the listed parties.</summary>
+    Restricted = 2,
+}
+
+/// <summary>
+/// The common base of every coordination record: one owner party, one writer, a version that only grows,
+/// and a visibility enforced by the query filter in <see cref="VisibilityFilter"/>.
+/// </summary>
+public abstract class CoordinationRecord
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public required string OwnerParty { get; set; }
+    public Guid OwnerAgencyId { get; set; }
+    /// <summary>Starts at 1 and grows by one on every saved change; also the optimistic concurrency token.</summary>
+    public long Version { get; set; }
+    public Visibility Visibility { get; set; }
+    /// <summary>Partner parties allowed to see the record, stored as "|CN-GX|VN-09|" so one LIKE-style test works on both engines.</summary>
+    public string AudienceParties { get; set; } = "";
+    /// <summary>Agency functions allowed to see a Restricted record, stored as "|public-security|border-defence|".</summary>
+    public string RestrictedFunctions { get; set; } = "";
+    public DateTimeOffset CreatedAt { get; set; }
+    public string CreatedBy { get; set; } = "";
+    public DateTimeOffset UpdatedAt { get; set; }
+    public string UpdatedBy { get; set; } = "";
+
+    /// <summary>The stable record type name used in the audit log and, later, the exchange protocol.</summary>
+    public abstract string RecordType { get; }
+
+    public IReadOnlyList<string> Audience => Split(AudienceParties);
+    public IReadOnlyList<string> Restriction => Split(RestrictedFunctions);
+
+    public void SetVisibility(Visibility visibility, IEnumerable<string> audience, IEnumerable<string> restrictedTo)
+    {
+        Visibility = visibility;
+        AudienceParties = visibility == Visibility.Internal ? "" : Join(audience.Where(p => p != OwnerParty));
+        RestrictedFunctions = visibility == Visibility.Restricted ? Join(restrictedTo) : "";
+    }
+
+    public static string Token(string code) => "|" + code + "|";
+
+    private static string Join(IEnumerable<string> codes)
+    {
+        var distinct = codes.Where(c => !string.IsNullOrWhiteSpace(c)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        return distinct.Count == 0 ? "" : "|" + string.Join('|', distinct) + "|";
+    }
+
+    private static string[] Split(string stored) => stored.Split('|', StringSplitOptions.RemoveEmptyEntries);
+}

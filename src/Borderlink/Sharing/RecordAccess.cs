@@ -1,0 +1,26 @@
+using Borderlink.Web;
+
+namespace Borderlink.Sharing;
+
+/// <summary>The operations a person may ask to perform on one record.</summary>
+public enum RecordOperation
+{
+    Read,
+    Edit,
+    Share,
+}
+
+/// <summary>
+/// Resource-based authorization for coordination records. Reading is already decided by the query filter
+/// (an invisible record is simply not found); the single-writer rule and the liaison's right to share are decided here.
+/// </summary>
+public static class RecordAccess
+{
+    public static bool Allows(Viewer viewer, CoordinationRecord record, RecordOperation operation) => operation switch
+    {
+        RecordOperation.Read => true,
+        RecordOperation.Edit => viewer.Party == record.OwnerParty && Policies.OfficerRoles.Any(viewer.IsInRole),
+        RecordOperation.Share => viewer.Party == record.OwnerParty && Policies.LiaisonRoles.Any(viewer.IsInRole),
+        _ => false,
+    };
+}

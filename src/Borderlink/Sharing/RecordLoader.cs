@@ -1,0 +1,40 @@
+using Borderlink.Data;
+using Borderlink.Features.Audit;
+using Borderlink.Web;
+using Microsoft.EntityFrameworkCore;
+
+namespace Borderlink.Sharing;
+
+/// <summary>
+/// Loads one record for an operation: through the visibility filter, then the access rule. A record the viewer may
+/// not see answers NotFound (nobody learns it exists); every refusal and every read of a Restricted record is audited.
+/// </summary>
+public static class RecordLoader
+{
+    public static async Task<Outcome<T>> LoadAsync<T>(BorderlinkDb db, Guid id, RecordOperation operation, CancellationToken ct = default)
+        where T : CoordinationRecord
+    {
+        var record = await db.Set<T>().FirstOrDefaultAsync(r => r.Id == id, ct);
+        if (record is null)
+        {
+            db.Audit(AuditActions.Refused, AuditOutcomes.NotFound, detail: $"{operation} of an absent or invisible record",
+                recordType: TypeName<T>(), recordId: id);
+            await db.SaveChangesAsync(ct);
+            return new Outcome<T>.NotFound();
+        }
+        if (!RecordAccess.Allows(db.Viewer, record, operation))
+        {
+            db.Audit(AuditActions.Refused, AuditOutcomes.Denied, record, $"{operation} not allowed");
+            await db.SaveChangesAsync(ct);
+            return new Outcome<T>.Forbidden();
+        }
+        if (operation == RecordOperation.Read && record.Visibility == Visibility.Restricted)
+        {
+            db.Audit(AuditActions.ReadRestricted, AuditOutcomes.Ok, record);
+            await db.SaveChangesAsync(ct);
+        }
+        return new Outcome<T>.Done(record);
+    }
+
+    private static string TypeName<T>() => typeof(T).Name;
+}

@@ -1,0 +1,58 @@
+using System.Security.Claims;
+
+namespace Borderlink.Sharing;
+
+/// <summary>Claim types Borderlink adds to every principal, person or machine.</summary>
+public static class BorderlinkClaims
+{
+    public const string Party = "bl:party";
+    public const string Agency = "bl:agency";
+    public const string Function = "bl:function";
+    public const string TimeZone = "bl:tz";
+    public const string TokenScope = "bl:scope";
+    public const string TwoFactor = "bl:2fa";
+}
+
+/// <summary>
+/// The principal the current unit of work acts for. The DbContext reads it in its query filters, so every
+/// query a request makes is already narrowed to what this viewer may see. Workers call <see cref="EnterSystemScope"/>,
+/// the one explicit bypass, and must say why; the reason is written to the audit log.
+/// </summary>
+public sealed class Viewer
+{
+    private readonly IHttpContextAccessor? _http;
+    private ClaimsPrincipal? _principal;
+    private string? _systemReason;
+
+    public Viewer(IHttpContextAccessor? http = null) => _http = http;
+
+    public ClaimsPrincipal Principal => _principal ?? _http?.HttpContext?.User ?? new ClaimsPrincipal(new ClaimsIdentity());
+
+    public bool IsAuthenticated => Principal.Identity?.IsAuthenticated == true;
+    public bool IsSystem => _systemReason is not null;
+    public string? SystemReason => _systemReason;
+    public string? Party => Principal.FindFirstValue(BorderlinkClaims.Party);
+    public Guid? AgencyId => Guid.TryParse(Principal.FindFirstValue(BorderlinkClaims.Agency), out var id) ? id : null;
+    public string? Function => Principal.FindFirstValue(BorderlinkClaims.Function);
+    public string? UserId => Principal.FindFirstValue(ClaimTypes.NameIdentifier);
+    public string Name => IsSystem ? "system" : Principal.Identity?.Name ?? "anonymous";
+    public string? TimeZoneId => Principal.FindFirstValue(BorderlinkClaims.TimeZone);
+    public bool IsInRole(string role) => Principal.IsInRole(role);
+
+    /// <summary>Acts for a given principal outside an HTTP request (CLI verbs, tests).</summary>
+    public void Use(ClaimsPrincipal principal) => _principal = principal;
+
+    /// <summary>Lifts the visibility filter for system work until the returned scope is disposed.</summary>
+    public IDisposable EnterSystemScope(string reason)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        var previous = _systemReason;
+        _systemReason = reason;
+        return new Scope(() => _systemReason = previous);
+    }
+
+    private sealed class Scope(Action onDispose) : IDisposable
+    {
+        public void Dispose() => onDispose();
+    }
+}

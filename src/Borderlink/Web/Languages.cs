@@ -1,0 +1,22 @@
+namespace Borderlink.Web;
+
+/// <summary>The four working languages of the mechanism, by culture name, with the name each gives itself.</summary>
+public static class Languages
+{
+    public static readonly IReadOnlyList<(string Culture, string Code, string NativeName)> All =
+    [
+        ("vi", "vi", "Tiếng Việt"),
+        ("zh-Hans", "zh-Hans", "中文"),
+        ("en", "en", "English"),
+        ("fr", "fr", "Français"),
+    ];
+
+    public static readonly string[] Cultures = All.Select(l => l.Culture).ToArray();
+
+    public static bool IsSupported(string? culture) => culture is not null && Cultures.Contains(culture, StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Maps any accepted spelling (zh-hans, ZH-Hans) to the canonical culture name, or null.</summary>
+    public static string? Canonical(string? culture) => Cultures.FirstOrDefault(c => string.Equals(c, culture, StringComparison.OrdinalIgnoreCase));
+
+    public static string NativeName(string culture) => All.FirstOrDefault(l => l.Culture == culture).NativeName ?? culture;
+}

@@ -1,0 +1,15 @@
+namespace Borderlink.Web;
+
+/// <summary>A field (or row) and the resource key of what is wrong with it.</summary>
+public sealed record FieldError(string Field, string MessageKey, params object[] Args);
+
+/// <summary>What a use case answers: the record, or why not. Pages and endpoints turn it into a view or a status code.</summary>
+public abstract record Outcome<T>
+{
+    public sealed record Done(T Value, bool Created = false) : Outcome<T>;
+    public sealed record NotFound : Outcome<T>;
+    public sealed record Forbidden : Outcome<T>;
+    public sealed record Invalid(IReadOnlyList<FieldError> Errors) : Outcome<T>;
+    /// <summary>The record changed since the caller read it (If-Match or the form's version).</summary>
+    public sealed record Stale(long CurrentVersion) : Outcome<T>;
+}

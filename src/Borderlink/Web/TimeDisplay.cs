@@ -1,0 +1,26 @@
+using System.Globalization;
+using Borderlink.Sharing;
+
+namespace Borderlink.Web;
+
+/// <summary>Shows an instant in the reader's own zone and names the zone, e.g. "2026-11-23 00:30 (Asia/Shanghai, UTC+08:00)".</summary>
+public sealed class TimeDisplay(Viewer viewer)
+{
+    public const string FallbackZone = "Asia/Ho_Chi_Minh";
+
+    public TimeZoneInfo Zone { get; } = Find(viewer.TimeZoneId) ?? Find(FallbackZone)!;
+
+    public DateTimeOffset Local(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Zone);
+
+    public string Format(DateTimeOffset instant)
+    {
+        var local = Local(instant);
+        return $"{local.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} ({Zone.Id}, UTC{local.ToString("zzz", CultureInfo.InvariantCulture)})";
+    }
+
+    public static TimeZoneInfo? Find(string? id)
+    {
+        if (string.IsNullOrWhiteSpace(id)) return null;
+        return TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) ? zone : null;
+    }
+}

@@ -1,0 +1,60 @@
+using System.Globalization;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Localization;
+
+namespace Borderlink.Web;
+
+public static class WebSetup
+{
+    /// <summary>Largest request body accepted anywhere (attachments will get their own, larger limit on their own endpoint).</summary>
+    public const long MaxRequestBytes = 1024 * 1024;
+
+    public static WebApplicationBuilder AddBorderlinkWeb(this WebApplicationBuilder builder)
+    {
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.Limits.MaxRequestBodySize = MaxRequestBytes;
+            k.AddServerHeader = false;
+        });
+        builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
+        // Vietnamese and Chinese text as characters, not &#x…; entities: pages are a third lighter on slow border links.
+        builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+        builder.Services.AddRazorComponents();
+        builder.Services.AddAntiforgery(o => o.Cookie.Name = "borderlink.af");
+        builder.Services.AddProblemDetails();
+        builder.Services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
+        {
+            doc.Info.Title = "Borderlink API";
+            doc.Info.Description = "Cross-border epidemic prevention and control coordination. Authenticate with a cookie or `Authorization: Bearer <token>`.";
+            return Task.CompletedTask;
+        }));
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        builder.Services.AddScoped<TimeDisplay>();
+        return builder;
+    }
+
+    public static WebApplication UseBorderlinkWeb(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseMiddleware<SecurityHeaders>();
+        app.UseRequestLocalization(o =>
+        {
+            var cultures = Languages.Cultures.Select(c => new CultureInfo(c)).ToList();
+            o.DefaultRequestCulture = new RequestCulture("en");
+            o.SupportedCultures = cultures;
+            o.SupportedUICultures = cultures;
+            o.FallBackToParentCultures = true;
+            o.FallBackToParentUICultures = true;
+            // The user's choice (cookie) first, then the browser's languages.
+            o.RequestCultureProviders = [new CookieRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()];
+        });
+        app.MapStaticAssets();
+        app.UseAuthentication();
+        app.UseRateLimiter();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        return app;
+    }
+}
