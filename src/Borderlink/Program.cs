@@ -11,6 +11,7 @@ builder.AddBorderlinkData();
 builder.AddBorderlinkAuth();
 builder.AddBorderlinkWeb();
 builder.Services.AddSingleton<GazetteerIndex>();
+builder.Services.AddSingleton<ReferenceCache>();
 builder.Services.AddScoped<AuditVerifier>();
 
 var app = builder.Build();

@@ -19,6 +19,10 @@ public sealed class SecurityOptions
 
     [Range(1, 1440)]
     public int LockoutMinutes { get; set; } = 15;
+
+    /// <summary>Sign-in and token requests allowed per client address per minute.</summary>
+    [Range(1, 100_000)]
+    public int CredentialRequestsPerMinute { get; set; } = 20;
 }
 
 public static class AuthSetup
@@ -83,7 +87,7 @@ public static class AuthSetup
             // Login and token calls: a few tries a minute per client address, so guessing is slow even before lockout.
             o.AddPolicy("credentials", ctx => RateLimitPartition.GetFixedWindowLimiter(
                 ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = 20, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = security.CredentialRequestsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
         });
         return builder;
     }

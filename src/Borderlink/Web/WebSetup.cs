@@ -37,8 +37,8 @@ public static class WebSetup
     public static WebApplication UseBorderlinkWeb(this WebApplication app)
     {
         app.UseExceptionHandler();
-        app.UseStatusCodePages();
         app.UseMiddleware<SecurityHeaders>();
+        app.UseMiddleware<RequestSizeLimit>();
         app.UseRequestLocalization(o =>
         {
             var cultures = Languages.Cultures.Select(c => new CultureInfo(c)).ToList();

@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# Borderlink's one test command: installs what a fresh machine lacks (Debian packages), starts a throw-away
+# PostgreSQL cluster on 127.0.0.1, builds once, then runs every suite:
+#   unit + HTTP integration on SQLite, the same on PostgreSQL, browser tests in Chromium.
+# Prints one summary line per suite and a total line "N passed, N failed, N skipped".
+set -euo pipefail
+cd "$(dirname "$0")"
+ROOT=$(pwd)
+CONFIG=${CONFIG:-Release}
+ARTIFACTS="$ROOT/artifacts"
+mkdir -p "$ARTIFACTS"
+
+need=()
+command -v chromium >/dev/null || need+=(chromium)
+command -v pg_ctlcluster >/dev/null || need+=(postgresql)
+fc-list :lang=zh 2>/dev/null | grep -q . || need+=(fonts-noto-cjk)
+if [ ${#need[@]} -gt 0 ]; then
+  echo "== installing: ${need[*]}"
+  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need[@]}" >/dev/null
+fi
+fc-list :lang=zh | grep -q . || { echo "No CJK font: Chinese would render as boxes" >&2; exit 1; }
+
+# A private PostgreSQL cluster in artifacts/, so the test run neither needs nor touches a system database.
+PGBIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
+PGDATA="$ARTIFACTS/pgdata"; PGPORT=${PGPORT:-55432}
+if [ "$(id -u)" -eq 0 ]; then PGRUN=(runuser -u postgres --); chown_target=postgres; else PGRUN=(); chown_target=$(id -un); fi
+rm -rf "$PGDATA"; mkdir -p "$PGDATA"; chown "$chown_target" "$PGDATA" "$ARTIFACTS" 2>/dev/null || true
+"${PGRUN[@]}" "$PGBIN/initdb" -D "$PGDATA" -U postgres --auth=trust -E UTF8 >/dev/null
+"${PGRUN[@]}" "$PGBIN/pg_ctl" -D "$PGDATA" -o "-p $PGPORT -k /tmp -c listen_addresses=127.0.0.1 -c fsync=off" -l "$ARTIFACTS/postgres.log" -w start >/dev/null
+trap '"${PGRUN[@]}" "$PGBIN/pg_ctl" -D "$PGDATA" -m fast stop >/dev/null 2>&1 || true' EXIT
+"$PGBIN/psql" -h 127.0.0.1 -p "$PGPORT" -U postgres -q -c "CREATE ROLE borderlink LOGIN PASSWORD 'borderlink' CREATEDB" >/dev/null
+export BORDERLINK_TEST_PG="Host=127.0.0.1;Port=$PGPORT;Username=borderlink;Password=borderlink;Database=postgres"
+
+echo "== build ($CONFIG)"
+dotnet tool restore >/dev/null
+dotnet build Borderlink.slnx -c "$CONFIG" -nologo -v q
+
+echo "== migrations match the model on both engines"
+dotnet ef migrations has-pending-model-changes -p src/Borderlink --context SqliteBorderlinkDb --configuration "$CONFIG" --no-build -- --Database:Provider=Sqlite
+dotnet ef migrations has-pending-model-changes -p src/Borderlink --context PostgresBorderlinkDb --configuration "$CONFIG" --no-build \
+  -- --Database:Provider=Postgres "--ConnectionStrings:Borderlink=$BORDERLINK_TEST_PG"
+
+declare -A PASSED FAILED SKIPPED
+status=0
+run_suite() {
+  local name=$1 project=$2; shift 2
+  local log="$ARTIFACTS/$name.log"
+  echo "== suite $name"
+  if env "$@" dotnet test --project "$project" -c "$CONFIG" --no-build --results-directory "$ARTIFACTS/$name" > "$log" 2>&1; then :; else status=1; fi
+  local total passed failed skipped
+  passed=$(grep -oP '^\s*succeeded: \K\d+' "$log" | tail -1); failed=$(grep -oP '^\s*failed: \K\d+' "$log" | tail -1); skipped=$(grep -oP '^\s*skipped: \K\d+' "$log" | tail -1)
+  PASSED[$name]=${passed:-0}; FAILED[$name]=${failed:-0}; SKIPPED[$name]=${skipped:-0}
+  if [ -z "$passed" ]; then status=1; FAILED[$name]=1; tail -40 "$log"; fi
+  grep -E '^failed ' -A8 "$log" | grep -v '^\s*at ' | head -80 || true
+  echo "   $name: ${PASSED[$name]} passed, ${FAILED[$name]} failed, ${SKIPPED[$name]} skipped"
+}
+
+run_suite sqlite tests/Borderlink.Tests BORDERLINK_TEST_DB=sqlite
+run_suite postgres tests/Borderlink.Tests BORDERLINK_TEST_DB=postgres
+run_suite browser tests/Borderlink.E2E BORDERLINK_TEST_DB=sqlite BORDERLINK_ARTIFACTS="$ARTIFACTS/screenshots"
+
+p=0; f=0; s=0
+for k in sqlite postgres browser; do p=$((p + PASSED[$k])); f=$((f + FAILED[$k])); s=$((s + SKIPPED[$k])); done
+echo "$p passed, $f failed, $s skipped"
+exit $status

@@ -1,0 +1,74 @@
+using Microsoft.Playwright;
+
+namespace Borderlink.E2E;
+
+/// <summary>
+/// A Lang Son liaison officer signs in, reads the dashboard in Vietnamese and Chinese, writes a note shared with
+/// Guangxi; a Guangxi user sees it, a Cao Bang user does not. Screenshots are kept as test artifacts.
+/// </summary>
+public sealed class LiaisonNoteJourneyTests : IAsyncLifetime
+{
+    private readonly BrowserApp _app = new();
+
+    public ValueTask InitializeAsync() => _app.InitializeAsync();
+
+    public ValueTask DisposeAsync() => _app.DisposeAsync();
+
+    [Fact]
+    public async Task A_note_written_in_Lang_Son_reaches_Guangxi_and_not_Cao_Bang()
+    {
+        var title = "Cảnh báo dịch hạch tại Đồng Đăng " + Guid.NewGuid().ToString("N")[..6];
+
+        var langSon = await _app.NewPageAsync("en-US");
+        await BrowserApp.SignInAsync(langSon, "langson.liaison");
+
+        await langSon.ClickAsync("[data-testid=lang-vi]");
+        await Assertions.Expect(langSon.GetByTestId("home-title")).ToHaveTextAsync("Tổng quan biên giới");
+        await BrowserApp.ScreenshotAsync(langSon, "01-dashboard-vi");
+
+        await langSon.ClickAsync("[data-testid=lang-zh-Hans]");
+        await Assertions.Expect(langSon.GetByTestId("home-title")).ToHaveTextAsync("边境概览");
+        await Assertions.Expect(langSon.GetByTestId("home-party")).ToContainTextAsync("谅山省");
+        await BrowserApp.ScreenshotAsync(langSon, "02-dashboard-zh");
+
+        await langSon.ClickAsync("[data-testid=lang-vi]");
+        await langSon.GotoAsync("/notes/new");
+        await langSon.FillAsync("[data-testid=note-title-input]", title);
+        await langSon.FillAsync("[data-testid=note-body-input]", "Phát hiện chuột chết gần cửa khẩu. Đề nghị phía Trung Quốc tăng cường giám sát.");
+        await langSon.SelectOptionAsync("#language", "vi");
+        await langSon.CheckAsync("[data-testid=visibility-Partners]");
+        await langSon.CheckAsync("[data-testid=audience-CN-GX]");
+        await langSon.ClickAsync("[data-testid=note-save]");
+        await Assertions.Expect(langSon.GetByTestId("note-title")).ToHaveTextAsync(title);
+        await BrowserApp.ScreenshotAsync(langSon, "03-note-written-vi");
+        var noteUrl = langSon.Url;
+
+        var guangxi = await _app.NewPageAsync("zh-CN");
+        await BrowserApp.SignInAsync(guangxi, "guangxi.officer");
+        await guangxi.GotoAsync("/notes");
+        await Assertions.Expect(guangxi.GetByTestId("notes-table")).ToContainTextAsync(title);
+        await guangxi.GetByText(title).ClickAsync();
+        await Assertions.Expect(guangxi.GetByTestId("note-body")).ToContainTextAsync("chuột chết");
+        await BrowserApp.ScreenshotAsync(guangxi, "04-note-seen-in-guangxi");
+
+        var caoBang = await _app.NewPageAsync("vi-VN");
+        await BrowserApp.SignInAsync(caoBang, "caobang.officer");
+        await caoBang.GotoAsync("/notes");
+        await Assertions.Expect(caoBang.Locator("main")).Not.ToContainTextAsync(title);
+        var direct = await caoBang.GotoAsync(noteUrl);
+        Assert.Equal(404, direct!.Status);
+        await Assertions.Expect(caoBang.GetByTestId("not-found")).ToBeVisibleAsync();
+        await BrowserApp.ScreenshotAsync(caoBang, "05-not-visible-in-cao-bang");
+    }
+
+    [Fact]
+    public async Task The_display_switches_work_without_JavaScript()
+    {
+        var page = await _app.NewPageAsync();
+        await page.Context.SetExtraHTTPHeadersAsync(new Dictionary<string, string>());
+        await BrowserApp.SignInAsync(page, "guangxi.viewer");
+        await page.GetByRole(AriaRole.Button, new() { Name = "深色主题" }).Or(page.GetByRole(AriaRole.Button, new() { Name = "Dark theme" })).ClickAsync();
+        await Assertions.Expect(page.Locator("body")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("theme-dark"));
+        await BrowserApp.ScreenshotAsync(page, "06-dark-theme");
+    }
+}

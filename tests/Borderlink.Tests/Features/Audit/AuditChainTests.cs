@@ -1,0 +1,75 @@
+using System.Diagnostics;
+using Borderlink.Features.Audit;
+using Borderlink.Tests.Features.Notes;
+using Borderlink.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Borderlink.Tests.Features.Audit;
+
+/// <summary>The audit log is a hash chain; changing any stored line is detected by the `audit verify` verb.</summary>
+public sealed class AuditChainTests : IAsyncLifetime
+{
+    private readonly BorderlinkApp _app = new();
+
+    public ValueTask InitializeAsync() => _app.InitializeAsync();
+
+    public ValueTask DisposeAsync() => _app.DisposeAsync();
+
+    [Fact]
+    public async Task Verify_accepts_an_untouched_chain_and_names_the_first_changed_entry()
+    {
+        var officer = await _app.SignInAsync("langson.officer");
+        for (var i = 0; i < 3; i++) await officer.CreateNoteAsync($"audited {i}");
+
+        var (exitCode, output) = await RunVerbAsync("audit", "verify");
+        Assert.True(exitCode == 0, output);
+        Assert.Contains("Audit chain intact", output, StringComparison.Ordinal);
+
+        var victim = await _app.WithSystemDbAsync(db => db.AuditEntries.Where(e => e.Action == "create").OrderBy(e => e.Seq).Skip(1).Select(e => e.Seq).FirstAsync());
+        await _app.WithSystemDbAsync(async db =>
+        {
+            // An insider edits the database directly, bypassing the application.
+            var table = db.Model.FindEntityType(typeof(AuditEntry))!.GetTableName();
+            var column = db.Model.FindEntityType(typeof(AuditEntry))!.FindProperty(nameof(AuditEntry.Actor))!.GetColumnName();
+            var seqColumn = db.Model.FindEntityType(typeof(AuditEntry))!.FindProperty(nameof(AuditEntry.Seq))!.GetColumnName();
+            return await db.Database.ExecuteSqlRawAsync($"UPDATE \"{table}\" SET \"{column}\" = 'someone-else' WHERE \"{seqColumn}\" = {victim}");
+        });
+
+        (exitCode, output) = await RunVerbAsync("audit", "verify");
+        Assert.Equal(2, exitCode);
+        Assert.Contains($"BROKEN at entry {victim}", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Concurrent_writers_keep_one_unbroken_chain()
+    {
+        var clients = await Task.WhenAll(new[] { "langson.officer", "guangxi.officer", "caobang.officer", "laocai.officer" }.Select(u => _app.SignInAsync(u)));
+        await Task.WhenAll(clients.SelectMany(c => Enumerable.Range(0, 5).Select(i => c.CreateNoteAsync($"parallel {i}"))));
+
+        var result = await _app.Service(sp => sp.CreateScope().ServiceProvider.GetRequiredService<AuditVerifier>()).VerifyAsync();
+        Assert.True(result.Intact, result.Reason);
+        Assert.True(result.Checked >= 24);
+    }
+
+    /// <summary>Runs the real program's verb against this test's database, as an operator would.</summary>
+    private async Task<(int ExitCode, string Output)> RunVerbAsync(params string[] verb)
+    {
+        // The app's own build output: tests/Borderlink.Tests/bin/<configuration>/net10.0 → src/Borderlink/bin/<configuration>/net10.0
+        var output = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+        var appDir = Path.Combine(Borderlink.Tests.Web.ResourceTests.RepositoryRoot(), "src", "Borderlink", "bin", output.Parent!.Name, output.Name);
+        var dll = Path.Combine(appDir, "Borderlink.dll");
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = appDir };
+        start.ArgumentList.Add(dll);
+        foreach (var part in verb) start.ArgumentList.Add(part);
+        start.Environment["Database__Provider"] = _app.Database.Provider;
+        start.Environment["ConnectionStrings__Borderlink"] = _app.Database.ConnectionString;
+        start.Environment["Database__MigrateOnStart"] = "false";
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await stdout + await stderr);
+    }
+}

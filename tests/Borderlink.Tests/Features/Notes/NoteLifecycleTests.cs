@@ -1,0 +1,124 @@
+using System.Net;
+using Borderlink.Features.Notes;
+using Borderlink.Tests.Infrastructure;
+
+namespace Borderlink.Tests.Features.Notes;
+
+public sealed class NoteLifecycleTests(SharedApp app)
+{
+    [Fact]
+    public async Task Officer_writes_reads_and_edits_a_note_with_versions()
+    {
+        var officer = await app.SignInAsync("langson.officer");
+        var created = await officer.CreateNoteAsync("Sốt xuất huyết tại Đồng Đăng");
+        Assert.Equal("VN-09", created.OwnerParty);
+        Assert.Equal(1, created.Version);
+        Assert.Equal("Internal", created.Visibility.ToString());
+
+        var read = await officer.GetAsync($"{NoteApiClient.Path}/{created.Id}");
+        Assert.Equal(HttpStatusCode.OK, read.StatusCode);
+        Assert.Equal("\"1\"", read.Headers.ETag?.Tag);
+
+        var edited = await officer.PutAsync($"{NoteApiClient.Path}/{created.Id}", new { title = "Cập nhật", body = "Đã khoanh vùng", language = "vi" }, ifMatch: 1);
+        Assert.Equal(HttpStatusCode.OK, edited.StatusCode);
+        var note = await edited.ReadAsync<NoteDto>();
+        Assert.Equal(2, note.Version);
+        Assert.Equal("Cập nhật", note.Title);
+        Assert.Equal("langson.officer", note.UpdatedBy);
+    }
+
+    [Fact]
+    public async Task A_stale_edit_is_refused_with_412_and_changes_nothing()
+    {
+        var officer = await app.SignInAsync("langson.officer");
+        var created = await officer.CreateNoteAsync("Họp giao ban cửa khẩu");
+        Assert.Equal(HttpStatusCode.OK, (await officer.PutAsync($"{NoteApiClient.Path}/{created.Id}", new { title = "A", body = "first", language = "vi" }, 1)).StatusCode);
+
+        var stale = await officer.PutAsync($"{NoteApiClient.Path}/{created.Id}", new { title = "B", body = "second", language = "vi" }, 1);
+
+        Assert.Equal(HttpStatusCode.PreconditionFailed, stale.StatusCode);
+        var problem = await stale.ReadJsonAsync();
+        Assert.Equal("urn:borderlink:problem:stale-version", problem.GetProperty("type").GetString());
+        Assert.Equal(2, problem.GetProperty("currentVersion").GetInt64());
+        var current = await (await officer.GetAsync($"{NoteApiClient.Path}/{created.Id}")).ReadAsync<NoteDto>();
+        Assert.Equal("A", current.Title);
+    }
+
+    [Fact]
+    public async Task An_edit_without_If_Match_is_refused_with_428()
+    {
+        var officer = await app.SignInAsync("langson.officer");
+        var created = await officer.CreateNoteAsync("Không có If-Match");
+        var response = await officer.PutAsync($"{NoteApiClient.Path}/{created.Id}", new { title = "x", body = "y", language = "vi" }, ifMatch: null);
+        Assert.Equal(HttpStatusCode.PreconditionRequired, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_retried_create_with_the_same_Idempotency_Key_makes_one_note()
+    {
+        var officer = await app.SignInAsync("caobang.officer");
+        var key = Guid.NewGuid().ToString();
+        var body = new { title = "Retried over a slow link", body = "once", language = "en" };
+
+        var first = await officer.CreateAsync(body, key);
+        var second = await officer.CreateAsync(body, key);
+
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.Equal((await first.ReadAsync<NoteDto>()).Id, (await second.ReadAsync<NoteDto>()).Id);
+        var count = await app.WithSystemDbAsync(db => Task.FromResult(db.LiaisonNotes.Count(n => n.Title == "Retried over a slow link")));
+        Assert.Equal(1, count);
+    }
+
+    [Fact]
+    public async Task A_client_generated_id_is_kept_and_a_retry_returns_the_same_note()
+    {
+        var officer = await app.SignInAsync("caobang.officer");
+        var id = Guid.CreateVersion7();
+        var body = new { id, title = "Client id", body = "x", language = "fr" };
+        Assert.Equal(HttpStatusCode.Created, (await officer.CreateAsync(body)).StatusCode);
+        var retry = await officer.CreateAsync(body);
+        Assert.Equal(HttpStatusCode.OK, retry.StatusCode);
+        Assert.Equal(id, (await retry.ReadAsync<NoteDto>()).Id);
+    }
+
+    [Fact]
+    public async Task Invalid_input_gets_field_errors_in_the_callers_language()
+    {
+        var officer = await app.SignInAsync("langson.officer", language: "fr");
+        var response = await officer.CreateAsync(new { title = "", body = new string('x', LiaisonNote.BodyMax + 1), language = "de" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.ReadJsonAsync();
+        Assert.Equal("urn:borderlink:problem:validation", problem.GetProperty("type").GetString());
+        Assert.Equal("Certains champs doivent être corrigés.", problem.GetProperty("title").GetString());
+        var errors = problem.GetProperty("errors");
+        Assert.Equal("Ce champ est obligatoire.", errors.GetProperty("title")[0].GetString());
+        Assert.Contains("20000", errors.GetProperty("body")[0].GetString(), StringComparison.Ordinal);
+        Assert.True(errors.TryGetProperty("language", out _));
+    }
+
+    [Fact]
+    public async Task A_viewer_cannot_write_and_the_refusal_is_audited()
+    {
+        var viewer = await app.SignInAsync("langson.viewer");
+        var response = await viewer.CreateAsync(new { title = "not allowed", body = "x", language = "vi" });
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        var audited = await app.WithSystemDbAsync(db => Task.FromResult(
+            db.AuditEntries.Any(e => e.Actor == "langson.viewer" && e.Action == "refused" && e.Detail!.Contains("POST /api/v1/liaison-notes"))));
+        Assert.True(audited);
+    }
+
+    [Fact]
+    public async Task Lists_page_on_the_server_and_return_the_total()
+    {
+        var officer = await app.SignInAsync("quangninh.officer");
+        for (var i = 0; i < 3; i++) await officer.CreateNoteAsync($"Móng Cái paging {i}");
+
+        var page = await (await officer.GetAsync($"{NoteApiClient.Path}?q=M%C3%B3ng%20C%C3%A1i%20paging&pageSize=2&page=2")).ReadJsonAsync();
+
+        Assert.Equal(3, page.GetProperty("total").GetInt32());
+        Assert.Equal(1, page.GetProperty("items").GetArrayLength());
+        Assert.Equal(2, page.GetProperty("page").GetInt32());
+    }
+}

@@ -1,0 +1,31 @@
+using System.Net;
+using System.Text.RegularExpressions;
+
+namespace Borderlink.Tests.Infrastructure;
+
+/// <summary>Posts the app's HTML forms the way a browser without JavaScript does: read the page, take its antiforgery token, submit.</summary>
+public static partial class Forms
+{
+    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenPattern();
+
+    public static async Task<string> TokenFromAsync(HttpClient client, string path)
+    {
+        var html = await client.GetStringAsync(path);
+        var match = TokenPattern().Match(html);
+        return match.Success ? WebUtility.HtmlDecode(match.Groups[1].Value) : throw new InvalidOperationException($"No antiforgery token on {path}");
+    }
+
+    public static async Task<HttpResponseMessage> PostAsync(HttpClient client, string pagePath, string postPath, string? handler,
+        IEnumerable<KeyValuePair<string, string>> fields)
+    {
+        var token = await TokenFromAsync(client, pagePath);
+        var all = new List<KeyValuePair<string, string>> { new("__RequestVerificationToken", token) };
+        if (handler is not null) all.Add(new("_handler", handler));
+        all.AddRange(fields);
+        return await client.PostAsync(postPath, new FormUrlEncodedContent(all));
+    }
+
+    public static Task<HttpResponseMessage> PostLoginAsync(HttpClient client, string userName, string password) =>
+        PostAsync(client, "/login", "/login", "login", [new("Input.UserName", userName), new("Input.Password", password), new("Input.ReturnUrl", "/")]);
+}

@@ -1,0 +1,82 @@
+using System.Globalization;
+using System.Resources;
+using System.Text.RegularExpressions;
+
+namespace Borderlink.Tests.Web;
+
+/// <summary>Every UI string exists, non-empty, in all four languages; every key the code asks for exists.</summary>
+public sealed partial class ResourceTests
+{
+    private static readonly ResourceManager Resources = new("Borderlink.Resources.SharedResource", typeof(Borderlink.SharedResource).Assembly);
+
+    private static Dictionary<string, string> Entries(string culture)
+    {
+        var set = Resources.GetResourceSet(culture == "" ? CultureInfo.InvariantCulture : new CultureInfo(culture), createIfNotExists: true, tryParents: false)
+            ?? throw new InvalidOperationException($"No resources for '{culture}'");
+        return set.Cast<System.Collections.DictionaryEntry>().ToDictionary(e => (string)e.Key, e => (string?)e.Value ?? "");
+    }
+
+    [Theory]
+    [InlineData("vi")]
+    [InlineData("zh-Hans")]
+    [InlineData("fr")]
+    public void Every_key_is_translated(string culture)
+    {
+        var neutral = Entries("");
+        var translated = Entries(culture);
+        var missing = neutral.Keys.Where(k => !translated.TryGetValue(k, out var v) || string.IsNullOrWhiteSpace(v)).ToList();
+        var extra = translated.Keys.Except(neutral.Keys).ToList();
+        Assert.True(missing.Count == 0, $"{culture} lacks: {string.Join(", ", missing)}");
+        Assert.True(extra.Count == 0, $"{culture} has keys English lacks: {string.Join(", ", extra)}");
+        Assert.True(neutral.Count > 100);
+    }
+
+    [Theory]
+    [InlineData("vi")]
+    [InlineData("zh-Hans")]
+    [InlineData("fr")]
+    public void Placeholders_match_English(string culture)
+    {
+        var neutral = Entries("");
+        var translated = Entries(culture);
+        foreach (var (key, english) in neutral)
+        {
+            Assert.True(Placeholders(english).SetEquals(Placeholders(translated[key])), $"{culture} {key}: placeholders differ");
+        }
+    }
+
+    [Fact]
+    public void Every_key_the_code_uses_exists()
+    {
+        var root = RepositoryRoot();
+        var neutral = Entries("");
+        var used = Directory.EnumerateFiles(Path.Combine(root, "src", "Borderlink"), "*.*", SearchOption.AllDirectories)
+            .Where(f => f.EndsWith(".razor", StringComparison.Ordinal) || f.EndsWith(".cs", StringComparison.Ordinal))
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .Select(File.ReadAllText)
+            .SelectMany(text => LocalizerKey().Matches(text).Concat(ErrorKey().Matches(text)).Select(m => m.Groups[1].Value))
+            .Where(k => !k.EndsWith('.')) // keys built at run time ("Visibility." + value) are covered by the enum tests
+            .Distinct().ToList();
+        Assert.True(used.Count > 50);
+        var missing = used.Where(k => !neutral.ContainsKey(k)).ToList();
+        Assert.True(missing.Count == 0, "used but missing: " + string.Join(", ", missing));
+    }
+
+    private static HashSet<string> Placeholders(string text) => PlaceholderPattern().Matches(text).Select(m => m.Value).ToHashSet();
+
+    internal static string RepositoryRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Borderlink.slnx"))) dir = dir.Parent;
+        return dir?.FullName ?? throw new InvalidOperationException("Repository root not found");
+    }
+
+    [GeneratedRegex(@"L\[""([A-Za-z0-9.]+)""")]
+    private static partial Regex LocalizerKey();
+
+    [GeneratedRegex(@"""((?:Error|Problem)\.[A-Za-z]+)""")]
+    private static partial Regex ErrorKey();
+
+    [GeneratedRegex(@"\{\d+\}")]
+    private static partial Regex PlaceholderPattern();
+}
