@@ -12,6 +12,7 @@ mkdir -p "$ARTIFACTS"
 
 need=()
 command -v chromium >/dev/null || need+=(chromium)
+command -v fc-list >/dev/null || need+=(fontconfig)
 command -v pg_ctlcluster >/dev/null || need+=(postgresql)
 fc-list :lang=zh 2>/dev/null | grep -q . || need+=(fonts-noto-cjk)
 if [ ${#need[@]} -gt 0 ]; then
@@ -22,14 +23,15 @@ if [ ${#need[@]} -gt 0 ]; then
 fi
 fc-list :lang=zh | grep -q . || { echo "No CJK font: Chinese would render as boxes" >&2; exit 1; }
 
-# A private PostgreSQL cluster in artifacts/, so the test run neither needs nor touches a system database.
+# A private, throw-away PostgreSQL cluster under /tmp (readable by the postgres user wherever the clone lives),
+# so the test run neither needs nor touches a system database.
 PGBIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
-PGDATA="$ARTIFACTS/pgdata"; PGPORT=${PGPORT:-55432}
-if [ "$(id -u)" -eq 0 ]; then PGRUN=(runuser -u postgres --); chown_target=postgres; else PGRUN=(); chown_target=$(id -un); fi
-rm -rf "$PGDATA"; mkdir -p "$PGDATA"; chown "$chown_target" "$PGDATA" "$ARTIFACTS" 2>/dev/null || true
+PGPORT=${PGPORT:-55432}
+PGDIR=$(mktemp -d /tmp/borderlink-pg.XXXXXX); PGDATA="$PGDIR/data"
+if [ "$(id -u)" -eq 0 ]; then PGRUN=(runuser -u postgres --); chown postgres "$PGDIR"; else PGRUN=(); fi
 "${PGRUN[@]}" "$PGBIN/initdb" -D "$PGDATA" -U postgres --auth=trust -E UTF8 >/dev/null
-"${PGRUN[@]}" "$PGBIN/pg_ctl" -D "$PGDATA" -o "-p $PGPORT -k /tmp -c listen_addresses=127.0.0.1 -c fsync=off" -l "$ARTIFACTS/postgres.log" -w start >/dev/null
-trap '"${PGRUN[@]}" "$PGBIN/pg_ctl" -D "$PGDATA" -m fast stop >/dev/null 2>&1 || true' EXIT
+"${PGRUN[@]}" "$PGBIN/pg_ctl" -D "$PGDATA" -o "-p $PGPORT -k $PGDIR -c listen_addresses=127.0.0.1 -c fsync=off" -l "$PGDIR/postgres.log" -w start >/dev/null
+trap '"${PGRUN[@]}" "$PGBIN/pg_ctl" -D "$PGDATA" -m fast stop >/dev/null 2>&1 || true; cp "$PGDIR/postgres.log" "$ARTIFACTS/" 2>/dev/null; rm -rf "$PGDIR"' EXIT
 "$PGBIN/psql" -h 127.0.0.1 -p "$PGPORT" -U postgres -q -c "CREATE ROLE borderlink LOGIN PASSWORD 'borderlink' CREATEDB" >/dev/null
 export BORDERLINK_TEST_PG="Host=127.0.0.1;Port=$PGPORT;Username=borderlink;Password=borderlink;Database=postgres"
 
