@@ -13,6 +13,8 @@ builder.AddBorderlinkWeb();
 builder.Services.AddSingleton<GazetteerIndex>();
 builder.Services.AddSingleton<ReferenceCache>();
 builder.Services.AddScoped<AuditVerifier>();
+builder.Services.AddScoped<ManageUsers>();
+builder.Services.AddScoped<ManageAgencies>();
 
 var app = builder.Build();
 
@@ -33,6 +35,9 @@ app.MapNotesApi();
 app.MapGazetteerApi();
 app.MapReferenceApi();
 app.MapAuditApi();
+app.MapApiTokensApi();
+app.MapUsersApi();
+app.MapAgenciesApi();
 app.MapRazorComponents<App>();
 
 await app.RunAsync();

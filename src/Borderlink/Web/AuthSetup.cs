@@ -62,6 +62,8 @@ public static class AuthSetup
             .AddClaimsPrincipalFactory<ClaimsFactory>()
             .AddDefaultTokenProviders();
         builder.Services.AddAuthentication().AddIdentityCookies();
+        // Role, agency and lock changes take effect within a minute: the cookie is re-checked against the security stamp.
+        builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         builder.Services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/login";

@@ -21,11 +21,16 @@ public static class Policies
 
     public static void Configure(AuthorizationBuilder auth)
     {
-        auth.AddPolicy(Reader, p => p.RequireAuthenticatedUser().RequireClaim(BorderlinkClaims.Party));
-        auth.AddPolicy(Officer, p => p.RequireAuthenticatedUser().RequireClaim(BorderlinkClaims.Party).RequireRole(OfficerRoles));
-        auth.AddPolicy(Liaison, p => p.RequireAuthenticatedUser().RequireClaim(BorderlinkClaims.Party).RequireRole(LiaisonRoles));
-        auth.AddPolicy(Administrator, p => p.RequireAuthenticatedUser().RequireClaim(BorderlinkClaims.Party).RequireRole(Roles.Administrator));
+        auth.AddPolicy(Reader, p => Member(p));
+        auth.AddPolicy(Officer, p => Member(p).RequireRole(OfficerRoles));
+        auth.AddPolicy(Liaison, p => Member(p).RequireRole(LiaisonRoles));
+        // Administration is for people only: a token is never issued the administrator role, and the scope rule refuses it too.
+        auth.AddPolicy(Administrator, p => Member(p).RequireRole(Roles.Administrator));
         // Anything that forgets to declare a rule is still closed to strangers; the inventory test makes forgetting fail.
         auth.SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
     }
+
+    /// <summary>Signed in, belongs to a party, and — for a machine token — calling inside its scopes.</summary>
+    private static AuthorizationPolicyBuilder Member(AuthorizationPolicyBuilder p) =>
+        p.RequireAuthenticatedUser().RequireClaim(BorderlinkClaims.Party).AddRequirements(new TokenScopeRequirement());
 }

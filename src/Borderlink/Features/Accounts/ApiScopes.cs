@@ -1,0 +1,51 @@
+using Borderlink.Sharing;
+using Microsoft.AspNetCore.Authorization;
+
+namespace Borderlink.Features.Accounts;
+
+/// <summary>
+/// What a machine token may reach: each scope names a part of the API. A token never reaches pages, and never the
+/// administration API; a person's cookie is not limited by scopes (roles decide).
+/// </summary>
+public static class ApiScopes
+{
+    public const string Notes = "liaison-notes";
+    public const string Reference = "reference";
+
+    public static readonly string[] All = [Notes, Reference];
+
+    /// <summary>The scope a request path needs, or null when no token may call it.</summary>
+    public static string? Required(PathString path)
+    {
+        if (!path.StartsWithSegments("/api/v1", out var rest)) return null;
+        var area = rest.Value?.Split('/', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault();
+        return area switch
+        {
+            Notes => Notes,
+            "gazetteer" or "parties" or "diseases" => Reference,
+            "me" => "",
+            _ => null,
+        };
+    }
+}
+
+/// <summary>Part of every policy: a token principal passes only for API paths inside its scopes.</summary>
+public sealed class TokenScopeRequirement : AuthorizationHandler<TokenScopeRequirement>, IAuthorizationRequirement
+{
+    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, TokenScopeRequirement requirement)
+    {
+        if (context.User.Identity?.AuthenticationType != ApiTokenAuthentication.SchemeName)
+        {
+            context.Succeed(requirement);
+            return Task.CompletedTask;
+        }
+        var path = context.Resource is HttpContext http ? http.Request.Path : PathString.Empty;
+        var needed = ApiScopes.Required(path);
+        var granted = context.User.FindAll(BorderlinkClaims.TokenScope).Select(c => c.Value).ToHashSet();
+        if (needed is not null && (needed.Length == 0 || granted.Contains(needed)))
+        {
+            context.Succeed(requirement);
+        }
+        return Task.CompletedTask;
+    }
+}
