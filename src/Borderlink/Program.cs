@@ -15,6 +15,7 @@ builder.Services.AddSingleton<ReferenceCache>();
 builder.Services.AddScoped<AuditVerifier>();
 builder.Services.AddScoped<ManageUsers>();
 builder.Services.AddScoped<ManageAgencies>();
+builder.Services.AddScoped<EditReference>();
 
 var app = builder.Build();
 

@@ -82,7 +82,8 @@ public class BorderlinkApp : WebApplicationFactory<Program>, IAsyncLifetime
         }
         if (language is not null)
         {
-            var switched = await Forms.PostAsync(client, "/", "/preferences/language", null, [new("culture", language), new("returnUrl", "/")]);
+            // The login page is open to everyone, so it serves a token even where a rule redirects other pages.
+            var switched = await Forms.PostAsync(client, "/login", "/preferences/language", null, [new("culture", language), new("returnUrl", "/")]);
             if (switched.StatusCode != System.Net.HttpStatusCode.Redirect)
             {
                 throw new InvalidOperationException($"Language switch to {language} failed: {(int)switched.StatusCode}");

@@ -22,7 +22,7 @@ public static class ApiScopes
         return area switch
         {
             Notes => Notes,
-            "gazetteer" or "parties" or "diseases" => Reference,
+            "gazetteer" or "parties" or "diseases" or "places" or "gate-pairs" or "agencies" => Reference,
             "me" => "",
             _ => null,
         };

@@ -49,6 +49,15 @@ public static class NotesApi
             .WithName("ShareLiaisonNote").WithSummary("Share with partner parties, restrict to agency functions, or make Internal again.")
             .Produces<NoteDto>().ProducesValidationProblem().ProducesProblem(404).ProducesProblem(412);
 
+        group.MapPut("/{id:guid}/translations/{language}", async (HttpRequest http, BorderlinkDb db, TimeProvider clock, IStringLocalizer<SharedResource> L, Guid id,
+                string language, TranslateNote.Request request, CancellationToken ct) =>
+                ApiResults.IfMatchVersion(http) is { } version
+                    ? ApiResults.From(await TranslateNote.HandleAsync(db, clock, id, language, version, request, ct), L, NoteDto.From, n => n.Version)
+                    : ApiResults.Problem(L, StatusCodes.Status428PreconditionRequired, "if-match-required", "Problem.IfMatchRequired"))
+            .RequireAuthorization(Policies.Officer)
+            .WithName("TranslateLiaisonNote").WithSummary("Add or replace the translation into one language (vi, zh-Hans, en, fr) beside the original.")
+            .Produces<NoteDto>().ProducesValidationProblem().ProducesProblem(404).ProducesProblem(412);
+
         return app;
     }
 }

@@ -11,6 +11,16 @@ public interface INamed
     string NameFr { get; }
 }
 
+/// <summary>A reference entry an administrator may rename: four names and other spellings.</summary>
+public interface IRenamable : INamed
+{
+    new string NameEn { get; set; }
+    new string NameVi { get; set; }
+    new string NameZh { get; set; }
+    new string NameFr { get; set; }
+    string Aliases { get; set; }
+}
+
 public static class NamedExtensions
 {
     /// <summary>The name in the given UI culture (vi, zh-Hans, fr; English otherwise).</summary>

@@ -1,7 +1,7 @@
 namespace Borderlink.Features.Reference;
 
 /// <summary>A jurisdiction in the mechanism, keyed by its ISO 3166-2 code. Parties are data: they begin, end and have successors.</summary>
-public sealed class Party : INamed
+public sealed class Party : IRenamable
 {
     public required string Code { get; set; }
     public required string Country { get; set; }

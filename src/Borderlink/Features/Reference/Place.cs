@@ -1,7 +1,7 @@
 namespace Borderlink.Features.Reference;
 
 /// <summary>A gazetteer entry below party level: a city, county or town near the border.</summary>
-public sealed class Place : INamed
+public sealed class Place : IRenamable
 {
     public required string Code { get; set; }
     public string? ParentCode { get; set; }
@@ -15,7 +15,7 @@ public sealed class Place : INamed
 }
 
 /// <summary>One gate on each side of the border, handled together.</summary>
-public sealed class GatePair : INamed
+public sealed class GatePair : IRenamable
 {
     public required string Code { get; set; }
     public required string VnParty { get; set; }
@@ -35,7 +35,7 @@ public sealed class GatePair : INamed
 }
 
 /// <summary>A notifiable disease with both countries' reporting hours.</summary>
-public sealed class Disease : INamed
+public sealed class Disease : IRenamable
 {
     public const int IhrHours = 24;
 
@@ -45,6 +45,8 @@ public sealed class Disease : INamed
     public string NameVi { get; set; } = "";
     public string NameZh { get; set; } = "";
     public string NameFr { get; set; } = "";
+    /// <summary>Other names, "|"-separated (e.g. "Monkeypox" for mpox).</summary>
+    public string Aliases { get; set; } = "";
     public string CnClass { get; set; } = "";
     public string VnGroup { get; set; } = "";
     public string IhrAnnex2 { get; set; } = "";

@@ -122,3 +122,43 @@ public sealed class NoteLifecycleTests(SharedApp app)
         Assert.Equal(2, page.GetProperty("page").GetInt32());
     }
 }
+
+public sealed class NoteTranslationTests(SharedApp app)
+{
+    [Fact]
+    public async Task The_owner_adds_a_translation_beside_the_original_and_answers_the_request()
+    {
+        var liaison = await app.SignInAsync("langson.liaison");
+        var created = await liaison.CreateAsync(new { title = "Đề nghị phối hợp", body = "Tăng cường kiểm dịch tại cửa khẩu Hữu Nghị.", language = "vi",
+            translationRequested = "zh-Hans", visibility = "Partners", audience = new[] { "CN-GX" } });
+        var note = await created.ReadAsync<NoteDto>();
+        Assert.Equal("zh-Hans", note.TranslationRequested);
+
+        var translated = await liaison.PutAsync($"{NoteApiClient.Path}/{note.Id}/translations/zh-Hans",
+            new { title = "协调请求", body = "加强友谊关口岸的检疫工作。" }, note.Version);
+
+        Assert.Equal(HttpStatusCode.OK, translated.StatusCode);
+        var after = await translated.ReadAsync<NoteDto>();
+        Assert.Equal("vi", after.Language);
+        Assert.Equal("Tăng cường kiểm dịch tại cửa khẩu Hữu Nghị.", after.Body);
+        Assert.Null(after.TranslationRequested);
+        var translation = Assert.Single(after.Translations);
+        Assert.Equal(("zh-Hans", "协调请求"), (translation.Language, translation.Title));
+        var seenInGuangxi = await (await app.SignInAsync("guangxi.viewer")).GetStringAsync($"/notes/{note.Id}");
+        Assert.Contains("加强友谊关口岸的检疫工作。", seenInGuangxi, StringComparison.Ordinal);
+        Assert.Contains("Tăng cường kiểm dịch", seenInGuangxi, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_translation_into_the_original_language_or_by_a_partner_is_refused()
+    {
+        var liaison = await app.SignInAsync("langson.liaison");
+        var note = await liaison.CreateNoteAsync("Original in Vietnamese " + Guid.NewGuid(), "Partners", ["CN-GX"]);
+        var same = await liaison.PutAsync($"{NoteApiClient.Path}/{note.Id}/translations/vi", new { title = "x", body = "y" }, note.Version);
+        Assert.Equal(HttpStatusCode.BadRequest, same.StatusCode);
+
+        var partner = await app.SignInAsync("guangxi.liaison");
+        var byPartner = await partner.PutAsync($"{NoteApiClient.Path}/{note.Id}/translations/zh-Hans", new { title = "x", body = "y" }, note.Version);
+        Assert.Equal(HttpStatusCode.Forbidden, byPartner.StatusCode);
+    }
+}

@@ -398,6 +398,10 @@ namespace Borderlink.Data.Migrations.Postgres
                     b.Property<int?>("AckHoursOverride")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Aliases")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<string>("CnClass")
                         .IsRequired()
                         .HasColumnType("text");

@@ -393,6 +393,10 @@ namespace Borderlink.Data.Migrations.Sqlite
                     b.Property<int?>("AckHoursOverride")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Aliases")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("CnClass")
                         .IsRequired()
                         .HasColumnType("TEXT");

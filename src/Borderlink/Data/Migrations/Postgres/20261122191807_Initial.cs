@@ -132,6 +132,7 @@ namespace Borderlink.Data.Migrations.Postgres
                     NameVi = table.Column<string>(type: "text", nullable: false),
                     NameZh = table.Column<string>(type: "text", nullable: false),
                     NameFr = table.Column<string>(type: "text", nullable: false),
+                    Aliases = table.Column<string>(type: "text", nullable: false),
                     CnClass = table.Column<string>(type: "text", nullable: false),
                     VnGroup = table.Column<string>(type: "text", nullable: false),
                     IhrAnnex2 = table.Column<string>(type: "text", nullable: false),

@@ -131,6 +131,7 @@ namespace Borderlink.Data.Migrations.Sqlite
                     NameVi = table.Column<string>(type: "TEXT", nullable: false),
                     NameZh = table.Column<string>(type: "TEXT", nullable: false),
                     NameFr = table.Column<string>(type: "TEXT", nullable: false),
+                    Aliases = table.Column<string>(type: "TEXT", nullable: false),
                     CnClass = table.Column<string>(type: "TEXT", nullable: false),
                     VnGroup = table.Column<string>(type: "TEXT", nullable: false),
                     IhrAnnex2 = table.Column<string>(type: "TEXT", nullable: false),

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Borderlink.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteBorderlinkDb))]
-    [Migration("20261122185739_Initial")]
+    [Migration("20261122191756_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -395,6 +395,10 @@ namespace Borderlink.Data.Migrations.Sqlite
 
                     b.Property<int?>("AckHoursOverride")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Aliases")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("CnClass")
                         .IsRequired()

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Borderlink.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresBorderlinkDb))]
-    [Migration("20261122185752_Initial")]
+    [Migration("20261122191807_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -400,6 +400,10 @@ namespace Borderlink.Data.Migrations.Postgres
 
                     b.Property<int?>("AckHoursOverride")
                         .HasColumnType("integer");
+
+                    b.Property<string>("Aliases")
+                        .IsRequired()
+                        .HasColumnType("text");
 
                     b.Property<string>("CnClass")
                         .IsRequired()
