@@ -53,7 +53,7 @@ public sealed class BrowserApp : BorderlinkApp
         await page.FillAsync("#username", userName);
         await page.FillAsync("#password", DemoPassword);
         await page.ClickAsync("[data-testid=login-submit]");
-        await page.WaitForURLAsync(url => !url.Contains("/login", StringComparison.Ordinal));
+        await Assertions.Expect(page.GetByTestId("logout")).ToBeVisibleAsync();
     }
 
     public static Task ScreenshotAsync(IPage page, string name) =>

@@ -65,10 +65,11 @@ public sealed class LiaisonNoteJourneyTests : IAsyncLifetime
     public async Task The_display_switches_work_without_JavaScript()
     {
         var page = await _app.NewPageAsync();
-        await page.Context.SetExtraHTTPHeadersAsync(new Dictionary<string, string>());
         await BrowserApp.SignInAsync(page, "guangxi.viewer");
-        await page.GetByRole(AriaRole.Button, new() { Name = "深色主题" }).Or(page.GetByRole(AriaRole.Button, new() { Name = "Dark theme" })).ClickAsync();
+        await page.ClickAsync("[data-testid=toggle-dark]");
         await Assertions.Expect(page.Locator("body")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("theme-dark"));
-        await BrowserApp.ScreenshotAsync(page, "06-dark-theme");
+        await page.ClickAsync("[data-testid=toggle-large]");
+        await Assertions.Expect(page.Locator("body")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("theme-dark text-large"));
+        await BrowserApp.ScreenshotAsync(page, "06-dark-theme-large-text");
     }
 }

@@ -57,6 +57,17 @@ public abstract class BorderlinkDb : IdentityDbContext<BorderlinkUser>, IDataPro
         VisibilityFilter.ApplyToAllRecords(builder, this);
     }
 
+    /// <summary>
+    /// The one explicit bypass of the visibility filter, for system work (workers, integrity checks). The bypass and
+    /// its reason are written to the audit log before any record is read.
+    /// </summary>
+    public async Task<IDisposable> EnterSystemScopeAsync(string reason, CancellationToken ct = default)
+    {
+        Audit(AuditActions.SystemAccess, AuditOutcomes.Ok, detail: "system: " + reason);
+        await SaveChangesAsync(ct);
+        return _viewer.EnterSystemScope(reason);
+    }
+
     /// <summary>Queues an audit line to be chained and written with the next save.</summary>
     public void Audit(string action, string outcome, CoordinationRecord? record = null, string? detail = null, string? recordType = null, Guid? recordId = null)
     {

@@ -42,8 +42,11 @@ public sealed class Viewer
     /// <summary>Acts for a given principal outside an HTTP request (CLI verbs, tests).</summary>
     public void Use(ClaimsPrincipal principal) => _principal = principal;
 
-    /// <summary>Lifts the visibility filter for system work until the returned scope is disposed.</summary>
-    public IDisposable EnterSystemScope(string reason)
+    /// <summary>
+    /// Lifts the visibility filter until the returned scope is disposed. Application code goes through
+    /// <see cref="Data.BorderlinkDb.EnterSystemScopeAsync"/>, which audits the bypass; this is internal for that and for tests.
+    /// </summary>
+    internal IDisposable EnterSystemScope(string reason)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(reason);
         var previous = _systemReason;

@@ -31,21 +31,36 @@ public sealed class GazetteerIndex(IServiceScopeFactory scopes) : IDisposable
 
     public void Dispose() => _build.Dispose();
 
-    public async Task<IReadOnlyList<GazetteerHit>> SearchAsync(string? query, int limit = 20, CancellationToken ct = default)
+    public async Task<IReadOnlyList<GazetteerHit>> SearchAsync(string? query, int limit = 20, CancellationToken ct = default) =>
+        Rank(await EntriesAsync(ct), query, limit);
+
+    /// <summary>Scores every entry by its best-matching name and returns the best first; ties go parties, places, gates, then code.</summary>
+    public static IReadOnlyList<GazetteerHit> Rank(IReadOnlyList<GazetteerEntry> entries, string? query, int limit = 20)
     {
         var folded = SearchKey.Fold(query);
         if (folded.Length == 0) return [];
-        var entries = await EntriesAsync(ct);
-        return entries
-            .Select(e => e.Keys.Select(k => (Key: k, Score: SearchKey.Score(folded, k))).MaxBy(x => x.Score) is var best
-                ? new GazetteerHit(e, best.Score, best.Key) : null)
-            .Where(h => h!.Score >= 0.5)
-            .OrderByDescending(h => h!.Score)
-            .ThenBy(h => h!.Entry.Kind)
-            .ThenBy(h => h!.Entry.Code, StringComparer.Ordinal)
+        var hits = new List<GazetteerHit>();
+        foreach (var entry in entries)
+        {
+            var best = 0.0;
+            var matched = "";
+            foreach (var key in entry.Keys)
+            {
+                var score = SearchKey.Score(folded, key);
+                if (score > best) (best, matched) = (score, key);
+            }
+            if (best >= MinimumScore) hits.Add(new GazetteerHit(entry, best, matched));
+        }
+        return hits
+            .OrderByDescending(h => h.Score)
+            .ThenBy(h => h.Entry.Kind)
+            .ThenBy(h => h.Entry.Code, StringComparer.Ordinal)
             .Take(Math.Clamp(limit, 1, 100))
-            .ToList()!;
+            .ToList();
     }
+
+    /// <summary>Below this a match is noise (a shared first letter and little else).</summary>
+    public const double MinimumScore = 0.5;
 
     public async Task<IReadOnlyList<GazetteerEntry>> EntriesAsync(CancellationToken ct = default)
     {
@@ -72,7 +87,8 @@ public sealed class GazetteerIndex(IServiceScopeFactory scopes) : IDisposable
         }
     }
 
-    private static List<string> Keys(INamed named, string aliases, params string[] extra) =>
+    /// <summary>Every searchable key of a named thing: its four names, its aliases, and the names without administrative words.</summary>
+    public static List<string> Keys(INamed named, string aliases, params string[] extra) =>
         new[] { named.NameEn, named.NameVi, named.NameZh, named.NameFr }
             .Concat(aliases.Split('|', StringSplitOptions.RemoveEmptyEntries))
             .Concat(extra)

@@ -53,7 +53,8 @@ public static class SearchKey
         {
             best = 0.5 + 0.3 * Coverage(query, key);
         }
-        if (query.Length >= 4)
+        // The edit distance is at least the length difference; skip it when that alone rules out 70 % similarity.
+        if (query.Length >= 4 && Math.Abs(query.Length - key.Length) <= 0.3 * Math.Max(query.Length, key.Length))
         {
             var distance = Levenshtein(query, key);
             var similarity = 1.0 - (double)distance / Math.Max(query.Length, key.Length);

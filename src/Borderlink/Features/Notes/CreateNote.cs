@@ -41,7 +41,7 @@ public static class CreateNote
             {
                 return new Outcome<LiaisonNote>.Done(existing);
             }
-            using (viewer.EnterSystemScope("check a client-generated id is free"))
+            using (await db.EnterSystemScopeAsync("check that a client-generated liaison-note id is free", ct))
             {
                 if (await db.LiaisonNotes.AnyAsync(n => n.Id == clientId, ct))
                 {

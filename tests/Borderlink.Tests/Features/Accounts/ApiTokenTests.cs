@@ -111,27 +111,22 @@ public sealed class ApiTokenTests(SharedApp app)
 }
 
 /// <summary>Expiry needs the clock moved, so it runs on an app of its own.</summary>
-public sealed class ApiTokenExpiryTests : IAsyncLifetime
+public sealed class ApiTokenExpiryTests : OwnAppTest
 {
-    private readonly BorderlinkApp _app = new();
-
-    public ValueTask InitializeAsync() => _app.InitializeAsync();
-
-    public ValueTask DisposeAsync() => _app.DisposeAsync();
 
     [Fact]
     public async Task A_token_stops_working_when_it_expires()
     {
-        var admin = await _app.SignInAsync("langson.admin");
+        var admin = await App.SignInAsync("langson.admin");
         var agencies = await (await admin.GetAsync("/api/v1/agencies?party=VN-09")).ReadJsonAsync();
         var agency = agencies.EnumerateArray().First().GetProperty("id").GetGuid();
         var issued = await (await admin.PostAsJsonAsync("/api/v1/api-tokens", new { agencyId = agency, name = "short", role = "viewer", scopes = new[] { "liaison-notes" }, expiresInDays = 1 }, Json.Options))
             .ReadAsync<IssuedTokenDto>();
-        var machine = _app.Anonymous();
+        var machine = App.Anonymous();
         machine.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", issued.Secret);
         Assert.Equal(HttpStatusCode.OK, (await machine.GetAsync(NoteApiClient.Path)).StatusCode);
 
-        _app.Clock.Advance(TimeSpan.FromDays(1).Add(TimeSpan.FromSeconds(1)));
+        App.Clock.Advance(TimeSpan.FromDays(1).Add(TimeSpan.FromSeconds(1)));
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await machine.GetAsync(NoteApiClient.Path)).StatusCode);
     }

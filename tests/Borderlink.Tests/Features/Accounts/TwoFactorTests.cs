@@ -6,18 +6,13 @@ using Borderlink.Tests.Infrastructure;
 namespace Borderlink.Tests.Features.Accounts;
 
 /// <summary>With two-factor required for privileged roles, an administrator sets up an authenticator before working, then signs in with a code.</summary>
-public sealed class TwoFactorTests : IAsyncLifetime
+public sealed class TwoFactorTests() : OwnAppTest(new BorderlinkApp().WithSetting("Security:RequireTwoFactorForPrivileged", "true"))
 {
-    private readonly BorderlinkApp _app = new BorderlinkApp().WithSetting("Security:RequireTwoFactorForPrivileged", "true");
-
-    public ValueTask InitializeAsync() => _app.InitializeAsync();
-
-    public ValueTask DisposeAsync() => _app.DisposeAsync();
 
     [Fact]
     public async Task A_privileged_user_must_enrol_and_then_needs_a_code_to_sign_in()
     {
-        var admin = await _app.SignInAsync("langson.admin", "en");
+        var admin = await App.SignInAsync("langson.admin", "en");
         var home = await admin.GetAsync("/");
         Assert.Equal(HttpStatusCode.Redirect, home.StatusCode);
         Assert.Equal("/account", home.Headers.Location!.ToString());
@@ -34,7 +29,7 @@ public sealed class TwoFactorTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Redirect, enabled.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/")).StatusCode);
 
-        var again = _app.Anonymous("en");
+        var again = App.Anonymous("en");
         var password = await Forms.PostLoginAsync(again, "langson.admin", BorderlinkApp.DemoPassword);
         Assert.Contains("/login/two-factor", password.Headers.Location!.ToString(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, (await again.GetAsync("/")).StatusCode);
@@ -46,7 +41,7 @@ public sealed class TwoFactorTests : IAsyncLifetime
     [Fact]
     public async Task An_officer_is_not_asked_for_two_factor()
     {
-        var officer = await _app.SignInAsync("langson.officer");
+        var officer = await App.SignInAsync("langson.officer");
         Assert.Equal(HttpStatusCode.OK, (await officer.GetAsync("/")).StatusCode);
     }
 

@@ -8,26 +8,21 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Borderlink.Tests.Features.Audit;
 
 /// <summary>The audit log is a hash chain; changing any stored line is detected by the `audit verify` verb.</summary>
-public sealed class AuditChainTests : IAsyncLifetime
+public sealed class AuditChainTests : OwnAppTest
 {
-    private readonly BorderlinkApp _app = new();
-
-    public ValueTask InitializeAsync() => _app.InitializeAsync();
-
-    public ValueTask DisposeAsync() => _app.DisposeAsync();
 
     [Fact]
     public async Task Verify_accepts_an_untouched_chain_and_names_the_first_changed_entry()
     {
-        var officer = await _app.SignInAsync("langson.officer");
+        var officer = await App.SignInAsync("langson.officer");
         for (var i = 0; i < 3; i++) await officer.CreateNoteAsync($"audited {i}");
 
         var (exitCode, output) = await RunVerbAsync("audit", "verify");
         Assert.True(exitCode == 0, output);
         Assert.Contains("Audit chain intact", output, StringComparison.Ordinal);
 
-        var victim = await _app.WithSystemDbAsync(db => db.AuditEntries.Where(e => e.Action == "create").OrderBy(e => e.Seq).Skip(1).Select(e => e.Seq).FirstAsync());
-        await _app.WithSystemDbAsync(async db =>
+        var victim = await App.WithSystemDbAsync(db => db.AuditEntries.Where(e => e.Action == "create").OrderBy(e => e.Seq).Skip(1).Select(e => e.Seq).FirstAsync());
+        await App.WithSystemDbAsync(async db =>
         {
             // An insider edits the database directly, bypassing the application.
             var table = db.Model.FindEntityType(typeof(AuditEntry))!.GetTableName();
@@ -44,10 +39,10 @@ public sealed class AuditChainTests : IAsyncLifetime
     [Fact]
     public async Task Concurrent_writers_keep_one_unbroken_chain()
     {
-        var clients = await Task.WhenAll(new[] { "langson.officer", "guangxi.officer", "caobang.officer", "laocai.officer" }.Select(u => _app.SignInAsync(u)));
+        var clients = await Task.WhenAll(new[] { "langson.officer", "guangxi.officer", "caobang.officer", "laocai.officer" }.Select(u => App.SignInAsync(u)));
         await Task.WhenAll(clients.SelectMany(c => Enumerable.Range(0, 5).Select(i => c.CreateNoteAsync($"parallel {i}"))));
 
-        var result = await _app.Service(sp => sp.CreateScope().ServiceProvider.GetRequiredService<AuditVerifier>()).VerifyAsync();
+        var result = await App.Service(sp => sp.CreateScope().ServiceProvider.GetRequiredService<AuditVerifier>()).VerifyAsync();
         Assert.True(result.Intact, result.Reason);
         Assert.True(result.Checked >= 24);
     }
@@ -62,8 +57,8 @@ public sealed class AuditChainTests : IAsyncLifetime
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = appDir };
         start.ArgumentList.Add(dll);
         foreach (var part in verb) start.ArgumentList.Add(part);
-        start.Environment["Database__Provider"] = _app.Database.Provider;
-        start.Environment["ConnectionStrings__Borderlink"] = _app.Database.ConnectionString;
+        start.Environment["Database__Provider"] = App.Database.Provider;
+        start.Environment["ConnectionStrings__Borderlink"] = App.Database.ConnectionString;
         start.Environment["Database__MigrateOnStart"] = "false";
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();

@@ -6,15 +6,12 @@ using Borderlink.Tests.Infrastructure;
 
 namespace Borderlink.Tests.Features.Reference;
 
-/// <summary>Reference data is data: administrators correct it in the running system, and what depends on it follows.</summary>
-public sealed class ReferenceEditingTests : IAsyncLifetime
+/// <summary>
+/// Reference data is data: administrators correct it in the running system, and what depends on it follows.
+/// On an app of its own, because it changes reference data other tests rely on.
+/// </summary>
+public sealed class ReferenceEditingTests : OwnAppTest
 {
-    // Its own app: these tests change reference data other tests rely on.
-    private readonly BorderlinkApp _app = new();
-
-    public ValueTask InitializeAsync() => _app.InitializeAsync();
-
-    public ValueTask DisposeAsync() => _app.DisposeAsync();
 
     private static object Names(DiseaseDto d, string? aliases = null) =>
         new { nameEn = d.NameEn, nameVi = d.NameVi, nameZh = d.NameZh, nameFr = d.NameFr, aliases = aliases ?? d.Aliases };
@@ -22,14 +19,14 @@ public sealed class ReferenceEditingTests : IAsyncLifetime
     [Fact]
     public async Task An_administrator_overrides_an_acknowledgement_deadline_and_a_viewer_cannot()
     {
-        var admin = await _app.SignInAsync("guangxi.admin");
+        var admin = await App.SignInAsync("guangxi.admin");
         var diseases = await (await admin.GetAsync("/api/v1/diseases")).ReadAsync<List<DiseaseDto>>();
         var dengue = diseases.Single(d => d.Code == "dengue");
         Assert.Equal(24, dengue.AcknowledgementHours);
 
         var body = new { names = Names(dengue, "Dengue fever|登革出血热"), icd10 = dengue.Icd10, cnClass = dengue.CnClass, vnGroup = dengue.VnGroup,
             cnReportHours = dengue.CnReportHours, vnReportHours = dengue.VnReportHours, ackHoursOverride = 12, notifiable = true };
-        var viewer = await _app.SignInAsync("guangxi.viewer");
+        var viewer = await App.SignInAsync("guangxi.viewer");
         Assert.Equal(HttpStatusCode.Forbidden, (await viewer.PutAsJsonAsync("/api/v1/diseases/dengue", body, Json.Options)).StatusCode);
         var saved = await admin.PutAsJsonAsync("/api/v1/diseases/dengue", body, Json.Options);
 
@@ -37,14 +34,14 @@ public sealed class ReferenceEditingTests : IAsyncLifetime
         var after = (await (await viewer.GetAsync("/api/v1/diseases")).ReadAsync<List<DiseaseDto>>()).Single(d => d.Code == "dengue");
         Assert.Equal(12, after.AcknowledgementHours);
         Assert.Equal("Dengue fever|登革出血热", after.Aliases);
-        var audited = await _app.WithSystemDbAsync(db => Task.FromResult(db.AuditEntries.Any(e => e.Actor == "guangxi.admin" && e.Detail!.Contains("disease dengue"))));
+        var audited = await App.WithSystemDbAsync(db => Task.FromResult(db.AuditEntries.Any(e => e.Actor == "guangxi.admin" && e.Detail!.Contains("disease dengue"))));
         Assert.True(audited);
     }
 
     [Fact]
     public async Task A_new_spelling_added_to_a_place_is_found_by_the_gazetteer_at_once()
     {
-        var admin = await _app.SignInAsync("langson.admin", "en");
+        var admin = await App.SignInAsync("langson.admin", "en");
         var before = await (await admin.GetAsync("/api/v1/gazetteer?q=Xu%20Lang")).ReadAsync<List<GazetteerResultDto>>();
         Assert.DoesNotContain(before, r => r.Code == "VN-09-LS");
 
@@ -62,7 +59,7 @@ public sealed class ReferenceEditingTests : IAsyncLifetime
     [Fact]
     public async Task An_administrator_corrects_only_their_own_party_and_gets_localized_errors()
     {
-        var admin = await _app.SignInAsync("caobang.admin", "vi");
+        var admin = await App.SignInAsync("caobang.admin", "vi");
         var parties = await (await admin.GetAsync("/api/v1/parties")).ReadAsync<List<PartyDto>>();
         var guangxi = parties.Single(p => p.Code == "CN-GX");
         var caoBang = parties.Single(p => p.Code == "VN-04");
