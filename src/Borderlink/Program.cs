@@ -4,12 +4,14 @@ using Borderlink.Features.Audit;
 using Borderlink.Features.Gazetteer;
 using Borderlink.Features.Notes;
 using Borderlink.Features.Reference;
+using Borderlink.Sharing.Exchange;
 using Borderlink.Web;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddBorderlinkData();
 builder.AddBorderlinkAuth();
 builder.AddBorderlinkWeb();
+builder.AddBorderlinkExchange();
 builder.Services.AddSingleton<GazetteerIndex>();
 builder.Services.AddSingleton<ReferenceCache>();
 builder.Services.AddScoped<AuditVerifier>();
@@ -39,6 +41,8 @@ app.MapAuditApi();
 app.MapApiTokensApi();
 app.MapUsersApi();
 app.MapAgenciesApi();
+app.MapExchangeApi();
+app.MapExchangeInbox();
 app.MapRazorComponents<App>();
 
 await app.RunAsync();

@@ -3,6 +3,7 @@ using Borderlink.Features.Audit;
 using Borderlink.Features.Notes;
 using Borderlink.Features.Reference;
 using Borderlink.Sharing;
+using Borderlink.Sharing.Exchange;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -19,12 +20,14 @@ public abstract class BorderlinkDb : IdentityDbContext<BorderlinkUser>, IDataPro
 {
     private readonly Viewer _viewer;
     private readonly TimeProvider _clock;
+    private readonly LocalNode _node;
     private readonly List<AuditEntry> _pendingAudit = [];
 
-    protected BorderlinkDb(DbContextOptions options, Viewer viewer, TimeProvider clock) : base(options)
+    protected BorderlinkDb(DbContextOptions options, Viewer viewer, TimeProvider clock, LocalNode node) : base(options)
     {
         _viewer = viewer;
         _clock = clock;
+        _node = node;
     }
 
     public Viewer Viewer => _viewer;
@@ -48,6 +51,12 @@ public abstract class BorderlinkDb : IdentityDbContext<BorderlinkUser>, IDataPro
     public DbSet<AuditHead> AuditHeads => Set<AuditHead>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<IdempotencyKey> IdempotencyKeys => Set<IdempotencyKey>();
+    public DbSet<NodeKey> NodeKeys => Set<NodeKey>();
+    public DbSet<PartnerNode> PartnerNodes => Set<PartnerNode>();
+    public DbSet<PartnerKey> PartnerKeys => Set<PartnerKey>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
+    public DbSet<ReplicaState> ReplicaStates => Set<ReplicaState>();
     public DbSet<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey> DataProtectionKeys => Set<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
@@ -63,8 +72,15 @@ public abstract class BorderlinkDb : IdentityDbContext<BorderlinkUser>, IDataPro
     /// </summary>
     public async Task<IDisposable> EnterSystemScopeAsync(string reason, CancellationToken ct = default)
     {
-        Audit(AuditActions.SystemAccess, AuditOutcomes.Ok, detail: "system: " + reason);
+        var scope = EnterSystemScope(reason);
         await SaveChangesAsync(ct);
+        return scope;
+    }
+
+    /// <summary>The same bypass for work that saves anyway: the audit line is written with that save, in its transaction.</summary>
+    public IDisposable EnterSystemScope(string reason)
+    {
+        Audit(AuditActions.SystemAccess, AuditOutcomes.Ok, detail: "system: " + reason);
         return _viewer.EnterSystemScope(reason);
     }
 
@@ -92,6 +108,23 @@ public abstract class BorderlinkDb : IdentityDbContext<BorderlinkUser>, IDataPro
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         StampRecords();
+        var messages = await OutboxWriter.WriteAsync(this, _node, _clock.GetUtcNow(), cancellationToken);
+        var saved = await SaveStampedAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (messages > 0)
+        {
+            _node.Ring();
+        }
+        return saved;
+    }
+
+    /// <summary>
+    /// PostgreSQL: claims due outbox messages for this instance only (FOR UPDATE SKIP LOCKED) by pushing their next
+    /// attempt past a lease; several instances on one database never send the same message at once.
+    /// </summary>
+    public abstract Task<List<OutboxMessage>> ClaimOutboxAsync(DateTimeOffset now, TimeSpan lease, int count, CancellationToken ct);
+
+    private async Task<int> SaveStampedAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
+    {
         if (_pendingAudit.Count == 0)
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
@@ -135,7 +168,8 @@ public abstract class BorderlinkDb : IdentityDbContext<BorderlinkUser>, IDataPro
     {
         ChangeTracker.DetectChanges();
         var now = _clock.GetUtcNow();
-        foreach (var entry in ChangeTracker.Entries<CoordinationRecord>().ToList())
+        // Replicas carry their owner's versions and times; the inbox audits what it applies.
+        foreach (var entry in ChangeTracker.Entries<CoordinationRecord>().Where(e => !e.Entity.IsReplica).ToList())
         {
             var record = entry.Entity;
             switch (entry.State)

@@ -7,11 +7,11 @@ using Microsoft.Extensions.Options;
 namespace Borderlink.Data;
 
 /// <summary>
-/// The demo node: every current party of the mechanism hosted on one node, an agency of each function per party,
-/// and one user per party and role. Runs only on an empty user table.
+/// The demo node: every current party of the mechanism this node hosts (all of them on the one-node demo), an agency
+/// of each function per party, and one user per party and role. Runs only on an empty user table.
 /// </summary>
 public sealed class DemoSeeder(BorderlinkDb db, UserManager<BorderlinkUser> users, RoleManager<IdentityRole> roles,
-    IOptions<DemoOptions> options, TimeProvider clock, ILogger<DemoSeeder> logger)
+    IOptions<DemoOptions> options, TimeProvider clock, Borderlink.Sharing.Exchange.LocalNode node, ILogger<DemoSeeder> logger)
 {
     /// <summary>Login prefix per party, e.g. "langson.officer".</summary>
     public static readonly IReadOnlyDictionary<string, string> PartySlugs = new Dictionary<string, string>
@@ -43,7 +43,7 @@ public sealed class DemoSeeder(BorderlinkDb db, UserManager<BorderlinkUser> user
         }
 
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var parties = (await db.Parties.ToListAsync(ct)).Where(p => p.IsCurrent(today) && PartySlugs.ContainsKey(p.Code)).ToList();
+        var parties = (await db.Parties.ToListAsync(ct)).Where(p => p.IsCurrent(today) && PartySlugs.ContainsKey(p.Code) && node.Hosts(p.Code)).ToList();
         var functions = await db.AgencyFunctions.ToListAsync(ct);
         var agencies = new List<Agency>();
         foreach (var party in parties)

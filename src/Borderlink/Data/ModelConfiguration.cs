@@ -24,6 +24,8 @@ internal static class RecordConfiguration
         b.Ignore(r => r.Audience);
         b.Ignore(r => r.Restriction);
         b.Ignore(r => r.RecordType);
+        b.Ignore(r => r.IsReplica);
+        b.Property(r => r.OriginNode).HasMaxLength(64);
     }
 }
 
@@ -134,6 +136,50 @@ internal sealed class IdempotencyKeyConfig : IEntityTypeConfiguration<Idempotenc
         b.HasKey(k => new { k.UserId, k.Key });
         b.Property(k => k.Key).HasMaxLength(200);
     }
+}
+
+internal sealed class NodeKeyConfig : IEntityTypeConfiguration<Borderlink.Sharing.Exchange.NodeKey>
+{
+    public void Configure(EntityTypeBuilder<Borderlink.Sharing.Exchange.NodeKey> b) => b.HasKey(k => k.Kid);
+}
+
+internal sealed class PartnerNodeConfig : IEntityTypeConfiguration<Borderlink.Sharing.Exchange.PartnerNode>
+{
+    public void Configure(EntityTypeBuilder<Borderlink.Sharing.Exchange.PartnerNode> b)
+    {
+        b.HasKey(p => p.NodeId);
+        b.HasMany(p => p.Keys).WithOne().HasForeignKey(k => k.NodeId).OnDelete(DeleteBehavior.Cascade);
+        b.Ignore(p => p.PartyList);
+    }
+}
+
+internal sealed class PartnerKeyConfig : IEntityTypeConfiguration<Borderlink.Sharing.Exchange.PartnerKey>
+{
+    public void Configure(EntityTypeBuilder<Borderlink.Sharing.Exchange.PartnerKey> b) => b.HasKey(k => new { k.NodeId, k.Kid });
+}
+
+internal sealed class OutboxMessageConfig : IEntityTypeConfiguration<Borderlink.Sharing.Exchange.OutboxMessage>
+{
+    public void Configure(EntityTypeBuilder<Borderlink.Sharing.Exchange.OutboxMessage> b)
+    {
+        b.HasKey(m => m.Id);
+        b.HasIndex(m => new { m.Status, m.NextAttemptAt });
+        b.HasIndex(m => new { m.ToNode, m.Status });
+    }
+}
+
+internal sealed class InboxMessageConfig : IEntityTypeConfiguration<Borderlink.Sharing.Exchange.InboxMessage>
+{
+    public void Configure(EntityTypeBuilder<Borderlink.Sharing.Exchange.InboxMessage> b)
+    {
+        b.HasKey(m => m.Id);
+        b.Property(m => m.Id).ValueGeneratedNever();
+    }
+}
+
+internal sealed class ReplicaStateConfig : IEntityTypeConfiguration<Borderlink.Sharing.Exchange.ReplicaState>
+{
+    public void Configure(EntityTypeBuilder<Borderlink.Sharing.Exchange.ReplicaState> b) => b.HasKey(r => new { r.RecordType, r.RecordId });
 }
 
 internal sealed class UserConfig : IEntityTypeConfiguration<BorderlinkUser>

@@ -1,14 +1,27 @@
 using Borderlink.Sharing;
+using Borderlink.Sharing.Exchange;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Borderlink.Data;
 
 /// <summary>The embedded engine. Its migrations live in Data/Migrations/Sqlite.</summary>
-public sealed class SqliteBorderlinkDb(DbContextOptions<SqliteBorderlinkDb> options, Viewer viewer, TimeProvider clock)
-    : BorderlinkDb(options, viewer, clock)
+public sealed class SqliteBorderlinkDb(DbContextOptions<SqliteBorderlinkDb> options, Viewer viewer, TimeProvider clock, LocalNode node)
+    : BorderlinkDb(options, viewer, clock, node)
 {
     protected override string LockAuditHeadSql => "UPDATE AuditHeads SET LastSeq = LastSeq WHERE Id = 1";
+
+    /// <summary>SQLite serves one instance: the write transaction alone keeps claims apart.</summary>
+    public override async Task<List<OutboxMessage>> ClaimOutboxAsync(DateTimeOffset now, TimeSpan lease, int count, CancellationToken ct)
+    {
+        await using var tx = await Database.BeginTransactionAsync(ct);
+        var due = await OutboxMessages.Where(m => m.Status == OutboxStatus.Pending && m.NextAttemptAt <= now)
+            .OrderBy(m => m.NextAttemptAt).ThenBy(m => m.Id).Take(count).ToListAsync(ct);
+        foreach (var m in due) m.NextAttemptAt = now + lease;
+        await SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return due;
+    }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -23,8 +36,20 @@ public sealed class SqliteBorderlinkDb(DbContextOptions<SqliteBorderlinkDb> opti
 public sealed class UtcTicksConverter() : ValueConverter<DateTimeOffset, long>(v => v.UtcTicks, v => new DateTimeOffset(v, TimeSpan.Zero));
 
 /// <summary>The production engine. Its migrations live in Data/Migrations/Postgres.</summary>
-public sealed class PostgresBorderlinkDb(DbContextOptions<PostgresBorderlinkDb> options, Viewer viewer, TimeProvider clock)
-    : BorderlinkDb(options, viewer, clock)
+public sealed class PostgresBorderlinkDb(DbContextOptions<PostgresBorderlinkDb> options, Viewer viewer, TimeProvider clock, LocalNode node)
+    : BorderlinkDb(options, viewer, clock, node)
 {
     protected override string LockAuditHeadSql => "UPDATE \"AuditHeads\" SET \"LastSeq\" = \"LastSeq\" WHERE \"Id\" = 1";
+
+    public override async Task<List<OutboxMessage>> ClaimOutboxAsync(DateTimeOffset now, TimeSpan lease, int count, CancellationToken ct)
+    {
+        await using var tx = await Database.BeginTransactionAsync(ct);
+        var due = await OutboxMessages
+            .FromSql($"SELECT * FROM \"OutboxMessages\" WHERE \"Status\" = {OutboxStatus.Pending} AND \"NextAttemptAt\" <= {now} ORDER BY \"NextAttemptAt\", \"Id\" LIMIT {count} FOR UPDATE SKIP LOCKED")
+            .ToListAsync(ct);
+        foreach (var m in due) m.NextAttemptAt = now + lease;
+        await SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return due;
+    }
 }

@@ -1,3 +1,6 @@
+using System.Text.Json.Serialization;
+using Borderlink.Sharing.Exchange;
+
 namespace Borderlink.Sharing;
 
 /// <summary>Who may see a coordination record besides its owner (DESIGN.md §3).</summary>
@@ -31,12 +34,19 @@ public abstract class CoordinationRecord
     public string CreatedBy { get; set; } = "";
     public DateTimeOffset UpdatedAt { get; set; }
     public string UpdatedBy { get; set; } = "";
+    /// <summary>Null for this node's own records; the sending node's id for a read-only replica of a partner's record.</summary>
+    public string? OriginNode { get; set; }
 
-    /// <summary>The stable record type name used in the audit log and, later, the exchange protocol.</summary>
-    public abstract string RecordType { get; }
+    /// <summary>The stable record type name (its <see cref="RecordTypeAttribute"/>), used in the audit log and the exchange protocol.</summary>
+    [JsonIgnore]
+    public string RecordType => RecordTypes.NameOf(GetType());
 
+    [JsonIgnore]
     public IReadOnlyList<string> Audience => Split(AudienceParties);
+    [JsonIgnore]
     public IReadOnlyList<string> Restriction => Split(RestrictedFunctions);
+    [JsonIgnore]
+    public bool IsReplica => OriginNode is not null;
 
     public void SetVisibility(Visibility visibility, IEnumerable<string> audience, IEnumerable<string> restrictedTo)
     {

@@ -19,8 +19,9 @@ public static class RecordAccess
     public static bool Allows(Viewer viewer, CoordinationRecord record, RecordOperation operation) => operation switch
     {
         RecordOperation.Read => true,
-        RecordOperation.Edit => viewer.Party == record.OwnerParty && Policies.OfficerRoles.Any(viewer.IsInRole),
-        RecordOperation.Share => viewer.Party == record.OwnerParty && Policies.LiaisonRoles.Any(viewer.IsInRole),
+        // A replica is read-only everywhere: its owner changes it on its own node.
+        RecordOperation.Edit => !record.IsReplica && viewer.Party == record.OwnerParty && Policies.OfficerRoles.Any(viewer.IsInRole),
+        RecordOperation.Share => !record.IsReplica && viewer.Party == record.OwnerParty && Policies.LiaisonRoles.Any(viewer.IsInRole),
         _ => false,
     };
 }

@@ -17,6 +17,9 @@ public class BorderlinkApp : WebApplicationFactory<Program>, IAsyncLifetime
     public static readonly DateTimeOffset Start = new(2026, 11, 22, 16, 30, 0, TimeSpan.Zero);
 
     public FakeTimeProvider Clock { get; } = new(Start);
+
+    /// <summary>Where this app's delivery worker sends partner messages (another in-process app), when set.</summary>
+    public HttpMessageHandler? ExchangeHandler { get; set; }
     public TestDatabase Database { get; private set; } = default!;
     private readonly Dictionary<string, string?> _settings = new();
 
@@ -55,6 +58,11 @@ public class BorderlinkApp : WebApplicationFactory<Program>, IAsyncLifetime
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
+            if (ExchangeHandler is { } handler)
+            {
+                services.AddHttpClient(Borderlink.Sharing.Exchange.DeliveryWorker.HttpClientName)
+                    .ConfigurePrimaryHttpMessageHandler(() => handler).SetHandlerLifetime(Timeout.InfiniteTimeSpan);
+            }
         });
     }
 

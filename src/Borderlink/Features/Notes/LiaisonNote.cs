@@ -1,4 +1,5 @@
 using Borderlink.Sharing;
+using Borderlink.Sharing.Exchange;
 
 namespace Borderlink.Features.Notes;
 
@@ -6,13 +7,12 @@ namespace Borderlink.Features.Notes;
 /// A free-text message between liaison officers: the first coordination record type, and the shape later ones follow.
 /// The body stays in the language it was written in; translations are added beside it.
 /// </summary>
+[RecordType(TypeName)]
 public sealed class LiaisonNote : CoordinationRecord
 {
     public const string TypeName = "liaison-note";
     public const int TitleMax = 200;
     public const int BodyMax = 20_000;
-
-    public override string RecordType => TypeName;
 
     public required string Title { get; set; }
     public required string Body { get; set; }

@@ -186,6 +186,25 @@ namespace Borderlink.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "InboxMessages",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    FromNode = table.Column<string>(type: "text", nullable: false),
+                    Kind = table.Column<string>(type: "text", nullable: false),
+                    RecordType = table.Column<string>(type: "text", nullable: true),
+                    RecordId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Version = table.Column<long>(type: "bigint", nullable: false),
+                    Status = table.Column<string>(type: "text", nullable: false),
+                    ReceivedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UnappliedRecord = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_InboxMessages", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "LiaisonNotes",
                 columns: table => new
                 {
@@ -204,11 +223,51 @@ namespace Borderlink.Data.Migrations.Postgres
                     CreatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
                     UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     UpdatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    OriginNode = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
                     Translations = table.Column<string>(type: "jsonb", nullable: true)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_LiaisonNotes", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "NodeKeys",
+                columns: table => new
+                {
+                    Kid = table.Column<string>(type: "text", nullable: false),
+                    PublicJwk = table.Column<string>(type: "text", nullable: false),
+                    ProtectedPrivateKey = table.Column<string>(type: "text", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    RetiredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_NodeKeys", x => x.Kid);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OutboxMessages",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ToNode = table.Column<string>(type: "text", nullable: false),
+                    Kind = table.Column<string>(type: "text", nullable: false),
+                    RecordType = table.Column<string>(type: "text", nullable: false),
+                    RecordId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Version = table.Column<long>(type: "bigint", nullable: false),
+                    Payload = table.Column<string>(type: "text", nullable: false),
+                    Status = table.Column<string>(type: "text", nullable: false),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    NextAttemptAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    DeliveredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ReceiptStatus = table.Column<string>(type: "text", nullable: true),
+                    LastError = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OutboxMessages", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -232,6 +291,24 @@ namespace Borderlink.Data.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Parties", x => x.Code);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PartnerNodes",
+                columns: table => new
+                {
+                    NodeId = table.Column<string>(type: "text", nullable: false),
+                    BaseUrl = table.Column<string>(type: "text", nullable: false),
+                    Parties = table.Column<string>(type: "text", nullable: false),
+                    ImportedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ImportedBy = table.Column<string>(type: "text", nullable: false),
+                    LastContactAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LastError = table.Column<string>(type: "text", nullable: true),
+                    LastErrorAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PartnerNodes", x => x.NodeId);
                 });
 
             migrationBuilder.CreateTable(
@@ -264,6 +341,23 @@ namespace Borderlink.Data.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Places", x => x.Code);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReplicaStates",
+                columns: table => new
+                {
+                    RecordType = table.Column<string>(type: "text", nullable: false),
+                    RecordId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OwnerNode = table.Column<string>(type: "text", nullable: false),
+                    OwnerParty = table.Column<string>(type: "text", nullable: false),
+                    Version = table.Column<long>(type: "bigint", nullable: false),
+                    Retracted = table.Column<bool>(type: "boolean", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReplicaStates", x => new { x.RecordType, x.RecordId });
                 });
 
             migrationBuilder.CreateTable(
@@ -404,6 +498,27 @@ namespace Borderlink.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "PartnerKeys",
+                columns: table => new
+                {
+                    NodeId = table.Column<string>(type: "text", nullable: false),
+                    Kid = table.Column<string>(type: "text", nullable: false),
+                    Jwk = table.Column<string>(type: "text", nullable: false),
+                    ValidFrom = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ValidTo = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PartnerKeys", x => new { x.NodeId, x.Kid });
+                    table.ForeignKey(
+                        name: "FK_PartnerKeys_PartnerNodes_NodeId",
+                        column: x => x.NodeId,
+                        principalTable: "PartnerNodes",
+                        principalColumn: "NodeId",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ApiTokens",
                 columns: table => new
                 {
@@ -513,6 +628,16 @@ namespace Borderlink.Data.Migrations.Postgres
                 name: "IX_LiaisonNotes_OwnerParty_UpdatedAt",
                 table: "LiaisonNotes",
                 columns: new[] { "OwnerParty", "UpdatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_Status_NextAttemptAt",
+                table: "OutboxMessages",
+                columns: new[] { "Status", "NextAttemptAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_ToNode_Status",
+                table: "OutboxMessages",
+                columns: new[] { "ToNode", "Status" });
         }
 
         /// <inheritdoc />
@@ -555,13 +680,28 @@ namespace Borderlink.Data.Migrations.Postgres
                 name: "IdempotencyKeys");
 
             migrationBuilder.DropTable(
+                name: "InboxMessages");
+
+            migrationBuilder.DropTable(
                 name: "LiaisonNotes");
+
+            migrationBuilder.DropTable(
+                name: "NodeKeys");
+
+            migrationBuilder.DropTable(
+                name: "OutboxMessages");
+
+            migrationBuilder.DropTable(
+                name: "PartnerKeys");
 
             migrationBuilder.DropTable(
                 name: "Partnerships");
 
             migrationBuilder.DropTable(
                 name: "Places");
+
+            migrationBuilder.DropTable(
+                name: "ReplicaStates");
 
             migrationBuilder.DropTable(
                 name: "Agencies");
@@ -571,6 +711,9 @@ namespace Borderlink.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "PartnerNodes");
 
             migrationBuilder.DropTable(
                 name: "AgencyFunctions");

@@ -185,6 +185,25 @@ namespace Borderlink.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "InboxMessages",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FromNode = table.Column<string>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", nullable: false),
+                    RecordType = table.Column<string>(type: "TEXT", nullable: true),
+                    RecordId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", nullable: false),
+                    ReceivedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UnappliedRecord = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_InboxMessages", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "LiaisonNotes",
                 columns: table => new
                 {
@@ -203,11 +222,51 @@ namespace Borderlink.Data.Migrations.Sqlite
                     CreatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
                     UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    OriginNode = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
                     Translations = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_LiaisonNotes", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "NodeKeys",
+                columns: table => new
+                {
+                    Kid = table.Column<string>(type: "TEXT", nullable: false),
+                    PublicJwk = table.Column<string>(type: "TEXT", nullable: false),
+                    ProtectedPrivateKey = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    RetiredAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_NodeKeys", x => x.Kid);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OutboxMessages",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ToNode = table.Column<string>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", nullable: false),
+                    RecordType = table.Column<string>(type: "TEXT", nullable: false),
+                    RecordId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false),
+                    Payload = table.Column<string>(type: "TEXT", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", nullable: false),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    NextAttemptAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    DeliveredAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ReceiptStatus = table.Column<string>(type: "TEXT", nullable: true),
+                    LastError = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OutboxMessages", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -231,6 +290,24 @@ namespace Borderlink.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Parties", x => x.Code);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PartnerNodes",
+                columns: table => new
+                {
+                    NodeId = table.Column<string>(type: "TEXT", nullable: false),
+                    BaseUrl = table.Column<string>(type: "TEXT", nullable: false),
+                    Parties = table.Column<string>(type: "TEXT", nullable: false),
+                    ImportedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ImportedBy = table.Column<string>(type: "TEXT", nullable: false),
+                    LastContactAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    LastError = table.Column<string>(type: "TEXT", nullable: true),
+                    LastErrorAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PartnerNodes", x => x.NodeId);
                 });
 
             migrationBuilder.CreateTable(
@@ -263,6 +340,23 @@ namespace Borderlink.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Places", x => x.Code);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReplicaStates",
+                columns: table => new
+                {
+                    RecordType = table.Column<string>(type: "TEXT", nullable: false),
+                    RecordId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OwnerNode = table.Column<string>(type: "TEXT", nullable: false),
+                    OwnerParty = table.Column<string>(type: "TEXT", nullable: false),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false),
+                    Retracted = table.Column<bool>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReplicaStates", x => new { x.RecordType, x.RecordId });
                 });
 
             migrationBuilder.CreateTable(
@@ -403,6 +497,27 @@ namespace Borderlink.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "PartnerKeys",
+                columns: table => new
+                {
+                    NodeId = table.Column<string>(type: "TEXT", nullable: false),
+                    Kid = table.Column<string>(type: "TEXT", nullable: false),
+                    Jwk = table.Column<string>(type: "TEXT", nullable: false),
+                    ValidFrom = table.Column<long>(type: "INTEGER", nullable: true),
+                    ValidTo = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PartnerKeys", x => new { x.NodeId, x.Kid });
+                    table.ForeignKey(
+                        name: "FK_PartnerKeys_PartnerNodes_NodeId",
+                        column: x => x.NodeId,
+                        principalTable: "PartnerNodes",
+                        principalColumn: "NodeId",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ApiTokens",
                 columns: table => new
                 {
@@ -512,6 +627,16 @@ namespace Borderlink.Data.Migrations.Sqlite
                 name: "IX_LiaisonNotes_OwnerParty_UpdatedAt",
                 table: "LiaisonNotes",
                 columns: new[] { "OwnerParty", "UpdatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_Status_NextAttemptAt",
+                table: "OutboxMessages",
+                columns: new[] { "Status", "NextAttemptAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_ToNode_Status",
+                table: "OutboxMessages",
+                columns: new[] { "ToNode", "Status" });
         }
 
         /// <inheritdoc />
@@ -554,13 +679,28 @@ namespace Borderlink.Data.Migrations.Sqlite
                 name: "IdempotencyKeys");
 
             migrationBuilder.DropTable(
+                name: "InboxMessages");
+
+            migrationBuilder.DropTable(
                 name: "LiaisonNotes");
+
+            migrationBuilder.DropTable(
+                name: "NodeKeys");
+
+            migrationBuilder.DropTable(
+                name: "OutboxMessages");
+
+            migrationBuilder.DropTable(
+                name: "PartnerKeys");
 
             migrationBuilder.DropTable(
                 name: "Partnerships");
 
             migrationBuilder.DropTable(
                 name: "Places");
+
+            migrationBuilder.DropTable(
+                name: "ReplicaStates");
 
             migrationBuilder.DropTable(
                 name: "Agencies");
@@ -570,6 +710,9 @@ namespace Borderlink.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "PartnerNodes");
 
             migrationBuilder.DropTable(
                 name: "AgencyFunctions");

@@ -1,0 +1,137 @@
+using System.Net;
+using System.Net.Http.Headers;
+using Borderlink.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Borderlink.Sharing.Exchange;
+
+/// <summary>
+/// Sends outbox messages to partner inboxes: signs each with the current key, POSTs it, checks the signed receipt.
+/// Final refusals (400, 401, 403, 413) mark the message failed for an administrator to see; anything else is
+/// retried with exponential backoff and jitter, without expiry. Safe with several instances on one PostgreSQL.
+/// </summary>
+public sealed class DeliveryWorker(IServiceScopeFactory scopes, LocalNode node, IOptions<ExchangeOptions> options, IHttpClientFactory http,
+    TimeProvider clock, ILogger<DeliveryWorker> logger) : BackgroundService
+{
+    public const string HttpClientName = "exchange";
+    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!options.Value.DeliveryEnabled) return;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var sent = 0;
+            try
+            {
+                sent = await RunOnceAsync(stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogError(e, "Outbox delivery round failed");
+            }
+            if (sent < options.Value.BatchSize)
+            {
+                await node.WaitAsync(TimeSpan.FromMilliseconds(options.Value.PollMilliseconds), stoppingToken);
+            }
+        }
+    }
+
+    /// <summary>One round: claim due messages, send them in parallel per batch, record the outcomes. Returns how many were claimed.</summary>
+    public async Task<int> RunOnceAsync(CancellationToken ct)
+    {
+        using var scope = scopes.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<BorderlinkDb>();
+        var now = clock.GetUtcNow();
+        var claimed = await db.ClaimOutboxAsync(now, Lease, options.Value.BatchSize, ct);
+        if (claimed.Count == 0) return 0;
+
+        var partners = await db.PartnerNodes.AsNoTracking().Include(p => p.Keys).ToDictionaryAsync(p => p.NodeId, ct);
+        var (key, signing) = await scope.ServiceProvider.GetRequiredService<NodeKeys>().CurrentAsync(ct);
+        var client = http.CreateClient(HttpClientName);
+        var outcomes = await Task.WhenAll(claimed.Select(m => SendAsync(client, m, partners.GetValueOrDefault(m.ToNode), signing, ct)));
+
+        now = clock.GetUtcNow();
+        foreach (var (message, outcome) in claimed.Zip(outcomes))
+        {
+            message.LastError = outcome.Error;
+            switch (outcome.Kind)
+            {
+                case SendKind.Delivered:
+                    message.Status = OutboxStatus.Delivered;
+                    message.DeliveredAt = now;
+                    message.ReceiptStatus = outcome.ReceiptStatus;
+                    break;
+                case SendKind.Final:
+                    message.Status = OutboxStatus.Failed;
+                    message.Attempts++;
+                    break;
+                default:
+                    message.Attempts++;
+                    message.NextAttemptAt = now + Backoff(message.Attempts);
+                    break;
+            }
+        }
+        foreach (var group in claimed.Zip(outcomes).GroupBy(x => x.First.ToNode))
+        {
+            var partner = await db.PartnerNodes.FirstOrDefaultAsync(p => p.NodeId == group.Key, ct);
+            if (partner is null) continue;
+            if (group.Any(x => x.Second.Kind == SendKind.Delivered)) partner.LastContactAt = now;
+            if (group.LastOrDefault(x => x.Second.Kind != SendKind.Delivered) is { First: not null } failed)
+            {
+                partner.LastError = failed.Second.Error;
+                partner.LastErrorAt = now;
+            }
+        }
+        await db.SaveChangesAsync(ct);
+        logger.LogDebug("Outbox round: {Count} messages with key {Kid}", claimed.Count, key.Kid);
+        return claimed.Count;
+    }
+
+    /// <summary>About 1 s, doubling per failure, capped (5 min by default), with jitter so partners are not hit in waves.</summary>
+    public TimeSpan Backoff(int attempts)
+    {
+        var capped = Math.Min(options.Value.MaxBackoffSeconds, Math.Pow(2, Math.Min(attempts - 1, 20)));
+        return TimeSpan.FromSeconds(capped * (0.5 + Random.Shared.NextDouble() * 0.5));
+    }
+
+    private enum SendKind { Delivered, Retry, Final }
+
+    private sealed record SendOutcome(SendKind Kind, string? Error = null, string? ReceiptStatus = null);
+
+    private static async Task<SendOutcome> SendAsync(HttpClient client, OutboxMessage message, PartnerNode? partner, Microsoft.IdentityModel.Tokens.SecurityKey signing, CancellationToken ct)
+    {
+        if (partner is null) return new(SendKind.Retry, $"partner {message.ToNode} is not configured");
+        try
+        {
+            var jws = Signing.Sign(message.Payload, signing);
+            using var content = new StringContent(jws);
+            content.Headers.ContentType = new MediaTypeHeaderValue(Envelope.MediaType);
+            using var response = await client.PostAsync(new Uri(partner.BaseUrl + "/exchange/v1/inbox"), content, ct);
+            var body = await response.Content.ReadAsStringAsync(ct);
+            if (response.StatusCode == HttpStatusCode.OK)
+            {
+                var receipt = await VerifyReceiptAsync(body, partner, message);
+                return receipt is null ? new(SendKind.Retry, "receipt missing or not signed by the partner") : new(SendKind.Delivered, null, receipt);
+            }
+            var error = $"{(int)response.StatusCode} {Truncate(body)}";
+            return (int)response.StatusCode is 400 or 401 or 403 or 413 ? new(SendKind.Final, error) : new(SendKind.Retry, error);
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
+        {
+            return new(SendKind.Retry, e.Message);
+        }
+    }
+
+    private static async Task<string?> VerifyReceiptAsync(string jws, PartnerNode partner, OutboxMessage message)
+    {
+        var kid = Signing.KidOf(jws);
+        var key = partner.Keys.FirstOrDefault(k => k.Kid == kid);
+        if (key is null) return null;
+        var receipt = await Signing.VerifyAsync(jws, key.Jwk);
+        return receipt is { Kind: Envelope.KindReceipt, Receipt: { } r } && r.MessageId == message.Id && receipt.From == partner.NodeId ? r.Status : null;
+    }
+
+    private static string Truncate(string text) => text.Length <= 300 ? text : text[..300];
+}

@@ -1,0 +1,34 @@
+using Borderlink.Web;
+using Microsoft.Extensions.Localization;
+
+namespace Borderlink.Sharing.Exchange;
+
+/// <summary>/api/v1/exchange: node card, partners and their status, retry, key rotation — for administrators.</summary>
+public static class ExchangeApi
+{
+    public static IEndpointRouteBuilder MapExchangeApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/exchange").WithTags("Exchange").RequireAuthorization(Policies.Administrator);
+        group.MapGet("/node-card", async (NodeCards cards, CancellationToken ct) => TypedResults.Ok(await cards.ExportAsync(ct)))
+            .WithName("ExportNodeCard").WithSummary("This node's card, to give to a partner's administrator.");
+        group.MapPost("/partners", async (NodeCards cards, IStringLocalizer<SharedResource> L, NodeCard card, CancellationToken ct) =>
+                ApiResults.From(await cards.ImportAsync(card, ct), L, p => p.NodeId))
+            .WithName("ImportPartnerCard").WithSummary("Import (or replace) a partner's node card: its address, parties and public keys.")
+            .Produces<string>(201).ProducesValidationProblem();
+        group.MapGet("/partners", async (ExchangeAdmin admin, CancellationToken ct) => TypedResults.Ok(await admin.PartnersAsync(ct)))
+            .WithName("ListPartners").WithSummary("Partners with last contact, queue length, oldest queued message, failures.");
+        group.MapGet("/partners/{nodeId}/messages", async (ExchangeAdmin admin, string nodeId, string? status, int? take, CancellationToken ct) =>
+                TypedResults.Ok(await admin.MessagesAsync(nodeId, status, take ?? 100, ct)))
+            .WithName("ListPartnerMessages").WithSummary("Outgoing messages to one partner, newest first; ?status=failed to inspect failures.");
+        group.MapPost("/partners/{nodeId}/retry", async (ExchangeAdmin admin, string nodeId, LocalNode node, CancellationToken ct) =>
+            {
+                var count = await admin.RetryAsync(nodeId, ct);
+                node.Ring();
+                return TypedResults.Ok(new { requeued = count });
+            })
+            .WithName("RetryPartner").WithSummary("Queue failed messages again and send waiting ones now.");
+        group.MapPost("/node-keys/rotate", async (NodeKeys keys, CancellationToken ct) => TypedResults.Ok(new { kid = (await keys.RotateAsync(ct)).Kid }))
+            .WithName("RotateNodeKey").WithSummary("Start signing with a new key; export the card again and give it to partners.");
+        return app;
+    }
+}

@@ -1,0 +1,100 @@
+namespace Borderlink.Sharing.Exchange;
+
+/// <summary>One of this node's signing keys. The private key is kept encrypted by the data-protection system.</summary>
+public sealed class NodeKey
+{
+    public required string Kid { get; set; }
+    /// <summary>The public key as a JWK (kty EC, crv P-256, x, y, kid).</summary>
+    public required string PublicJwk { get; set; }
+    /// <summary>PKCS#8 private key, protected with IDataProtector "Borderlink.NodeSigningKey".</summary>
+    public required string ProtectedPrivateKey { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    /// <summary>When set, the key no longer signs; partners keep accepting it until its card validity ends.</summary>
+    public DateTimeOffset? RetiredAt { get; set; }
+}
+
+/// <summary>A partner node, imported from its card by an administrator. Partners are configured, never discovered.</summary>
+public sealed class PartnerNode
+{
+    public required string NodeId { get; set; }
+    public required string BaseUrl { get; set; }
+    /// <summary>Parties the partner hosts, stored "|CN-GX|CN-YN|".</summary>
+    public string Parties { get; set; } = "";
+    public DateTimeOffset ImportedAt { get; set; }
+    public string ImportedBy { get; set; } = "";
+    public DateTimeOffset? LastContactAt { get; set; }
+    public string? LastError { get; set; }
+    public DateTimeOffset? LastErrorAt { get; set; }
+    public List<PartnerKey> Keys { get; set; } = [];
+
+    public IReadOnlyList<string> PartyList => Parties.Split('|', StringSplitOptions.RemoveEmptyEntries);
+}
+
+/// <summary>A public key from a partner's card, valid in a window.</summary>
+public sealed class PartnerKey
+{
+    public required string NodeId { get; set; }
+    public required string Kid { get; set; }
+    public required string Jwk { get; set; }
+    public DateTimeOffset? ValidFrom { get; set; }
+    public DateTimeOffset? ValidTo { get; set; }
+
+    public bool IsValidAt(DateTimeOffset at) => (ValidFrom is null || ValidFrom <= at) && (ValidTo is null || at <= ValidTo);
+}
+
+public static class OutboxStatus
+{
+    public const string Pending = "pending";
+    public const string Delivered = "delivered";
+    public const string Failed = "failed";
+}
+
+/// <summary>A message waiting for (or done with) delivery. Written in the same transaction as the change it announces.</summary>
+public sealed class OutboxMessage
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public required string ToNode { get; set; }
+    public required string Kind { get; set; }
+    public required string RecordType { get; set; }
+    public Guid RecordId { get; set; }
+    public long Version { get; set; }
+    /// <summary>The envelope payload (JSON); it is signed when sent.</summary>
+    public required string Payload { get; set; }
+    public string Status { get; set; } = OutboxStatus.Pending;
+    public int Attempts { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset NextAttemptAt { get; set; }
+    public DateTimeOffset? DeliveredAt { get; set; }
+    public string? ReceiptStatus { get; set; }
+    public string? LastError { get; set; }
+}
+
+/// <summary>A message received from a partner, stored under its id: a second copy is a duplicate and applies nothing.</summary>
+public sealed class InboxMessage
+{
+    public Guid Id { get; set; }
+    public required string FromNode { get; set; }
+    public required string Kind { get; set; }
+    public string? RecordType { get; set; }
+    public Guid? RecordId { get; set; }
+    public long Version { get; set; }
+    public required string Status { get; set; }
+    public DateTimeOffset ReceivedAt { get; set; }
+    /// <summary>The record of a type this release does not know, kept so a later release can apply it.</summary>
+    public string? UnappliedRecord { get; set; }
+}
+
+/// <summary>
+/// The highest version seen of each partner record, kept even when the replica is removed by a retraction, so that
+/// late or reordered messages never resurrect or roll back a record.
+/// </summary>
+public sealed class ReplicaState
+{
+    public required string RecordType { get; set; }
+    public Guid RecordId { get; set; }
+    public required string OwnerNode { get; set; }
+    public required string OwnerParty { get; set; }
+    public long Version { get; set; }
+    public bool Retracted { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+}

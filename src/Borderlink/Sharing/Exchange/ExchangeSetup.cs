@@ -1,0 +1,18 @@
+namespace Borderlink.Sharing.Exchange;
+
+public static class ExchangeSetup
+{
+    public static WebApplicationBuilder AddBorderlinkExchange(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<NodeOptions>().BindConfiguration(NodeOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<ExchangeOptions>().BindConfiguration(ExchangeOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<LocalNode>();
+        builder.Services.AddScoped<NodeKeys>();
+        builder.Services.AddScoped<NodeCards>();
+        builder.Services.AddScoped<Inbox>();
+        builder.Services.AddScoped<ExchangeAdmin>();
+        builder.Services.AddHttpClient(DeliveryWorker.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(30));
+        builder.Services.AddHostedService<DeliveryWorker>();
+        return builder;
+    }
+}

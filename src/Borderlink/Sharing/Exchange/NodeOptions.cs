@@ -1,0 +1,46 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Borderlink.Sharing.Exchange;
+
+/// <summary>Who this node is in the federation (PROTOCOL.md "Nodes and trust").</summary>
+public sealed class NodeOptions
+{
+    public const string Section = "Node";
+
+    /// <summary>Stable id, e.g. "cn-gx" or "vn-north".</summary>
+    [Required, RegularExpression("^[a-z0-9][a-z0-9-]{1,62}$")]
+    public string Id { get; set; } = "demo";
+
+    /// <summary>Where partners reach this node, e.g. "https://borderlink.example.vn".</summary>
+    [Required, Url]
+    public string BaseUrl { get; set; } = "http://127.0.0.1:5080";
+
+    /// <summary>Party codes this node hosts; empty hosts every party in the reference data (the one-node demo).</summary>
+    public List<string> HostedParties { get; set; } = [];
+
+    public bool Hosts(string party) => HostedParties.Count == 0 || HostedParties.Contains(party);
+}
+
+public sealed class ExchangeOptions
+{
+    public const string Section = "Exchange";
+
+    /// <summary>Largest message accepted by the inbox; larger ones are refused with 413.</summary>
+    [Range(1024, 64 * 1024 * 1024)]
+    public int MaxMessageBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>Run the delivery worker in this instance.</summary>
+    public bool DeliveryEnabled { get; set; } = true;
+
+    /// <summary>How often the worker looks for due messages when nothing wakes it.</summary>
+    [Range(50, 60_000)]
+    public int PollMilliseconds { get; set; } = 1000;
+
+    /// <summary>Messages claimed and sent per round.</summary>
+    [Range(1, 1000)]
+    public int BatchSize { get; set; } = 50;
+
+    /// <summary>Longest wait between two tries of a message (PROTOCOL.md: about 5 minutes).</summary>
+    [Range(1, 3600)]
+    public int MaxBackoffSeconds { get; set; } = 300;
+}

@@ -1,0 +1,68 @@
+using System.Text.Json;
+using Borderlink.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+
+namespace Borderlink.Sharing.Exchange;
+
+/// <summary>
+/// Sharing is publication: for every change to one of this node's records, writes a message for each partner node
+/// that hosts a party in the record's audience — the new snapshot, or a retraction when the audience no longer
+/// includes it. Runs inside the save, so the change and its messages commit together or not at all.
+/// </summary>
+public static class OutboxWriter
+{
+    public static async Task<int> WriteAsync(BorderlinkDb db, LocalNode node, DateTimeOffset now, CancellationToken ct)
+    {
+        var changes = db.ChangeTracker.Entries<CoordinationRecord>()
+            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && !e.Entity.IsReplica)
+            .ToList();
+        if (changes.Count == 0) return 0;
+        var partners = await db.PartnerNodes.AsNoTracking().ToListAsync(ct);
+        if (partners.Count == 0) return 0;
+
+        var written = 0;
+        foreach (var entry in changes)
+        {
+            var record = entry.Entity;
+            var before = entry.State == EntityState.Added ? [] : Audience(entry, original: true);
+            var after = entry.State == EntityState.Deleted ? [] : Audience(entry, original: false);
+            foreach (var partner in partners)
+            {
+                var hosted = partner.PartyList;
+                var nowFor = after.Where(hosted.Contains).ToList();
+                var wasFor = before.Any(hosted.Contains);
+                if (nowFor.Count > 0)
+                {
+                    Add(db, node, partner.NodeId, Envelope.KindRecord, record, now, new EnvelopeRecord(record.RecordType, record.Id, record.OwnerParty, record.Version,
+                        nowFor, record.Visibility == Visibility.Restricted ? record.Restriction : null, record.UpdatedAt, RecordTypes.Snapshot(record)));
+                    written++;
+                }
+                else if (wasFor)
+                {
+                    Add(db, node, partner.NodeId, Envelope.KindRetract, record, now,
+                        new EnvelopeRecord(record.RecordType, record.Id, record.OwnerParty, entry.State == EntityState.Deleted ? record.Version + 1 : record.Version));
+                    written++;
+                }
+            }
+        }
+        return written;
+    }
+
+    private static string[] Audience(EntityEntry<CoordinationRecord> entry, bool original)
+    {
+        var values = original ? entry.OriginalValues : entry.CurrentValues;
+        var visibility = values.GetValue<Visibility>(nameof(CoordinationRecord.Visibility));
+        return visibility == Visibility.Internal ? [] : values.GetValue<string>(nameof(CoordinationRecord.AudienceParties)).Split('|', StringSplitOptions.RemoveEmptyEntries);
+    }
+
+    private static void Add(BorderlinkDb db, LocalNode node, string to, string kind, CoordinationRecord record, DateTimeOffset now, EnvelopeRecord body)
+    {
+        var message = new OutboxMessage
+        {
+            ToNode = to, Kind = kind, RecordType = record.RecordType, RecordId = record.Id, Version = body.Version, CreatedAt = now, NextAttemptAt = now, Payload = "",
+        };
+        message.Payload = JsonSerializer.Serialize(new Envelope(Envelope.Version, message.Id, node.Id, to, now, kind, body), Envelope.Json);
+        db.OutboxMessages.Add(message);
+    }
+}

@@ -1,0 +1,62 @@
+using System.Reflection;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+
+namespace Borderlink.Sharing.Exchange;
+
+/// <summary>The stable name of a record type on the wire (PROTOCOL.md: "record type name, stable across versions").</summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = false)]
+public sealed class RecordTypeAttribute(string name) : Attribute
+{
+    public string Name { get; } = name;
+}
+
+/// <summary>Marks a field as personal data: it is left out of what crosses to a partner node unless explicitly shared.</summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class PersonalAttribute : Attribute;
+
+/// <summary>
+/// Every coordination record type, found by reflection, with the serializer for its snapshots. A record type added
+/// later crosses nodes with no transport code of its own: derive from <see cref="CoordinationRecord"/>, name it with
+/// <see cref="RecordTypeAttribute"/>, mark personal fields with <see cref="PersonalAttribute"/>.
+/// </summary>
+public static class RecordTypes
+{
+    public static readonly IReadOnlyDictionary<string, Type> ByName = typeof(CoordinationRecord).Assembly.GetTypes()
+        .Where(t => t is { IsAbstract: false, IsClass: true } && t.IsSubclassOf(typeof(CoordinationRecord)))
+        .ToDictionary(t => t.GetCustomAttribute<RecordTypeAttribute>()?.Name ?? throw new InvalidOperationException($"{t.Name} has no [RecordType]"));
+
+    public static string NameOf(Type type) => type.GetCustomAttribute<RecordTypeAttribute>()!.Name;
+
+    /// <summary>Snapshot JSON: everything but navigation-free transport fields and personal fields.</summary>
+    public static readonly JsonSerializerOptions SnapshotJson = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter() },
+        TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { LeaveOutPersonal } },
+    };
+
+    public static JsonElement Snapshot(CoordinationRecord record) => JsonSerializer.SerializeToElement(record, record.GetType(), SnapshotJson);
+
+    public static CoordinationRecord Read(Type type, JsonElement body) =>
+        (CoordinationRecord)(body.Deserialize(type, SnapshotJson) ?? throw new JsonException("empty body"));
+
+    /// <summary>Copies every writable property of a received snapshot onto the stored replica (the id stays).</summary>
+    public static void CopyOnto(CoordinationRecord source, CoordinationRecord target)
+    {
+        foreach (var property in source.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance)
+                     .Where(p => p is { CanRead: true, CanWrite: true } && p.Name != nameof(CoordinationRecord.Id)))
+        {
+            property.SetValue(target, property.GetValue(source));
+        }
+    }
+
+    private static void LeaveOutPersonal(JsonTypeInfo info)
+    {
+        if (info.Kind != JsonTypeInfoKind.Object) return;
+        foreach (var property in info.Properties.Where(p => p.AttributeProvider?.IsDefined(typeof(PersonalAttribute), true) == true).ToList())
+        {
+            info.Properties.Remove(property);
+        }
+    }
+}

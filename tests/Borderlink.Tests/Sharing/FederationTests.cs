@@ -1,0 +1,178 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using Borderlink.Features.Notes;
+using Borderlink.Sharing.Exchange;
+using Borderlink.Tests.Features.Notes;
+using Borderlink.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Borderlink.Tests.Sharing;
+
+/// <summary>DESIGN.md §3 across two nodes: sharing is publication, the owner is the only writer, a replica is read-only.</summary>
+public sealed class FederationTests : IAsyncLifetime
+{
+    private TwoNodes _nodes = default!;
+
+    public async ValueTask InitializeAsync() => _nodes = await TwoNodes.StartAsync();
+
+    public ValueTask DisposeAsync() => _nodes.DisposeAsync();
+
+    private static Task<bool> Visible(HttpClient client, Guid id, Func<NoteDto, bool>? check = null) =>
+        TwoNodes.EventuallyAsync(async () =>
+        {
+            var response = await client.GetAsync($"{NoteApiClient.Path}/{id}");
+            return response.StatusCode == HttpStatusCode.OK && (check is null || check(await response.ReadAsync<NoteDto>()));
+        });
+
+    [Fact]
+    public async Task A_note_shared_in_Lang_Son_reaches_Guangxi_updates_follow_and_a_retraction_removes_it()
+    {
+        var langSon = await _nodes.Vietnam.SignInAsync("langson.liaison");
+        var guangxi = await _nodes.China.SignInAsync("guangxi.officer");
+        var yunnan = await _nodes.China.SignInAsync("yunnan.officer");
+        var note = await langSon.CreateNoteAsync("Dịch hạch ở Đồng Đăng", "Partners", ["CN-GX"]);
+
+        Assert.True(await Visible(guangxi, note.Id), "the note never reached the China node");
+        var replica = await (await guangxi.GetAsync($"{NoteApiClient.Path}/{note.Id}")).ReadAsync<NoteDto>();
+        Assert.Equal(("VN-09", 1L, "Dịch hạch ở Đồng Đăng"), (replica.OwnerParty, replica.Version, replica.Title));
+        Assert.Equal(HttpStatusCode.NotFound, (await yunnan.GetAsync($"{NoteApiClient.Path}/{note.Id}")).StatusCode);
+        var list = await (await guangxi.GetAsync(NoteApiClient.Path)).ReadJsonAsync();
+        Assert.Contains(list.GetProperty("items").EnumerateArray(), n => n.GetProperty("id").GetGuid() == note.Id);
+
+        var edited = await langSon.PutAsync($"{NoteApiClient.Path}/{note.Id}", new { title = "Dịch hạch — cập nhật", body = "Đã cách ly", language = "vi" }, 1);
+        Assert.Equal(HttpStatusCode.OK, edited.StatusCode);
+        Assert.True(await Visible(guangxi, note.Id, n => n.Version == 2 && n.Title == "Dịch hạch — cập nhật"), "the update never arrived");
+
+        Assert.Equal(HttpStatusCode.OK, (await langSon.ShareAsync(note.Id, 2, "Internal")).StatusCode);
+        Assert.True(await TwoNodes.EventuallyAsync(async () => (await guangxi.GetAsync($"{NoteApiClient.Path}/{note.Id}")).StatusCode == HttpStatusCode.NotFound),
+            "the retraction never removed the replica");
+        var state = await _nodes.China.WithSystemDbAsync(db => db.ReplicaStates.SingleAsync(s => s.RecordId == note.Id));
+        Assert.True(state.Retracted);
+        Assert.Equal(3, state.Version);
+    }
+
+    [Fact]
+    public async Task A_replica_is_read_only_and_the_partner_answers_with_its_own_record()
+    {
+        var langSon = await _nodes.Vietnam.SignInAsync("langson.liaison");
+        var guangxi = await _nodes.China.SignInAsync("guangxi.liaison");
+        var note = await langSon.CreateNoteAsync("Đề nghị thông tin", "Partners", ["CN-GX"]);
+        Assert.True(await Visible(guangxi, note.Id));
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await guangxi.PutAsync($"{NoteApiClient.Path}/{note.Id}", new { title = "x", body = "y", language = "zh-Hans" }, 1)).StatusCode);
+        var answer = await guangxi.CreateNoteAsync("回复：已加强监测", "Partners", ["VN-09"], language: "zh-Hans");
+
+        var langSonReads = await _nodes.Vietnam.SignInAsync("langson.viewer");
+        Assert.True(await Visible(langSonReads, answer.Id, n => n.OwnerParty == "CN-GX"), "the answer never reached the Vietnam node");
+        var caoBang = await _nodes.Vietnam.SignInAsync("caobang.officer");
+        Assert.Equal(HttpStatusCode.NotFound, (await caoBang.GetAsync($"{NoteApiClient.Path}/{answer.Id}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_record_whose_audience_has_no_party_on_the_partner_node_is_never_sent()
+    {
+        var langSon = await _nodes.Vietnam.SignInAsync("langson.liaison");
+        var note = await langSon.CreateNoteAsync("Chỉ chia sẻ với Cao Bằng", "Partners", ["VN-04"]);
+        var internalNote = await langSon.CreateNoteAsync("Nội bộ");
+
+        var messages = await _nodes.Vietnam.WithSystemDbAsync(db => db.OutboxMessages.Where(m => m.RecordId == note.Id || m.RecordId == internalNote.Id).CountAsync());
+        Assert.Equal(0, messages);
+    }
+
+    [Fact]
+    public async Task Delivery_is_confirmed_by_a_signed_receipt_and_a_link_down_is_retried_until_it_works()
+    {
+        var langSon = await _nodes.Vietnam.SignInAsync("langson.liaison");
+        _nodes.Links.Cut.Add("cn.test");
+        var note = await langSon.CreateNoteAsync("Gửi khi mất kết nối", "Partners", ["CN-GX"]);
+
+        Assert.True(await TwoNodes.EventuallyAsync(() => _nodes.Vietnam.WithSystemDbAsync(db =>
+            db.OutboxMessages.AnyAsync(m => m.RecordId == note.Id && m.Attempts > 0 && m.Status == OutboxStatus.Pending))), "no failed attempt recorded");
+        var status = (await (await (await _nodes.Vietnam.SignInAsync("langson.admin")).GetAsync("/api/v1/exchange/partners")).ReadAsync<List<PartnerStatusDto>>()).Single();
+        Assert.Equal(1, status.Queued);
+        Assert.StartsWith("503", status.LastError, StringComparison.Ordinal);
+
+        _nodes.Links.Cut.Clear();
+        _nodes.Vietnam.Clock.Advance(TimeSpan.FromMinutes(6)); // past the longest backoff
+        Assert.True(await TwoNodes.EventuallyAsync(() => _nodes.Vietnam.WithSystemDbAsync(db =>
+            db.OutboxMessages.AnyAsync(m => m.RecordId == note.Id && m.Status == OutboxStatus.Delivered && m.ReceiptStatus == ReceiptStatus.Applied))),
+            "the message was not delivered after the link came back");
+    }
+
+    [Fact]
+    public async Task Tampered_unknown_key_wrong_addressee_and_replayed_messages_have_no_effect()
+    {
+        var (kid, signing) = await Scoped(_nodes.Vietnam, sp => sp.GetRequiredService<NodeKeys>().CurrentAsync());
+        var id = Guid.CreateVersion7();
+        string Message(string to, long version, Guid? messageId = null) => JsonSerializer.Serialize(new Envelope(1, messageId ?? Guid.CreateVersion7(), "vn-north", to,
+            BorderlinkApp.Start, Envelope.KindRecord, new EnvelopeRecord(LiaisonNote.TypeName, id, "VN-09", version, ["CN-GX"], null, BorderlinkApp.Start,
+                Body(id, version))), Envelope.Json);
+        var inbox = _nodes.China.Anonymous();
+        Task<HttpResponseMessage> Post(string jws) => inbox.PostAsync("/exchange/v1/inbox", new StringContent(jws, Encoding.ASCII, Envelope.MediaType));
+
+        var valid = Signing.Sign(Message("cn-gx", 5), signing);
+        var parts = valid.Split('.');
+        var tamperedPayload = Microsoft.IdentityModel.Tokens.Base64UrlEncoder.Encode(Message("cn-gx", 99));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await Post($"{parts[0]}.{tamperedPayload}.{parts[2]}")).StatusCode);
+
+        using var stranger = System.Security.Cryptography.ECDsa.Create(System.Security.Cryptography.ECCurve.NamedCurves.nistP256);
+        var unknown = Signing.Sign(Message("cn-gx", 6), new Microsoft.IdentityModel.Tokens.ECDsaSecurityKey(stranger) { KeyId = "not-on-any-card" });
+        Assert.Equal(HttpStatusCode.Unauthorized, (await Post(unknown)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await Post(Signing.Sign(Message("somewhere-else", 7), signing))).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await Post("not a message")).StatusCode);
+
+        var first = await Post(valid);
+        var replay = await Post(valid);
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, replay.StatusCode);
+        Assert.Equal(ReceiptStatus.Duplicate, (await Signing.VerifyAsync(await replay.Content.ReadAsStringAsync(), await CardKeyAsync(_nodes.China)))!.Receipt!.Status);
+
+        var stored = await _nodes.China.WithSystemDbAsync(db => db.LiaisonNotes.SingleAsync(n => n.Id == id));
+        Assert.Equal(("v5", 5L, "vn-north"), (stored.Title, stored.Version, stored.OriginNode));
+        var refusals = await _nodes.China.WithSystemDbAsync(db => db.AuditEntries.CountAsync(e => e.Action == "refused" && e.Detail!.StartsWith("exchange inbox")));
+        Assert.Equal(4, refusals);
+    }
+
+    [Fact]
+    public async Task Versions_arriving_out_of_order_end_at_the_highest()
+    {
+        var (_, signing) = await Scoped(_nodes.Vietnam, sp => sp.GetRequiredService<NodeKeys>().CurrentAsync());
+        var id = Guid.CreateVersion7();
+        var inbox = _nodes.China.Anonymous();
+        async Task<string> Send(long version)
+        {
+            var json = JsonSerializer.Serialize(new Envelope(1, Guid.CreateVersion7(), "vn-north", "cn-gx", BorderlinkApp.Start, Envelope.KindRecord,
+                new EnvelopeRecord(LiaisonNote.TypeName, id, "VN-09", version, ["CN-GX"], null, BorderlinkApp.Start,
+                    Body(id, version))), Envelope.Json);
+            var response = await inbox.PostAsync("/exchange/v1/inbox", new StringContent(Signing.Sign(json, signing), Encoding.ASCII, Envelope.MediaType));
+            return (await Signing.VerifyAsync(await response.Content.ReadAsStringAsync(), await CardKeyAsync(_nodes.China)))!.Receipt!.Status;
+        }
+
+        Assert.Equal(ReceiptStatus.Applied, await Send(3));
+        Assert.Equal(ReceiptStatus.Stale, await Send(1));
+        Assert.Equal(ReceiptStatus.Stale, await Send(2));
+        Assert.Equal(ReceiptStatus.Applied, await Send(4));
+        var stored = await _nodes.China.WithSystemDbAsync(db => db.LiaisonNotes.SingleAsync(n => n.Id == id));
+        Assert.Equal(("v4", 4L), (stored.Title, stored.Version));
+    }
+
+    /// <summary>A snapshot as the Vietnam node would send it.</summary>
+    private static JsonElement Body(Guid id, long version) => RecordTypes.Snapshot(new LiaisonNote
+    {
+        Id = id, OwnerParty = "VN-09", Version = version, Title = $"v{version}", Body = "b", Language = "vi",
+    });
+
+    private static async Task<T> Scoped<T>(BorderlinkApp app, Func<IServiceProvider, Task<T>> work)
+    {
+        using var scope = app.Services.CreateScope();
+        return await work(scope.ServiceProvider);
+    }
+
+    private static async Task<string> CardKeyAsync(BorderlinkApp app)
+    {
+        var (key, _) = await Scoped(app, sp => sp.GetRequiredService<NodeKeys>().CurrentAsync());
+        return key.PublicJwk;
+    }
+}

@@ -1,0 +1,88 @@
+using System.Net;
+using System.Net.Http.Json;
+using Borderlink.Sharing.Exchange;
+using Borderlink.Tests.Infrastructure;
+
+namespace Borderlink.Tests.Sharing;
+
+/// <summary>
+/// Two sovereign nodes in one process, each with its own database: a China node hosting Guangxi and Yunnan and a
+/// Vietnam node hosting the border provinces. Their delivery workers reach each other's inbox through the router
+/// below, which can also play a broken link. Cards are exchanged through the administrators' API.
+/// </summary>
+public sealed class TwoNodes : IAsyncDisposable
+{
+    public BorderlinkApp China { get; }
+    public BorderlinkApp Vietnam { get; }
+    public Router Links { get; } = new();
+
+    private TwoNodes()
+    {
+        China = Node("cn-gx", "http://cn.test", ["CN-GX", "CN-YN"]);
+        Vietnam = Node("vn-north", "http://vn.test", ["VN-13", "VN-09", "VN-04", "VN-07", "VN-02"]);
+    }
+
+    private BorderlinkApp Node(string id, string baseUrl, string[] parties)
+    {
+        var app = new BorderlinkApp().WithSetting("Node:Id", id).WithSetting("Node:BaseUrl", baseUrl).WithSetting("Exchange:PollMilliseconds", "100");
+        for (var i = 0; i < parties.Length; i++) app.WithSetting($"Node:HostedParties:{i}", parties[i]);
+        app.ExchangeHandler = Links;
+        return app;
+    }
+
+    public static async Task<TwoNodes> StartAsync()
+    {
+        var nodes = new TwoNodes();
+        await Task.WhenAll(nodes.China.InitializeAsync().AsTask(), nodes.Vietnam.InitializeAsync().AsTask());
+        nodes.Links.Hosts["cn.test"] = nodes.China.Server.CreateHandler();
+        nodes.Links.Hosts["vn.test"] = nodes.Vietnam.Server.CreateHandler();
+        var cnAdmin = await nodes.China.SignInAsync("guangxi.admin");
+        var vnAdmin = await nodes.Vietnam.SignInAsync("langson.admin");
+        var cnCard = await cnAdmin.GetFromJsonAsync<NodeCard>("/api/v1/exchange/node-card");
+        var vnCard = await vnAdmin.GetFromJsonAsync<NodeCard>("/api/v1/exchange/node-card");
+        Ensure(await vnAdmin.PostAsJsonAsync("/api/v1/exchange/partners", cnCard));
+        Ensure(await cnAdmin.PostAsJsonAsync("/api/v1/exchange/partners", vnCard));
+        return nodes;
+    }
+
+    private static void Ensure(HttpResponseMessage response)
+    {
+        if (response.StatusCode != HttpStatusCode.Created) throw new InvalidOperationException($"card import answered {(int)response.StatusCode}");
+    }
+
+    /// <summary>Polls until the condition holds, for at most ten seconds (the workers poll every 100 ms).</summary>
+    public static async Task<bool> EventuallyAsync(Func<Task<bool>> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (await condition()) return true;
+            await Task.Delay(50);
+        }
+        return await condition();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await China.DisposeAsync();
+        await Vietnam.DisposeAsync();
+    }
+
+    /// <summary>Routes a node's outgoing requests to the other in-process node by host name; a cut link answers 503.</summary>
+    public sealed class Router : HttpMessageHandler
+    {
+        public Dictionary<string, HttpMessageHandler> Hosts { get; } = new(StringComparer.OrdinalIgnoreCase);
+        public HashSet<string> Cut { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var host = request.RequestUri!.Host;
+            if (Cut.Contains(host) || !Hosts.TryGetValue(host, out var target))
+            {
+                return new HttpResponseMessage(HttpStatusCode.ServiceUnavailable) { Content = new StringContent("link down") };
+            }
+            using var invoker = new HttpMessageInvoker(target, disposeHandler: false);
+            return await invoker.SendAsync(request, cancellationToken);
+        }
+    }
+}
