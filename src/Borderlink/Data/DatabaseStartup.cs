@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 namespace Borderlink.Data;
 
 /// <summary>What a node does to its database before serving: migrate (when configured), reference data, demo data.</summary>
-public sealed class DatabaseStartup(BorderlinkDb db, ReferenceSeeder reference, DemoSeeder demo,
+public sealed class DatabaseStartup(BorderlinkDb db, ReferenceSeeder reference, DemoSeeder demo, Sharing.Exchange.NodeKeys nodeKeys,
     IOptions<DatabaseOptions> database, IOptions<DemoOptions> demoOptions, ILogger<DatabaseStartup> logger)
 {
     public async Task RunAsync(bool forceMigrate = false, CancellationToken ct = default)
@@ -19,6 +19,8 @@ public sealed class DatabaseStartup(BorderlinkDb db, ReferenceSeeder reference, 
         }
 
         await reference.SeedAsync(ct);
+        // The node's identity exists from the first start: its signing key is made now if there is none.
+        await nodeKeys.CurrentAsync(ct);
 
         var isPostgres = database.Value.Provider.Equals("Postgres", StringComparison.OrdinalIgnoreCase);
         var demoWanted = demoOptions.Value.Enabled ?? !isPostgres;

@@ -26,6 +26,7 @@ internal static class RecordConfiguration
         b.Ignore(r => r.RecordType);
         b.Ignore(r => r.IsReplica);
         b.Property(r => r.OriginNode).HasMaxLength(64);
+        b.Property(r => r.PersonalDataSharedBecause).HasMaxLength(1000);
     }
 }
 

@@ -34,6 +34,11 @@ public abstract class CoordinationRecord
     public string CreatedBy { get; set; } = "";
     public DateTimeOffset UpdatedAt { get; set; }
     public string UpdatedBy { get; set; } = "";
+    /// <summary>
+    /// Why the owner shares this record's personal data with partner nodes. Null (the default) keeps every
+    /// <see cref="PersonalAttribute"/> field at home: partners get the record without them.
+    /// </summary>
+    public string? PersonalDataSharedBecause { get; set; }
     /// <summary>Null for this node's own records; the sending node's id for a read-only replica of a partner's record.</summary>
     public string? OriginNode { get; set; }
 

@@ -5,11 +5,14 @@ namespace Borderlink.Web;
 
 /// <summary>
 /// Verbs of the same program, for operators: <c>migrate</c> applies migrations (production does not migrate on start),
-/// <c>audit verify</c> recomputes the audit chain and names the first broken entry.
+/// <c>audit verify</c> recomputes the audit chain and names the first broken entry, <c>node card FILE</c> writes this
+/// node's card, <c>node import FILE</c> imports a partner's.
 /// </summary>
 public static class Cli
 {
-    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "migrate" or "audit";
+    private static readonly System.Text.Json.JsonSerializerOptions Indented = new() { WriteIndented = true };
+
+    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "migrate" or "audit" or "node";
 
     public static async Task<int> RunAsync(WebApplication app, string[] args)
     {
@@ -29,8 +32,29 @@ public static class Cli
                 }
                 Console.WriteLine($"Audit chain BROKEN at entry {result.FirstBrokenSeq}: {result.Reason} ({result.Checked} entries verified before it).");
                 return 2;
+            case ["node", "card", var file, ..]:
+            {
+                var card = await scope.ServiceProvider.GetRequiredService<Sharing.Exchange.NodeCards>().ExportAsync();
+                await File.WriteAllTextAsync(file, System.Text.Json.JsonSerializer.Serialize(card, Indented));
+                Console.WriteLine($"Node card of {card.NodeId} written to {file}.");
+                return 0;
+            }
+            case ["node", "import", var file, ..]:
+            {
+                var db = scope.ServiceProvider.GetRequiredService<BorderlinkDb>();
+                var card = System.Text.Json.JsonSerializer.Deserialize<Sharing.Exchange.NodeCard>(await File.ReadAllTextAsync(file));
+                using var system = await db.EnterSystemScopeAsync($"operator imports a partner card from {file}");
+                var outcome = await scope.ServiceProvider.GetRequiredService<Sharing.Exchange.NodeCards>().ImportAsync(card);
+                if (outcome is Outcome<Sharing.Exchange.PartnerNode>.Done done)
+                {
+                    Console.WriteLine($"Partner {done.Value.NodeId} imported: parties {done.Value.Parties}.");
+                    return 0;
+                }
+                Console.Error.WriteLine("The card was refused: " + string.Join("; ", ((Outcome<Sharing.Exchange.PartnerNode>.Invalid)outcome).Errors.Select(e => $"{e.Field} {e.MessageKey} {string.Join(",", e.Args)}")));
+                return 2;
+            }
             default:
-                Console.Error.WriteLine("Usage: Borderlink [migrate | audit verify]");
+                Console.Error.WriteLine("Usage: Borderlink [migrate | audit verify | node card FILE | node import FILE]");
                 return 64;
         }
     }

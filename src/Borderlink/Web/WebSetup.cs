@@ -29,7 +29,11 @@ public static class WebSetup
             doc.Info.Description = "Cross-border epidemic prevention and control coordination. Authenticate with a cookie or `Authorization: Bearer <token>`.";
             return Task.CompletedTask;
         }));
-        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        builder.Services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            o.SerializerOptions.Converters.Add(new UtcDateTimeOffsetConverter());
+        });
         builder.Services.AddScoped<TimeDisplay>();
         return builder;
     }

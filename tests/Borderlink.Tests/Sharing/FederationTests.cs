@@ -158,6 +158,25 @@ public sealed class FederationTests : IAsyncLifetime
         Assert.Equal(("v4", 4L), (stored.Title, stored.Version));
     }
 
+    [Fact]
+    public async Task A_key_rotation_keeps_messages_flowing()
+    {
+        var vnAdmin = await _nodes.Vietnam.SignInAsync("langson.admin");
+        var cnAdmin = await _nodes.China.SignInAsync("guangxi.admin");
+        var added = await (await vnAdmin.PostAsync("/api/v1/exchange/node-keys", null)).ReadJsonAsync();
+        var kid = added.GetProperty("kid").GetString()!;
+        var card = await (await vnAdmin.GetAsync("/api/v1/exchange/node-card")).ReadAsync<NodeCard>();
+        Assert.Contains(card.Keys, k => k.Jwk.GetProperty("kid").GetString() == kid);
+        Assert.Equal(HttpStatusCode.OK, (await cnAdmin.PostAsync("/api/v1/exchange/partners", System.Net.Http.Json.JsonContent.Create(card))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await vnAdmin.PostAsync($"/api/v1/exchange/node-keys/{kid}/activate", null)).StatusCode);
+
+        var note = await (await _nodes.Vietnam.SignInAsync("langson.liaison")).CreateNoteAsync("Sau khi đổi khóa", "Partners", ["CN-GX"]);
+
+        Assert.True(await Visible(await _nodes.China.SignInAsync("guangxi.viewer"), note.Id), "a message signed with the new key was not accepted");
+        var (current, _) = await Scoped(_nodes.Vietnam, sp => sp.GetRequiredService<NodeKeys>().CurrentAsync());
+        Assert.Equal(kid, current.Kid);
+    }
+
     /// <summary>A snapshot as the Vietnam node would send it.</summary>
     private static JsonElement Body(Guid id, long version) => RecordTypes.Snapshot(new LiaisonNote
     {

@@ -27,8 +27,11 @@ public static class ExchangeApi
                 return TypedResults.Ok(new { requeued = count });
             })
             .WithName("RetryPartner").WithSummary("Queue failed messages again and send waiting ones now.");
-        group.MapPost("/node-keys/rotate", async (NodeKeys keys, CancellationToken ct) => TypedResults.Ok(new { kid = (await keys.RotateAsync(ct)).Kid }))
-            .WithName("RotateNodeKey").WithSummary("Start signing with a new key; export the card again and give it to partners.");
+        group.MapPost("/node-keys", async (NodeKeys keys, CancellationToken ct) => TypedResults.Ok(new { kid = (await keys.AddAsync(ct)).Kid }))
+            .WithName("AddNodeKey").WithSummary("Rotation, step one: add a key to the card (not signing yet). Give partners the new card.");
+        group.MapPost("/node-keys/{kid}/activate", async (NodeKeys keys, string kid, CancellationToken ct) =>
+                await keys.ActivateAsync(kid, ct) is { } key ? Results.Ok(new { kid = key.Kid }) : Results.NotFound())
+            .WithName("ActivateNodeKey").WithSummary("Rotation, step two: sign with the added key from now on; earlier keys retire.");
         return app;
     }
 }

@@ -9,6 +9,8 @@ public sealed class NodeKey
     /// <summary>PKCS#8 private key, protected with IDataProtector "Borderlink.NodeSigningKey".</summary>
     public required string ProtectedPrivateKey { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
+    /// <summary>When the key started signing. Null for a key that is on the card but not used yet (the first step of a rotation).</summary>
+    public DateTimeOffset? ActivatedAt { get; set; }
     /// <summary>When set, the key no longer signs; partners keep accepting it until its card validity ends.</summary>
     public DateTimeOffset? RetiredAt { get; set; }
 }

@@ -8,22 +8,40 @@ using Microsoft.IdentityModel.Tokens;
 namespace Borderlink.Sharing.Exchange;
 
 /// <summary>
-/// This node's ECDSA P-256 signing keys: created on first use, private halves encrypted with the data-protection
-/// system (whose keys live in the database too), rotated by adding a new key before the old one retires.
+/// This node's ECDSA P-256 signing keys: created on first start, private halves encrypted with the data-protection
+/// system (whose keys live in the database too). Rotation has two steps, so no message is ever signed with a key a
+/// partner does not know yet: add a key (it appears on the card; partners import the card), then activate it (it
+/// signs from then on; the old key retires and stays on the card for a grace period).
 /// </summary>
 public sealed class NodeKeys(BorderlinkDb db, IDataProtectionProvider protection, TimeProvider clock)
 {
     private readonly IDataProtector _protector = protection.CreateProtector("Borderlink.NodeSigningKey");
 
-    /// <summary>The key that signs now: the newest one not retired; one is created if there is none.</summary>
+    /// <summary>The key that signs now: the most recently activated one not retired; the first key is created and activated if there is none.</summary>
     public async Task<(NodeKey Key, SecurityKey Signing)> CurrentAsync(CancellationToken ct = default)
     {
-        var key = await db.NodeKeys.AsNoTracking().Where(k => k.RetiredAt == null).OrderByDescending(k => k.CreatedAt).FirstOrDefaultAsync(ct)
-            ?? await CreateAsync(ct);
+        var key = await db.NodeKeys.AsNoTracking().Where(k => k.ActivatedAt != null && k.RetiredAt == null).OrderByDescending(k => k.ActivatedAt).FirstOrDefaultAsync(ct)
+            ?? await CreateAsync(activate: true, ct);
         return (key, PrivateKey(key));
     }
 
-    public async Task<NodeKey> CreateAsync(CancellationToken ct = default)
+    /// <summary>Step one of a rotation: a new key, published on the card, not signing yet.</summary>
+    public Task<NodeKey> AddAsync(CancellationToken ct = default) => CreateAsync(activate: false, ct);
+
+    /// <summary>Step two: the added key signs from now on and the others retire.</summary>
+    public async Task<NodeKey?> ActivateAsync(string kid, CancellationToken ct = default)
+    {
+        var key = await db.NodeKeys.FirstOrDefaultAsync(k => k.Kid == kid && k.RetiredAt == null, ct);
+        if (key is null) return null;
+        var now = clock.GetUtcNow();
+        key.ActivatedAt ??= now;
+        await db.NodeKeys.Where(k => k.Kid != kid && k.RetiredAt == null && k.ActivatedAt != null).ExecuteUpdateAsync(s => s.SetProperty(k => k.RetiredAt, now), ct);
+        db.Audit(Features.Audit.AuditActions.Admin, Features.Audit.AuditOutcomes.Ok, detail: $"node signing key activated: {kid}; earlier keys retired");
+        await db.SaveChangesAsync(ct);
+        return key;
+    }
+
+    private async Task<NodeKey> CreateAsync(bool activate, CancellationToken ct)
     {
         using var ecdsa = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var parameters = ecdsa.ExportParameters(false);
@@ -34,22 +52,12 @@ public sealed class NodeKeys(BorderlinkDb db, IDataProtectionProvider protection
             PublicJwk = JsonSerializer.Serialize(new Jwk("EC", "P-256", Base64UrlEncoder.Encode(parameters.Q.X), Base64UrlEncoder.Encode(parameters.Q.Y), kid, "sig", "ES256")),
             ProtectedPrivateKey = _protector.Protect(Convert.ToBase64String(ecdsa.ExportPkcs8PrivateKey())),
             CreatedAt = clock.GetUtcNow(),
+            ActivatedAt = activate ? clock.GetUtcNow() : null,
         };
         db.NodeKeys.Add(key);
         db.Audit(Features.Audit.AuditActions.Admin, Features.Audit.AuditOutcomes.Ok, detail: $"node signing key created: {kid}");
         await db.SaveChangesAsync(ct);
         return key;
-    }
-
-    /// <summary>Adds a new signing key and retires the others; partners accept the old ones until their validity ends.</summary>
-    public async Task<NodeKey> RotateAsync(CancellationToken ct = default)
-    {
-        var fresh = await CreateAsync(ct);
-        var now = clock.GetUtcNow();
-        await db.NodeKeys.Where(k => k.Kid != fresh.Kid && k.RetiredAt == null).ExecuteUpdateAsync(s => s.SetProperty(k => k.RetiredAt, now), ct);
-        db.Audit(Features.Audit.AuditActions.Admin, Features.Audit.AuditOutcomes.Ok, detail: $"node signing key rotated: now {fresh.Kid}");
-        await db.SaveChangesAsync(ct);
-        return fresh;
     }
 
     private ECDsaSecurityKey PrivateKey(NodeKey key)

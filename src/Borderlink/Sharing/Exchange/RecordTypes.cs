@@ -36,7 +36,15 @@ public static class RecordTypes
         TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { LeaveOutPersonal } },
     };
 
-    public static JsonElement Snapshot(CoordinationRecord record) => JsonSerializer.SerializeToElement(record, record.GetType(), SnapshotJson);
+    /// <summary>Snapshot JSON with personal fields, for a record whose owner said why they may cross.</summary>
+    public static readonly JsonSerializerOptions SnapshotWithPersonalJson = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter() },
+    };
+
+    public static JsonElement Snapshot(CoordinationRecord record) =>
+        JsonSerializer.SerializeToElement(record, record.GetType(),
+            string.IsNullOrWhiteSpace(record.PersonalDataSharedBecause) ? SnapshotJson : SnapshotWithPersonalJson);
 
     public static CoordinationRecord Read(Type type, JsonElement body) =>
         (CoordinationRecord)(body.Deserialize(type, SnapshotJson) ?? throw new JsonException("empty body"));

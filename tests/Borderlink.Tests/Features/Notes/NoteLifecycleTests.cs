@@ -18,6 +18,7 @@ public sealed class NoteLifecycleTests(SharedApp app)
         var read = await officer.GetAsync($"{NoteApiClient.Path}/{created.Id}");
         Assert.Equal(HttpStatusCode.OK, read.StatusCode);
         Assert.Equal("\"1\"", read.Headers.ETag?.Tag);
+        Assert.Equal("2026-11-22T16:30:00Z", (await read.ReadJsonAsync()).GetProperty("createdAt").GetString());
 
         var edited = await officer.PutAsync($"{NoteApiClient.Path}/{created.Id}", new { title = "Cập nhật", body = "Đã khoanh vùng", language = "vi" }, ifMatch: 1);
         Assert.Equal(HttpStatusCode.OK, edited.StatusCode);

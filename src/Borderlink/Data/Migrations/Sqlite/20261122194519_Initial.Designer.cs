@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Borderlink.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteBorderlinkDb))]
-    [Migration("20261122193856_Initial")]
+    [Migration("20261122194519_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -278,6 +278,10 @@ namespace Borderlink.Data.Migrations.Sqlite
                     b.Property<string>("OwnerParty")
                         .IsRequired()
                         .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PersonalDataSharedBecause")
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("RestrictedFunctions")
@@ -668,6 +672,9 @@ namespace Borderlink.Data.Migrations.Sqlite
                 {
                     b.Property<string>("Kid")
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("ActivatedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");

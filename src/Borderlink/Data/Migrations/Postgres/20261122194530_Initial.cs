@@ -223,6 +223,7 @@ namespace Borderlink.Data.Migrations.Postgres
                     CreatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
                     UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     UpdatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    PersonalDataSharedBecause = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
                     OriginNode = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
                     Translations = table.Column<string>(type: "jsonb", nullable: true)
                 },
@@ -239,6 +240,7 @@ namespace Borderlink.Data.Migrations.Postgres
                     PublicJwk = table.Column<string>(type: "text", nullable: false),
                     ProtectedPrivateKey = table.Column<string>(type: "text", nullable: false),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ActivatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     RetiredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>

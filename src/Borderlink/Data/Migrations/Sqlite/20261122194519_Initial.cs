@@ -222,6 +222,7 @@ namespace Borderlink.Data.Migrations.Sqlite
                     CreatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
                     UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    PersonalDataSharedBecause = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
                     OriginNode = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
                     Translations = table.Column<string>(type: "TEXT", nullable: true)
                 },
@@ -238,6 +239,7 @@ namespace Borderlink.Data.Migrations.Sqlite
                     PublicJwk = table.Column<string>(type: "TEXT", nullable: false),
                     ProtectedPrivateKey = table.Column<string>(type: "TEXT", nullable: false),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ActivatedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     RetiredAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Borderlink.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresBorderlinkDb))]
-    [Migration("20261122193908_Initial")]
+    [Migration("20261122194530_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -284,6 +284,10 @@ namespace Borderlink.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
+
+                    b.Property<string>("PersonalDataSharedBecause")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
 
                     b.Property<string>("RestrictedFunctions")
                         .IsRequired()
@@ -673,6 +677,9 @@ namespace Borderlink.Data.Migrations.Postgres
                 {
                     b.Property<string>("Kid")
                         .HasColumnType("text");
+
+                    b.Property<DateTimeOffset?>("ActivatedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
