@@ -59,10 +59,12 @@ run_suite() {
   echo "   $name: ${PASSED[$name]} passed, ${FAILED[$name]} failed, ${SKIPPED[$name]} skipped"
 }
 
-run_suite sqlite tests/Borderlink.Tests BORDERLINK_TEST_DB=sqlite
-run_suite postgres tests/Borderlink.Tests BORDERLINK_TEST_DB=postgres
+rm -f "$ARTIFACTS/fault-timings.txt"
+run_suite sqlite tests/Borderlink.Tests BORDERLINK_TEST_DB=sqlite BORDERLINK_ARTIFACTS="$ARTIFACTS"
+run_suite postgres tests/Borderlink.Tests BORDERLINK_TEST_DB=postgres BORDERLINK_ARTIFACTS="$ARTIFACTS"
 run_suite browser tests/Borderlink.E2E BORDERLINK_TEST_DB=sqlite BORDERLINK_ARTIFACTS="$ARTIFACTS/screenshots"
 
+[ -f "$ARTIFACTS/fault-timings.txt" ] && sed 's/^/   fault test: /' "$ARTIFACTS/fault-timings.txt"
 p=0; f=0; s=0
 for k in sqlite postgres browser; do p=$((p + PASSED[$k])); f=$((f + FAILED[$k])); s=$((s + SKIPPED[$k])); done
 echo "$p passed, $f failed, $s skipped"

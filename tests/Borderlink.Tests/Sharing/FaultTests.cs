@@ -1,0 +1,135 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using Borderlink.Sharing.Exchange;
+using Borderlink.Tests.Features.Notes;
+using Borderlink.Tests.Infrastructure;
+
+namespace Borderlink.Tests.Sharing;
+
+[CollectionDefinition("processes", DisableParallelization = true)]
+public sealed class ProcessCollection;
+
+/// <summary>
+/// PROTOCOL.md "What must hold", with two real processes on loopback: kill -9 on either side at any moment, a partner
+/// down while messages pile up — every message is applied exactly once, nothing is lost. Each test is bounded in time.
+/// </summary>
+[Collection("processes")]
+public sealed class FaultTests(ITestOutputHelper output) : IAsyncLifetime
+{
+    private ProcessNode _china = default!;
+    private ProcessNode _vietnam = default!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _china = await ProcessNode.CreateAsync("cn-gx", ["CN-GX", "CN-YN"]);
+        _vietnam = await ProcessNode.CreateAsync("vn-north", ["VN-13", "VN-09", "VN-04", "VN-07", "VN-02"]);
+        await Task.WhenAll(_china.StartAsync(), _vietnam.StartAsync());
+        var cnAdmin = await _china.SignInAsync("guangxi.admin");
+        var vnAdmin = await _vietnam.SignInAsync("langson.admin");
+        var cnCard = await cnAdmin.GetFromJsonAsync<NodeCard>("/api/v1/exchange/node-card");
+        var vnCard = await vnAdmin.GetFromJsonAsync<NodeCard>("/api/v1/exchange/node-card");
+        Assert.Equal(HttpStatusCode.Created, (await vnAdmin.PostAsJsonAsync("/api/v1/exchange/partners", cnCard)).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await cnAdmin.PostAsJsonAsync("/api/v1/exchange/partners", vnCard)).StatusCode);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _china.DisposeAsync();
+        await _vietnam.DisposeAsync();
+    }
+
+    /// <summary>Writes notes shared with Guangxi on the Vietnam node, several at a time.</summary>
+    private async Task WriteAsync(string prefix, int count, int parallel = 8, Func<int, Task>? afterEach = null)
+    {
+        var clients = await Task.WhenAll(Enumerable.Range(0, parallel).Select(_ => _vietnam.SignInAsync("langson.liaison")));
+        var next = -1;
+        await Task.WhenAll(clients.Select(async client =>
+        {
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < count)
+            {
+                var response = await client.CreateAsync(new { title = $"{prefix} {i}", body = "fault test", language = "vi", visibility = "Partners", audience = new[] { "CN-GX" } });
+                Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+                if (afterEach is not null) await afterEach(i);
+            }
+        }));
+    }
+
+    /// <summary>Waits until the Vietnam node has nothing left to send to the China node.</summary>
+    private async Task DrainedAsync(TimeSpan limit, CancellationToken ct)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        while (stopwatch.Elapsed < limit)
+        {
+            if (await _vietnam.ScalarAsync("SELECT COUNT(*) FROM \"OutboxMessages\" WHERE \"Status\" <> 'delivered'") == 0) return;
+            await Task.Delay(250, ct);
+        }
+        Assert.Fail($"outbox not drained after {limit}: {await _vietnam.ScalarAsync("SELECT COUNT(*) FROM \"OutboxMessages\" WHERE \"Status\" <> 'delivered'")} left\n{_vietnam.Output()}");
+    }
+
+    private async Task AssertAppliedExactlyOnceAsync(string prefix, int count)
+    {
+        Assert.Equal(count, await _vietnam.ScalarAsync($"SELECT COUNT(*) FROM \"OutboxMessages\" WHERE \"Status\" = 'delivered'"));
+        Assert.Equal(count, await _china.ScalarAsync($"SELECT COUNT(*) FROM \"LiaisonNotes\" WHERE \"OriginNode\" = 'vn-north' AND \"Title\" LIKE '{prefix} %'"));
+        Assert.Equal(count, await _china.ScalarAsync("SELECT COUNT(*) FROM \"InboxMessages\" WHERE \"Status\" = 'applied'"));
+        Assert.Equal(count, await _china.ScalarAsync("SELECT COUNT(DISTINCT \"RecordId\") FROM \"InboxMessages\""));
+    }
+
+    [Fact(Timeout = 300_000)]
+    public async Task The_receiver_killed_during_a_stream_of_1000_messages_gets_each_exactly_once()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var killed = 0;
+        await WriteAsync("stream", 1000, afterEach: async i =>
+        {
+            if (i == 300 && Interlocked.Exchange(ref killed, 1) == 0)
+            {
+                _china.Kill();
+                await Task.Delay(500);
+                await _china.StartAsync();
+            }
+        });
+        await DrainedAsync(TimeSpan.FromMinutes(3), ct);
+        await AssertAppliedExactlyOnceAsync("stream", 1000);
+    }
+
+    [Fact(Timeout = 300_000)]
+    public async Task The_sender_killed_between_commit_and_delivery_sends_everything_after_restart()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        _vietnam.Kill();
+        await _vietnam.StartAsync(deliveryEnabled: false);
+        await WriteAsync("committed", 200);
+        Assert.Equal(200, await _vietnam.ScalarAsync("SELECT COUNT(*) FROM \"OutboxMessages\" WHERE \"Status\" = 'pending'"));
+        _vietnam.Kill();
+
+        await _vietnam.StartAsync(deliveryEnabled: true);
+        await DrainedAsync(TimeSpan.FromMinutes(2), ct);
+        await AssertAppliedExactlyOnceAsync("committed", 200);
+    }
+
+    [Fact(Timeout = 600_000)]
+    public async Task A_partner_down_while_10000_messages_queue_receives_all_of_them_when_it_returns()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        _china.Kill();
+        var writing = Stopwatch.StartNew();
+        await WriteAsync("backlog", 10_000, parallel: 16);
+        writing.Stop();
+        Assert.Equal(10_000, await _vietnam.ScalarAsync("SELECT COUNT(*) FROM \"OutboxMessages\" WHERE \"Status\" = 'pending'"));
+
+        var drain = Stopwatch.StartNew();
+        await _china.StartAsync();
+        await DrainedAsync(TimeSpan.FromMinutes(5), ct);
+        drain.Stop();
+        await AssertAppliedExactlyOnceAsync("backlog", 10_000);
+        var line = $"{_china.Database.Provider}: 10,000 notes written in {writing.Elapsed.TotalSeconds:F1} s; backlog drained in {drain.Elapsed.TotalSeconds:F1} s after the partner returned";
+        output.WriteLine(line);
+        if (Environment.GetEnvironmentVariable("BORDERLINK_ARTIFACTS") is { Length: > 0 } artifacts)
+        {
+            Directory.CreateDirectory(artifacts);
+            await File.AppendAllTextAsync(Path.Combine(artifacts, "fault-timings.txt"), line + Environment.NewLine, ct);
+        }
+    }
+}

@@ -1,0 +1,137 @@
+using System.Data.Common;
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using Borderlink.Tests.Infrastructure;
+
+namespace Borderlink.Tests.Sharing;
+
+/// <summary>
+/// A real Borderlink process on a loopback port with a database of its own: started, killed with SIGKILL, started
+/// again on the same database. For the fault tests of PROTOCOL.md.
+/// </summary>
+public sealed class ProcessNode : IAsyncDisposable
+{
+    private readonly Dictionary<string, string> _environment;
+    private Process? _process;
+    private readonly List<string> _output = [];
+
+    public string Id { get; }
+    public int Port { get; }
+    public string BaseUrl => $"http://127.0.0.1:{Port}";
+    public TestDatabase Database { get; }
+
+    private ProcessNode(string id, int port, TestDatabase database, Dictionary<string, string> environment)
+    {
+        Id = id;
+        Port = port;
+        Database = database;
+        _environment = environment;
+    }
+
+    public static async Task<ProcessNode> CreateAsync(string id, string[] parties)
+    {
+        var database = await TestDatabase.CreateAsync();
+        var port = FreePort();
+        var environment = new Dictionary<string, string>
+        {
+            ["Urls"] = $"http://127.0.0.1:{port}",
+            ["Node__Id"] = id,
+            ["Node__BaseUrl"] = $"http://127.0.0.1:{port}",
+            ["Database__Provider"] = database.Provider,
+            ["ConnectionStrings__Borderlink"] = database.ConnectionString,
+            ["Demo__Enabled"] = "true",
+            ["Security__CredentialRequestsPerMinute"] = "100000",
+            ["Exchange__PollMilliseconds"] = "100",
+            ["Exchange__MaxBackoffSeconds"] = "2",
+            ["Logging__LogLevel__Default"] = "Warning",
+        };
+        for (var i = 0; i < parties.Length; i++) environment[$"Node__HostedParties__{i}"] = parties[i];
+        return new ProcessNode(id, port, database, environment);
+    }
+
+    public async Task StartAsync(bool deliveryEnabled = true)
+    {
+        _environment["Exchange__DeliveryEnabled"] = deliveryEnabled ? "true" : "false";
+        var output = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+        var appDir = Path.Combine(Web.ResourceTests.RepositoryRoot(), "src", "Borderlink", "bin", output.Parent!.Name, output.Name);
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = appDir, RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(Path.Combine(appDir, "Borderlink.dll"));
+        foreach (var (key, value) in _environment) start.Environment[key] = value;
+        _process = Process.Start(start)!;
+        _process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (_output) _output.Add(e.Data); };
+        _process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (_output) _output.Add(e.Data); };
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+
+        using var client = new HttpClient();
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_process.HasExited) throw new InvalidOperationException($"{Id} exited at start:\n{Output()}");
+            try
+            {
+                if ((await client.GetAsync($"{BaseUrl}/healthz")).StatusCode == HttpStatusCode.OK) return;
+            }
+            catch (HttpRequestException)
+            {
+            }
+            await Task.Delay(200);
+        }
+        throw new TimeoutException($"{Id} did not become healthy:\n{Output()}");
+    }
+
+    /// <summary>kill -9: no shutdown, no flush, whatever was in flight is cut.</summary>
+    public void Kill()
+    {
+        if (_process is { HasExited: false })
+        {
+            _process.Kill(entireProcessTree: true);
+            _process.WaitForExit(10_000);
+        }
+    }
+
+    public string Output()
+    {
+        lock (_output) return string.Join('\n', _output.TakeLast(60));
+    }
+
+    /// <summary>Runs one scalar query against the node's database, from outside the process.</summary>
+    public async Task<long> ScalarAsync(string sql)
+    {
+        await using DbConnection connection = Database.Provider == "Postgres"
+            ? new Npgsql.NpgsqlConnection(Database.ConnectionString)
+            : new Microsoft.Data.Sqlite.SqliteConnection(Database.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    public HttpClient Client() => new(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new CookieContainer() })
+    {
+        BaseAddress = new Uri(BaseUrl),
+    };
+
+    public async Task<HttpClient> SignInAsync(string user)
+    {
+        var client = Client();
+        var response = await Forms.PostLoginAsync(client, user, BorderlinkApp.DemoPassword);
+        if (response.StatusCode != HttpStatusCode.Redirect) throw new InvalidOperationException($"sign-in of {user} on {Id} failed: {(int)response.StatusCode}");
+        return client;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Kill();
+        _process?.Dispose();
+        await Database.DisposeAsync();
+    }
+}
