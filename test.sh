@@ -30,7 +30,7 @@ PGPORT=${PGPORT:-55432}
 PGDIR=$(mktemp -d /tmp/borderlink-pg.XXXXXX); PGDATA="$PGDIR/data"
 if [ "$(id -u)" -eq 0 ]; then PGRUN=(runuser -u postgres --); chown postgres "$PGDIR"; else PGRUN=(); fi
 "${PGRUN[@]}" "$PGBIN/initdb" -D "$PGDATA" -U postgres --auth=trust -E UTF8 >/dev/null
-"${PGRUN[@]}" "$PGBIN/pg_ctl" -D "$PGDATA" -o "-p $PGPORT -k $PGDIR -c listen_addresses=127.0.0.1 -c fsync=off" -l "$PGDIR/postgres.log" -w start >/dev/null
+"${PGRUN[@]}" "$PGBIN/pg_ctl" -D "$PGDATA" -o "-p $PGPORT -k $PGDIR -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=400" -l "$PGDIR/postgres.log" -w start >/dev/null
 trap '"${PGRUN[@]}" "$PGBIN/pg_ctl" -D "$PGDATA" -m fast stop >/dev/null 2>&1 || true; cp "$PGDIR/postgres.log" "$ARTIFACTS/postgres-server.log" 2>/dev/null; rm -rf "$PGDIR"' EXIT
 "$PGBIN/psql" -h 127.0.0.1 -p "$PGPORT" -U postgres -q -c "CREATE ROLE borderlink LOGIN PASSWORD 'borderlink' CREATEDB" >/dev/null
 export BORDERLINK_TEST_PG="Host=127.0.0.1;Port=$PGPORT;Username=borderlink;Password=borderlink;Database=postgres"

@@ -1,14 +1,21 @@
 using Borderlink.Bench;
 
-// dotnet run -c Release --project bench/Borderlink.Bench -- <scenario> [seconds]
+// dotnet run -c Release --project bench/Borderlink.Bench -- <scenario> [seconds | count]
+// Engine: SQLite files by default; PostgreSQL with BORDERLINK_TEST_DB=postgres and BORDERLINK_TEST_PG (a role with CREATEDB).
 var scenario = args.FirstOrDefault() ?? "help";
-var seconds = args.Length > 1 && int.TryParse(args[1], out var s) ? s : 5;
+var number = args.Length > 1 && int.TryParse(args[1], out var n) ? n : 0;
 switch (scenario)
 {
     case "gazetteer":
-        GazetteerBench.Run(TimeSpan.FromSeconds(seconds));
+        GazetteerBench.Run(TimeSpan.FromSeconds(number > 0 ? number : 5));
+        return 0;
+    case "exchange-latency":
+        await ExchangeBench.LatencyAsync(TimeSpan.FromSeconds(number > 0 ? number : 30), writers: 100);
+        return 0;
+    case "exchange-backlog":
+        await ExchangeBench.BacklogAsync(number > 0 ? number : 10_000);
         return 0;
     default:
-        Console.WriteLine("Scenarios: gazetteer [seconds]");
+        Console.WriteLine("Scenarios: gazetteer [seconds] | exchange-latency [seconds] | exchange-backlog [messages]");
         return scenario == "help" ? 0 : 64;
 }

@@ -130,20 +130,29 @@ public abstract class BorderlinkDb : IdentityDbContext<BorderlinkUser>, IDataPro
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
 
-        var ownTransaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        // Appends to the chain are serialised anyway (by the head row); waiting here, before a transaction holds a
+        // pooled connection, keeps a burst of writers from exhausting the pool while they queue for the lock.
+        var ownTransaction = Database.CurrentTransaction is null;
+        if (ownTransaction)
+        {
+            await AuditAppendGate.WaitAsync(cancellationToken);
+        }
+        var transaction = ownTransaction ? await Database.BeginTransactionAsync(cancellationToken) : null;
         try
         {
-            // Touching the head row first takes the write lock (a row lock on PostgreSQL, the database lock on
-            // SQLite), so two appenders never read the same end of the chain.
-            await Database.ExecuteSqlRawAsync(LockAuditHeadSql, cancellationToken);
-            var head = await AuditHeads.SingleAsync(h => h.Id == 1, cancellationToken);
-            await Entry(head).ReloadAsync(cancellationToken);
+            // Reading the head under a write lock (a row lock on PostgreSQL, the database lock on SQLite) means two
+            // appenders never read the same end of the chain.
+            foreach (var stale in ChangeTracker.Entries<AuditHead>().ToList())
+            {
+                stale.State = EntityState.Detached;
+            }
+            var head = await LockAuditHeadAsync(cancellationToken);
             AuditChain.Link(head, _pendingAudit);
             AuditEntries.AddRange(_pendingAudit);
             var count = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-            if (ownTransaction is not null)
+            if (transaction is not null)
             {
-                await ownTransaction.CommitAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
             }
             _pendingAudit.Clear();
             return count;
@@ -155,14 +164,22 @@ public abstract class BorderlinkDb : IdentityDbContext<BorderlinkUser>, IDataPro
         }
         finally
         {
-            if (ownTransaction is not null)
+            if (transaction is not null)
             {
-                await ownTransaction.DisposeAsync();
+                await transaction.DisposeAsync();
+            }
+            if (ownTransaction)
+            {
+                AuditAppendGate.Release();
             }
         }
     }
 
-    protected abstract string LockAuditHeadSql { get; }
+    /// <summary>Locks the head row for this transaction and returns it, tracked.</summary>
+    protected abstract Task<AuditHead> LockAuditHeadAsync(CancellationToken ct);
+
+    /// <summary>One audit append at a time in this process (the database lock still orders several instances).</summary>
+    private static readonly SemaphoreSlim AuditAppendGate = new(1, 1);
 
     private void StampRecords()
     {

@@ -1,3 +1,4 @@
+using Borderlink.Features.Audit;
 using Borderlink.Sharing;
 using Borderlink.Sharing.Exchange;
 using Microsoft.EntityFrameworkCore;
@@ -9,7 +10,12 @@ namespace Borderlink.Data;
 public sealed class SqliteBorderlinkDb(DbContextOptions<SqliteBorderlinkDb> options, Viewer viewer, TimeProvider clock, LocalNode node)
     : BorderlinkDb(options, viewer, clock, node)
 {
-    protected override string LockAuditHeadSql => "UPDATE AuditHeads SET LastSeq = LastSeq WHERE Id = 1";
+    /// <summary>A write first takes SQLite's database lock; the read after it sees the latest head.</summary>
+    protected override async Task<AuditHead> LockAuditHeadAsync(CancellationToken ct)
+    {
+        await Database.ExecuteSqlRawAsync("UPDATE AuditHeads SET LastSeq = LastSeq WHERE Id = 1", ct);
+        return await AuditHeads.SingleAsync(h => h.Id == 1, ct);
+    }
 
     /// <summary>SQLite serves one instance: the write transaction alone keeps claims apart.</summary>
     public override async Task<List<OutboxMessage>> ClaimOutboxAsync(DateTimeOffset now, TimeSpan lease, int count, CancellationToken ct)
@@ -39,7 +45,9 @@ public sealed class UtcTicksConverter() : ValueConverter<DateTimeOffset, long>(v
 public sealed class PostgresBorderlinkDb(DbContextOptions<PostgresBorderlinkDb> options, Viewer viewer, TimeProvider clock, LocalNode node)
     : BorderlinkDb(options, viewer, clock, node)
 {
-    protected override string LockAuditHeadSql => "UPDATE \"AuditHeads\" SET \"LastSeq\" = \"LastSeq\" WHERE \"Id\" = 1";
+    /// <summary>Lock and read in one round trip.</summary>
+    protected override Task<AuditHead> LockAuditHeadAsync(CancellationToken ct) =>
+        AuditHeads.FromSql($"SELECT * FROM \"AuditHeads\" WHERE \"Id\" = 1 FOR UPDATE").SingleAsync(ct);
 
     public override async Task<List<OutboxMessage>> ClaimOutboxAsync(DateTimeOffset now, TimeSpan lease, int count, CancellationToken ct)
     {

@@ -100,7 +100,7 @@ public class BorderlinkApp : WebApplicationFactory<Program>, IAsyncLifetime
         return client;
     }
 
-    public const string DemoPassword = "Border-Demo-2026!";
+    public const string DemoPassword = Forms.DemoPassword;
 
     public T Service<T>(Func<IServiceProvider, T> get)
     {

@@ -6,6 +6,9 @@ namespace Borderlink.Tests.Infrastructure;
 /// <summary>Posts the app's HTML forms the way a browser without JavaScript does: read the page, take its antiforgery token, submit.</summary>
 public static partial class Forms
 {
+    /// <summary>The password every demo user gets (Demo:Password's default).</summary>
+    public const string DemoPassword = "Border-Demo-2026!";
+
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
     private static partial Regex TokenPattern();
 

@@ -53,8 +53,7 @@ public sealed class ProcessNode : IAsyncDisposable
     public async Task StartAsync(bool deliveryEnabled = true)
     {
         _environment["Exchange__DeliveryEnabled"] = deliveryEnabled ? "true" : "false";
-        var output = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        var appDir = Path.Combine(Web.ResourceTests.RepositoryRoot(), "src", "Borderlink", "bin", output.Parent!.Name, output.Name);
+        var appDir = Repository.AppDirectory();
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = appDir, RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(Path.Combine(appDir, "Borderlink.dll"));
         foreach (var (key, value) in _environment) start.Environment[key] = value;
@@ -116,7 +115,7 @@ public sealed class ProcessNode : IAsyncDisposable
     public async Task<HttpClient> SignInAsync(string user)
     {
         var client = Client();
-        var response = await Forms.PostLoginAsync(client, user, BorderlinkApp.DemoPassword);
+        var response = await Forms.PostLoginAsync(client, user, Forms.DemoPassword);
         if (response.StatusCode != HttpStatusCode.Redirect) throw new InvalidOperationException($"sign-in of {user} on {Id} failed: {(int)response.StatusCode}");
         return client;
     }

@@ -48,7 +48,7 @@ public sealed partial class ResourceTests
     [Fact]
     public void Every_key_the_code_uses_exists()
     {
-        var root = RepositoryRoot();
+        var root = Borderlink.Tests.Infrastructure.Repository.Root();
         var neutral = Entries("");
         var used = Directory.EnumerateFiles(Path.Combine(root, "src", "Borderlink"), "*.*", SearchOption.AllDirectories)
             .Where(f => f.EndsWith(".razor", StringComparison.Ordinal) || f.EndsWith(".cs", StringComparison.Ordinal))
@@ -64,12 +64,6 @@ public sealed partial class ResourceTests
 
     private static HashSet<string> Placeholders(string text) => PlaceholderPattern().Matches(text).Select(m => m.Value).ToHashSet();
 
-    internal static string RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Borderlink.slnx"))) dir = dir.Parent;
-        return dir?.FullName ?? throw new InvalidOperationException("Repository root not found");
-    }
 
     [GeneratedRegex(@"L\[""([A-Za-z0-9.]+)""")]
     private static partial Regex LocalizerKey();

@@ -65,7 +65,9 @@ public sealed class Inbox(BorderlinkDb db, NodeKeys keys, LocalNode node, TimePr
             Status = ReceiptStatus.Applied, ReceivedAt = now,
         };
         db.InboxMessages.Add(message);
-        using (db.EnterSystemScope($"apply {envelope.Kind} {record.Type} {record.Id} v{record.Version} from {envelope.From}"))
+        // The inbox reads past the visibility filter to find replicas. That bypass is audited by the one line each
+        // message writes below (applied, retracted, stale or stored), in the same transaction as its effect.
+        using (db.Viewer.EnterSystemScope($"exchange inbox: {envelope.Kind} from {envelope.From}"))
         {
             message.Status = await ApplyAsync(envelope, record, now, message, ct);
             try
@@ -87,10 +89,15 @@ public sealed class Inbox(BorderlinkDb db, NodeKeys keys, LocalNode node, TimePr
         if (!RecordTypes.ByName.TryGetValue(record.Type, out var type))
         {
             message.UnappliedRecord = JsonSerializer.Serialize(record, Envelope.Json);
+            db.Audit("replica-stored", AuditOutcomes.Ok, recordType: record.Type, recordId: record.Id, detail: $"unknown type, kept; from {envelope.From} v{record.Version}");
             return ReceiptStatus.Stored;
         }
         var state = await db.ReplicaStates.FirstOrDefaultAsync(s => s.RecordType == record.Type && s.RecordId == record.Id, ct);
-        if (state is not null && record.Version <= state.Version) return ReceiptStatus.Stale;
+        if (state is not null && record.Version <= state.Version)
+        {
+            db.Audit("replica-stale", AuditOutcomes.Ok, recordType: record.Type, recordId: record.Id, detail: $"from {envelope.From} v{record.Version}, have v{state.Version}");
+            return ReceiptStatus.Stale;
+        }
         state ??= db.ReplicaStates.Add(new ReplicaState { RecordType = record.Type, RecordId = record.Id, OwnerNode = envelope.From, OwnerParty = record.Owner }).Entity;
         state.Version = record.Version;
         state.UpdatedAt = now;

@@ -50,9 +50,7 @@ public sealed class AuditChainTests : OwnAppTest
     /// <summary>Runs the real program's verb against this test's database, as an operator would.</summary>
     private async Task<(int ExitCode, string Output)> RunVerbAsync(params string[] verb)
     {
-        // The app's own build output: tests/Borderlink.Tests/bin/<configuration>/net10.0 → src/Borderlink/bin/<configuration>/net10.0
-        var output = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        var appDir = Path.Combine(Borderlink.Tests.Web.ResourceTests.RepositoryRoot(), "src", "Borderlink", "bin", output.Parent!.Name, output.Name);
+        var appDir = Repository.AppDirectory();
         var dll = Path.Combine(appDir, "Borderlink.dll");
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = appDir };
         start.ArgumentList.Add(dll);

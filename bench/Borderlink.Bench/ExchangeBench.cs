@@ -1,0 +1,139 @@
+using System.Data.Common;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using Borderlink.Sharing.Exchange;
+using Borderlink.Tests.Sharing;
+
+namespace Borderlink.Bench;
+
+/// <summary>
+/// Two real nodes on loopback (the China node receives, the Vietnam node writes), each on its own database.
+/// Latency is from the commit on the Vietnam node (the record's CreatedAt) to the message being applied on the China
+/// node (its inbox ReceivedAt), both by the same machine clock; its baseline is the writer's own create round trip.
+/// </summary>
+public static class ExchangeBench
+{
+    public static async Task LatencyAsync(TimeSpan duration, int writers)
+    {
+        await using var nodes = await StartAsync();
+        var (china, vietnam) = nodes;
+        var clients = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => vietnam.SignInAsync("langson.liaison")));
+        var local = new List<double>();
+        var stop = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, writers).Select(async w =>
+        {
+            var client = clients[w % clients.Length];
+            var mine = new List<double>();
+            while (stop.Elapsed < duration)
+            {
+                var one = Stopwatch.StartNew();
+                var response = await client.PostAsJsonAsync("/api/v1/liaison-notes",
+                    new { title = "latency", body = "bench", language = "vi", visibility = "Partners", audience = new[] { "CN-GX" } });
+                if (response.StatusCode != HttpStatusCode.Created) throw new InvalidOperationException($"create answered {(int)response.StatusCode}\n{vietnam.Output()}");
+                mine.Add(one.Elapsed.TotalMilliseconds);
+            }
+            lock (local) local.AddRange(mine);
+        }));
+        await DrainAsync(vietnam, TimeSpan.FromMinutes(10));
+
+        var created = await TimesAsync(vietnam, "SELECT \"Id\", \"CreatedAt\" FROM \"LiaisonNotes\"");
+        var received = await TimesAsync(china, "SELECT \"RecordId\", \"ReceivedAt\" FROM \"InboxMessages\"");
+        var latency = received.Where(r => created.ContainsKey(r.Key)).Select(r => (r.Value - created[r.Key]).TotalMilliseconds).Order().ToList();
+        var span = (received.Values.Max() - received.Values.Min()).TotalSeconds;
+        local.Sort();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"exchange.latency.{china.Database.Provider.ToLowerInvariant()} writers={writers} messages={latency.Count} commit-to-applied p50-ms={P(latency, 0.5):F0} p99-ms={P(latency, 0.99):F0} " +
+            $"baseline.local-create p50-ms={P(local, 0.5):F0} p99-ms={P(local, 0.99):F0} ratio-p99={P(latency, 0.99) / P(local, 0.99):F2} " +
+            $"applied/s={latency.Count / Math.Max(span, 0.001):F0} baseline.created/s={local.Count / duration.TotalSeconds:F0}"));
+    }
+
+    public static async Task BacklogAsync(int count)
+    {
+        await using var nodes = await StartAsync();
+        var (china, vietnam) = nodes;
+        china.Kill();
+        var clients = await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => vietnam.SignInAsync("langson.liaison")));
+        var next = -1;
+        var writing = Stopwatch.StartNew();
+        await Task.WhenAll(clients.Select(async client =>
+        {
+            while (Interlocked.Increment(ref next) < count)
+            {
+                var response = await client.PostAsJsonAsync("/api/v1/liaison-notes",
+                    new { title = "backlog", body = "bench", language = "vi", visibility = "Partners", audience = new[] { "CN-GX" } });
+                if (response.StatusCode != HttpStatusCode.Created) throw new InvalidOperationException($"create answered {(int)response.StatusCode}");
+            }
+        }));
+        writing.Stop();
+        var drain = Stopwatch.StartNew();
+        await china.StartAsync();
+        await DrainAsync(vietnam, TimeSpan.FromMinutes(30));
+        drain.Stop();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"exchange.backlog.{china.Database.Provider.ToLowerInvariant()} messages={count} drain-s={drain.Elapsed.TotalSeconds:F1} drained/s={count / drain.Elapsed.TotalSeconds:F0} " +
+            $"baseline.queued/s={count / writing.Elapsed.TotalSeconds:F0} ratio={(count / drain.Elapsed.TotalSeconds) / (count / writing.Elapsed.TotalSeconds):F2}"));
+    }
+
+    private sealed class Nodes(ProcessNode china, ProcessNode vietnam) : IAsyncDisposable
+    {
+        public void Deconstruct(out ProcessNode c, out ProcessNode v) => (c, v) = (china, vietnam);
+
+        public async ValueTask DisposeAsync()
+        {
+            await china.DisposeAsync();
+            await vietnam.DisposeAsync();
+        }
+    }
+
+    private static async Task<Nodes> StartAsync()
+    {
+        var china = await ProcessNode.CreateAsync("cn-gx", ["CN-GX", "CN-YN"]);
+        var vietnam = await ProcessNode.CreateAsync("vn-north", ["VN-13", "VN-09", "VN-04", "VN-07", "VN-02"]);
+        await Task.WhenAll(china.StartAsync(), vietnam.StartAsync());
+        var cnAdmin = await china.SignInAsync("guangxi.admin");
+        var vnAdmin = await vietnam.SignInAsync("langson.admin");
+        await vnAdmin.PostAsJsonAsync("/api/v1/exchange/partners", await cnAdmin.GetFromJsonAsync<NodeCard>("/api/v1/exchange/node-card"));
+        await cnAdmin.PostAsJsonAsync("/api/v1/exchange/partners", await vnAdmin.GetFromJsonAsync<NodeCard>("/api/v1/exchange/node-card"));
+        return new Nodes(china, vietnam);
+    }
+
+    private static async Task DrainAsync(ProcessNode sender, TimeSpan limit)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        while (await sender.ScalarAsync("SELECT COUNT(*) FROM \"OutboxMessages\" WHERE \"Status\" <> 'delivered'") > 0)
+        {
+            if (stopwatch.Elapsed > limit) throw new TimeoutException("outbox not drained");
+            await Task.Delay(100);
+        }
+    }
+
+    /// <summary>Id → instant from a node's database (SQLite keeps UTC ticks, PostgreSQL timestamptz).</summary>
+    private static async Task<Dictionary<Guid, DateTimeOffset>> TimesAsync(ProcessNode node, string sql)
+    {
+        await using DbConnection connection = node.Database.Provider == "Postgres"
+            ? new Npgsql.NpgsqlConnection(node.Database.ConnectionString)
+            : new Microsoft.Data.Sqlite.SqliteConnection(node.Database.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await using var reader = await command.ExecuteReaderAsync();
+        var result = new Dictionary<Guid, DateTimeOffset>();
+        while (await reader.ReadAsync())
+        {
+            var id = reader.GetValue(0) is Guid g ? g : Guid.Parse(reader.GetString(0));
+            var at = reader.GetValue(1) switch
+            {
+                long ticks => new DateTimeOffset(ticks, TimeSpan.Zero),
+                DateTime dt => new DateTimeOffset(DateTime.SpecifyKind(dt, DateTimeKind.Utc)),
+                DateTimeOffset dto => dto,
+                var other => throw new InvalidOperationException($"unexpected {other.GetType()}"),
+            };
+            result[id] = at;
+        }
+        return result;
+    }
+
+    private static double P(List<double> sorted, double q) => sorted.Count == 0 ? double.NaN : sorted[Math.Min(sorted.Count - 1, (int)(sorted.Count * q))];
+}
