@@ -51,7 +51,11 @@ public sealed class Inbox(BorderlinkDb db, NodeKeys keys, LocalNode node, TimePr
         {
             return await RefuseAsync(StatusCodes.Status400BadRequest, $"record body unreadable: {e.Message}");
         }
-        await db.PartnerNodes.Where(p => p.NodeId == partner.NodeId).ExecuteUpdateAsync(s => s.SetProperty(p => p.LastContactAt, now), ct);
+        // Last contact to the nearest few seconds is enough for the status page; a write per message is not.
+        if (partner.LastContactAt is null || now - partner.LastContactAt > TimeSpan.FromSeconds(5))
+        {
+            await db.PartnerNodes.Where(p => p.NodeId == partner.NodeId).ExecuteUpdateAsync(s => s.SetProperty(p => p.LastContactAt, now), ct);
+        }
         return new InboxResult(StatusCodes.Status200OK, await ReceiptAsync(envelope, status, now, ct));
     }
 

@@ -60,12 +60,15 @@ public sealed class NodeKeys(BorderlinkDb db, IDataProtectionProvider protection
         return key;
     }
 
-    private ECDsaSecurityKey PrivateKey(NodeKey key)
+    /// <summary>Decrypted keys by kid: a kid names one key forever, so a key is unprotected once per process, not per message.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, ECDsaSecurityKey> Unprotected = new();
+
+    private ECDsaSecurityKey PrivateKey(NodeKey key) => Unprotected.GetOrAdd(key.Kid, kid =>
     {
         var ecdsa = ECDsa.Create();
         ecdsa.ImportPkcs8PrivateKey(Convert.FromBase64String(_protector.Unprotect(key.ProtectedPrivateKey)), out _);
-        return new ECDsaSecurityKey(ecdsa) { KeyId = key.Kid };
-    }
+        return new ECDsaSecurityKey(ecdsa) { KeyId = kid };
+    });
 
     /// <summary>The wire shape of a public JWK.</summary>
     public sealed record Jwk(string kty, string crv, string x, string y, string kid, string use, string alg);
