@@ -109,6 +109,22 @@ public sealed class FaultTests(ITestOutputHelper output) : IAsyncLifetime
         await AssertAppliedExactlyOnceAsync("committed", 200);
     }
 
+    [Fact(Timeout = 300_000)]
+    public async Task Two_sender_instances_on_one_PostgreSQL_never_send_the_same_message_twice()
+    {
+        Assert.SkipUnless(TestDatabase.IsPostgres, "several instances share a PostgreSQL database; SQLite serves one instance");
+        var ct = TestContext.Current.CancellationToken;
+        await using var second = _vietnam.SecondInstance();
+        await second.StartAsync();
+        _china.Kill();
+        await WriteAsync("two-instances", 500);
+        await _china.StartAsync();
+        await DrainedAsync(TimeSpan.FromMinutes(2), ct);
+        await AssertAppliedExactlyOnceAsync("two-instances", 500);
+        // Had both instances claimed one message, the second delivery would have come back as a duplicate.
+        Assert.Equal(0, await _vietnam.ScalarAsync("SELECT COUNT(*) FROM \"OutboxMessages\" WHERE \"ReceiptStatus\" = 'duplicate'"));
+    }
+
     [Fact(Timeout = 600_000)]
     public async Task A_partner_down_while_10000_messages_queue_receives_all_of_them_when_it_returns()
     {

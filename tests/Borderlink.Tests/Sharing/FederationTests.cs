@@ -90,9 +90,13 @@ public sealed class FederationTests : IAsyncLifetime
 
         Assert.True(await TwoNodes.EventuallyAsync(() => _nodes.Vietnam.WithSystemDbAsync(db =>
             db.OutboxMessages.AnyAsync(m => m.RecordId == note.Id && m.Attempts > 0 && m.Status == OutboxStatus.Pending))), "no failed attempt recorded");
-        var status = (await (await (await _nodes.Vietnam.SignInAsync("langson.admin")).GetAsync("/api/v1/exchange/partners")).ReadAsync<List<PartnerStatusDto>>()).Single();
+        var admin = await _nodes.Vietnam.SignInAsync("langson.admin", "en");
+        var status = (await (await admin.GetAsync("/api/v1/exchange/partners")).ReadAsync<List<PartnerStatusDto>>()).Single();
         Assert.Equal(1, status.Queued);
         Assert.StartsWith("503", status.LastError, StringComparison.Ordinal);
+        Assert.Contains("503 link down", await admin.GetStringAsync("/admin/partners"), StringComparison.Ordinal);
+        var waiting = await admin.GetStringAsync("/admin/partners/cn-gx?status=pending");
+        Assert.Contains(note.Id.ToString(), waiting, StringComparison.Ordinal);
 
         _nodes.Links.Cut.Clear();
         _nodes.Vietnam.Clock.Advance(TimeSpan.FromMinutes(6)); // past the longest backoff

@@ -50,6 +50,16 @@ public sealed class ProcessNode : IAsyncDisposable
         return new ProcessNode(id, port, database, environment);
     }
 
+    /// <summary>Another instance of the same node: same database, same node id, its own port.</summary>
+    public ProcessNode SecondInstance()
+    {
+        var port = FreePort();
+        var environment = new Dictionary<string, string>(_environment) { ["Urls"] = $"http://127.0.0.1:{port}" };
+        return new ProcessNode(Id + "#2", port, Database, environment) { _sharesDatabase = true };
+    }
+
+    private bool _sharesDatabase;
+
     public async Task StartAsync(bool deliveryEnabled = true)
     {
         _environment["Exchange__DeliveryEnabled"] = deliveryEnabled ? "true" : "false";
@@ -131,6 +141,6 @@ public sealed class ProcessNode : IAsyncDisposable
     {
         Kill();
         _process?.Dispose();
-        await Database.DisposeAsync();
+        if (!_sharesDatabase) await Database.DisposeAsync();
     }
 }
