@@ -36,5 +36,15 @@ public static class RecordLoader
         return new Outcome<T>.Done(record);
     }
 
+    /// <summary>Loads for a change the caller made to the version it read: NotFound, Forbidden, Stale, or the record.</summary>
+    public static async Task<Outcome<T>> LoadForChangeAsync<T>(BorderlinkDb db, Guid id, RecordOperation operation, long expectedVersion, CancellationToken ct = default)
+        where T : CoordinationRecord
+    {
+        var loaded = await LoadAsync<T>(db, id, operation, ct);
+        return loaded is Outcome<T>.Done { Value: var record } && record.Version != expectedVersion
+            ? new Outcome<T>.Stale(record.Version)
+            : loaded;
+    }
+
     private static string TypeName<T>() => typeof(T).Name;
 }

@@ -12,14 +12,10 @@ public static class EditNote
 
     public static async Task<Outcome<LiaisonNote>> HandleAsync(BorderlinkDb db, Guid id, long expectedVersion, Request request, CancellationToken ct = default)
     {
-        var loaded = await RecordLoader.LoadAsync<LiaisonNote>(db, id, RecordOperation.Edit, ct);
+        var loaded = await RecordLoader.LoadForChangeAsync<LiaisonNote>(db, id, RecordOperation.Edit, expectedVersion, ct);
         if (loaded is not Outcome<LiaisonNote>.Done { Value: var note })
         {
             return loaded;
-        }
-        if (note.Version != expectedVersion)
-        {
-            return new Outcome<LiaisonNote>.Stale(note.Version);
         }
         var errors = NoteRules.ValidateText(request.Title, request.Body, request.Language, request.TranslationRequested);
         if (errors.Count > 0)

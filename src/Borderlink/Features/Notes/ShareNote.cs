@@ -12,14 +12,10 @@ public static class ShareNote
     public static async Task<Outcome<LiaisonNote>> HandleAsync(BorderlinkDb db, TimeProvider clock, Guid id, long expectedVersion,
         Request request, CancellationToken ct = default)
     {
-        var loaded = await RecordLoader.LoadAsync<LiaisonNote>(db, id, RecordOperation.Share, ct);
+        var loaded = await RecordLoader.LoadForChangeAsync<LiaisonNote>(db, id, RecordOperation.Share, expectedVersion, ct);
         if (loaded is not Outcome<LiaisonNote>.Done { Value: var note })
         {
             return loaded;
-        }
-        if (note.Version != expectedVersion)
-        {
-            return new Outcome<LiaisonNote>.Stale(note.Version);
         }
         var audience = request.Audience ?? [];
         var restricted = request.RestrictedTo ?? [];

@@ -15,14 +15,10 @@ public static class TranslateNote
     public static async Task<Outcome<LiaisonNote>> HandleAsync(BorderlinkDb db, TimeProvider clock, Guid id, string language, long expectedVersion,
         Request request, CancellationToken ct = default)
     {
-        var loaded = await RecordLoader.LoadAsync<LiaisonNote>(db, id, RecordOperation.Edit, ct);
+        var loaded = await RecordLoader.LoadForChangeAsync<LiaisonNote>(db, id, RecordOperation.Edit, expectedVersion, ct);
         if (loaded is not Outcome<LiaisonNote>.Done { Value: var note })
         {
             return loaded;
-        }
-        if (note.Version != expectedVersion)
-        {
-            return new Outcome<LiaisonNote>.Stale(note.Version);
         }
         var culture = Languages.Canonical(language);
         var errors = NoteRules.ValidateText(request.Title, request.Body, culture, null);
