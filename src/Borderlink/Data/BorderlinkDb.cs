@@ -118,10 +118,21 @@ public abstract class BorderlinkDb : IdentityDbContext<BorderlinkUser>, IDataPro
     }
 
     /// <summary>
-    /// PostgreSQL: claims due outbox messages for this instance only (FOR UPDATE SKIP LOCKED) by pushing their next
-    /// attempt past a lease; several instances on one database never send the same message at once.
+    /// Claims due outbox messages for this instance by pushing their next attempt past a lease, in one transaction;
+    /// several instances on one database never send the same message at once (see <see cref="DueOutbox"/>).
     /// </summary>
-    public abstract Task<List<OutboxMessage>> ClaimOutboxAsync(DateTimeOffset now, TimeSpan lease, int count, CancellationToken ct);
+    public async Task<List<OutboxMessage>> ClaimOutboxAsync(DateTimeOffset now, TimeSpan lease, int count, CancellationToken ct)
+    {
+        await using var tx = await Database.BeginTransactionAsync(ct);
+        var due = await DueOutbox(now, count).ToListAsync(ct);
+        foreach (var m in due) m.NextAttemptAt = now + lease;
+        await SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return due;
+    }
+
+    /// <summary>The pending messages due at <paramref name="now"/>, oldest first, locked for this transaction as the engine allows.</summary>
+    protected abstract IQueryable<OutboxMessage> DueOutbox(DateTimeOffset now, int count);
 
     private async Task<int> SaveStampedAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
     {

@@ -17,17 +17,10 @@ public sealed class SqliteBorderlinkDb(DbContextOptions<SqliteBorderlinkDb> opti
         return await AuditHeads.SingleAsync(h => h.Id == 1, ct);
     }
 
-    /// <summary>SQLite serves one instance: the write transaction alone keeps claims apart.</summary>
-    public override async Task<List<OutboxMessage>> ClaimOutboxAsync(DateTimeOffset now, TimeSpan lease, int count, CancellationToken ct)
-    {
-        await using var tx = await Database.BeginTransactionAsync(ct);
-        var due = await OutboxMessages.Where(m => m.Status == OutboxStatus.Pending && m.NextAttemptAt <= now)
-            .OrderBy(m => m.NextAttemptAt).ThenBy(m => m.Id).Take(count).ToListAsync(ct);
-        foreach (var m in due) m.NextAttemptAt = now + lease;
-        await SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        return due;
-    }
+    /// <summary>SQLite serves one instance: its write transaction alone keeps claims apart.</summary>
+    protected override IQueryable<OutboxMessage> DueOutbox(DateTimeOffset now, int count) =>
+        OutboxMessages.Where(m => m.Status == OutboxStatus.Pending && m.NextAttemptAt <= now)
+            .OrderBy(m => m.NextAttemptAt).ThenBy(m => m.Id).Take(count);
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -49,15 +42,8 @@ public sealed class PostgresBorderlinkDb(DbContextOptions<PostgresBorderlinkDb> 
     protected override Task<AuditHead> LockAuditHeadAsync(CancellationToken ct) =>
         AuditHeads.FromSql($"SELECT * FROM \"AuditHeads\" WHERE \"Id\" = 1 FOR UPDATE").SingleAsync(ct);
 
-    public override async Task<List<OutboxMessage>> ClaimOutboxAsync(DateTimeOffset now, TimeSpan lease, int count, CancellationToken ct)
-    {
-        await using var tx = await Database.BeginTransactionAsync(ct);
-        var due = await OutboxMessages
-            .FromSql($"SELECT * FROM \"OutboxMessages\" WHERE \"Status\" = {OutboxStatus.Pending} AND \"NextAttemptAt\" <= {now} ORDER BY \"NextAttemptAt\", \"Id\" LIMIT {count} FOR UPDATE SKIP LOCKED")
-            .ToListAsync(ct);
-        foreach (var m in due) m.NextAttemptAt = now + lease;
-        await SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        return due;
-    }
+    /// <summary>Rows another instance has locked are skipped, not waited for (FOR UPDATE SKIP LOCKED).</summary>
+    protected override IQueryable<OutboxMessage> DueOutbox(DateTimeOffset now, int count) =>
+        OutboxMessages.FromSql(
+            $"SELECT * FROM \"OutboxMessages\" WHERE \"Status\" = {OutboxStatus.Pending} AND \"NextAttemptAt\" <= {now} ORDER BY \"NextAttemptAt\", \"Id\" LIMIT {count} FOR UPDATE SKIP LOCKED");
 }

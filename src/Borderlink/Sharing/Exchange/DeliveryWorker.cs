@@ -47,7 +47,8 @@ public sealed class DeliveryWorker(IServiceScopeFactory scopes, LocalNode node, 
         var claimed = await db.ClaimOutboxAsync(now, Lease, options.Value.BatchSize, ct);
         if (claimed.Count == 0) return 0;
 
-        var partners = await db.PartnerNodes.AsNoTracking().Include(p => p.Keys).ToDictionaryAsync(p => p.NodeId, ct);
+        // Tracked: the same rows carry the keys for sending and take last contact and last error afterwards.
+        var partners = await db.PartnerNodes.Include(p => p.Keys).ToDictionaryAsync(p => p.NodeId, ct);
         var (key, signing) = await scope.ServiceProvider.GetRequiredService<NodeKeys>().CurrentAsync(ct);
         var client = http.CreateClient(HttpClientName);
         var outcomes = await Task.WhenAll(claimed.Select(m => SendAsync(client, m, partners.GetValueOrDefault(m.ToNode), signing, ct)));
@@ -75,8 +76,7 @@ public sealed class DeliveryWorker(IServiceScopeFactory scopes, LocalNode node, 
         }
         foreach (var group in claimed.Zip(outcomes).GroupBy(x => x.First.ToNode))
         {
-            var partner = await db.PartnerNodes.FirstOrDefaultAsync(p => p.NodeId == group.Key, ct);
-            if (partner is null) continue;
+            if (partners.GetValueOrDefault(group.Key) is not { } partner) continue;
             if (group.Any(x => x.Second.Kind == SendKind.Delivered)) partner.LastContactAt = now;
             if (group.LastOrDefault(x => x.Second.Kind != SendKind.Delivered) is { First: not null } failed)
             {

@@ -22,17 +22,15 @@ public sealed class ExchangeAdmin(BorderlinkDb db, TimeProvider clock)
         var partners = await db.PartnerNodes.AsNoTracking().Include(p => p.Keys).OrderBy(p => p.NodeId).ToListAsync(ct);
         var counts = await db.OutboxMessages.AsNoTracking().GroupBy(m => new { m.ToNode, m.Status })
             .Select(g => new { g.Key.ToNode, g.Key.Status, Count = g.Count() }).ToListAsync(ct);
-        var result = new List<PartnerStatusDto>();
-        foreach (var p in partners)
+        var oldest = await db.OutboxMessages.AsNoTracking().Where(m => m.Status == OutboxStatus.Pending)
+            .GroupBy(m => m.ToNode).Select(g => new { ToNode = g.Key, Oldest = g.Min(m => m.CreatedAt) }).ToDictionaryAsync(x => x.ToNode, x => x.Oldest, ct);
+        return partners.Select(p =>
         {
-            var oldest = await db.OutboxMessages.AsNoTracking().Where(m => m.ToNode == p.NodeId && m.Status == OutboxStatus.Pending)
-                .OrderBy(m => m.CreatedAt).Select(m => (DateTimeOffset?)m.CreatedAt).FirstOrDefaultAsync(ct);
             int Count(string status) => counts.Where(c => c.ToNode == p.NodeId && c.Status == status).Sum(c => c.Count);
-            result.Add(new PartnerStatusDto(p.NodeId, p.BaseUrl, p.PartyList, p.Keys.Select(k => new PartnerKeyDto(k.Kid, k.ValidFrom, k.ValidTo)).ToList(),
-                p.LastContactAt, Count(OutboxStatus.Pending), oldest is { } o ? now - o : null, Count(OutboxStatus.Failed), Count(OutboxStatus.Delivered),
-                p.LastError, p.LastErrorAt));
-        }
-        return result;
+            return new PartnerStatusDto(p.NodeId, p.BaseUrl, p.PartyList, p.Keys.Select(k => new PartnerKeyDto(k.Kid, k.ValidFrom, k.ValidTo)).ToList(),
+                p.LastContactAt, Count(OutboxStatus.Pending), oldest.TryGetValue(p.NodeId, out var o) ? now - o : null, Count(OutboxStatus.Failed),
+                Count(OutboxStatus.Delivered), p.LastError, p.LastErrorAt);
+        }).ToList();
     }
 
     public async Task<List<OutboxMessageDto>> MessagesAsync(string nodeId, string? status, int take = 100, CancellationToken ct = default) =>
