@@ -1,6 +1,7 @@
 using Borderlink.Features.Accounts;
 using Borderlink.Features.Audit;
 using Borderlink.Features.Notes;
+using Borderlink.Features.Notifications;
 using Borderlink.Features.Reference;
 using Borderlink.Sharing;
 using Borderlink.Sharing.Exchange;
@@ -47,6 +48,11 @@ public abstract class BorderlinkDb : IdentityDbContext<BorderlinkUser>, IDataPro
     public DbSet<GatePair> GatePairs => Set<GatePair>();
     public DbSet<Disease> Diseases => Set<Disease>();
     public DbSet<LiaisonNote> LiaisonNotes => Set<LiaisonNote>();
+    public DbSet<EventNotification> EventNotifications => Set<EventNotification>();
+    public DbSet<NotificationResponse> NotificationResponses => Set<NotificationResponse>();
+    public DbSet<NotificationEscalation> NotificationEscalations => Set<NotificationEscalation>();
+    public DbSet<UserAlert> UserAlerts => Set<UserAlert>();
+    public DbSet<NotificationRead> NotificationReads => Set<NotificationRead>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<AuditHead> AuditHeads => Set<AuditHead>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();

@@ -46,5 +46,26 @@ public static class RecordLoader
             : loaded;
     }
 
+    /// <summary>
+    /// Saves a changed record with the version the caller read as the concurrency token, so a race between two officers
+    /// ends in Stale, not a lost update.
+    /// </summary>
+    public static async Task<Outcome<T>> SaveVersionedAsync<T>(BorderlinkDb db, T record, long expectedVersion, CancellationToken ct = default)
+        where T : CoordinationRecord
+    {
+        db.Entry(record).Property(r => r.Version).OriginalValue = expectedVersion;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return new Outcome<T>.Done(record);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            var current = await db.Set<T>().AsNoTracking().Where(r => r.Id == record.Id).Select(r => r.Version).FirstOrDefaultAsync(ct);
+            return new Outcome<T>.Stale(current);
+        }
+    }
+
     private static string TypeName<T>() => typeof(T).Name;
 }

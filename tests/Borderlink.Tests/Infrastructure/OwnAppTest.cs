@@ -17,6 +17,10 @@ public abstract class OwnAppTest(BorderlinkApp app) : IAsyncLifetime
     public async ValueTask DisposeAsync()
     {
         await App.DisposeAsync();
+        await DisposeMoreAsync();
         GC.SuppressFinalize(this);
     }
+
+    /// <summary>For what a test class starts beside its app (an SMTP sink, a second node).</summary>
+    protected virtual ValueTask DisposeMoreAsync() => ValueTask.CompletedTask;
 }

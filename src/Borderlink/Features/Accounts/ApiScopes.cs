@@ -11,8 +11,9 @@ public static class ApiScopes
 {
     public const string Notes = "liaison-notes";
     public const string Reference = "reference";
+    public const string Notifications = "notifications";
 
-    public static readonly string[] All = [Notes, Reference];
+    public static readonly string[] All = [Notes, Reference, Notifications];
 
     /// <summary>The scope a request path needs, or null when no token may call it.</summary>
     public static string? Required(PathString path)
@@ -22,6 +23,7 @@ public static class ApiScopes
         return area switch
         {
             Notes => Notes,
+            Notifications => Notifications,
             "gazetteer" or "parties" or "diseases" or "places" or "gate-pairs" or "agencies" => Reference,
             "me" => "",
             _ => null,

@@ -39,6 +39,7 @@ public static class AuditActions
     public const string LoginFailed = "login-failed";
     public const string SystemAccess = "system-access";
     public const string Admin = "admin";
+    public const string Escalated = "escalated";
 }
 
 public static class AuditOutcomes

@@ -27,23 +27,6 @@ public static class EditNote
         note.Body = request.Body!;
         note.Language = Languages.Canonical(request.Language)!;
         note.TranslationRequested = Languages.Canonical(request.TranslationRequested);
-        return await SaveVersioned(db, note, expectedVersion, ct);
-    }
-
-    /// <summary>Saves with the version the caller read as the concurrency token, so a race between two officers ends in Stale, not a lost update.</summary>
-    internal static async Task<Outcome<LiaisonNote>> SaveVersioned(BorderlinkDb db, LiaisonNote note, long expectedVersion, CancellationToken ct)
-    {
-        db.Entry(note).Property(n => n.Version).OriginalValue = expectedVersion;
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return new Outcome<LiaisonNote>.Done(note);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            var current = await db.LiaisonNotes.AsNoTracking().Where(n => n.Id == note.Id).Select(n => n.Version).FirstOrDefaultAsync(ct);
-            return new Outcome<LiaisonNote>.Stale(current);
-        }
+        return await RecordLoader.SaveVersionedAsync(db, note, expectedVersion, ct);
     }
 }

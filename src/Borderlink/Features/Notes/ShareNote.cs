@@ -25,6 +25,6 @@ public static class ShareNote
             return new Outcome<LiaisonNote>.Invalid(errors);
         }
         note.SetVisibility(request.Visibility, audience, restricted);
-        return await EditNote.SaveVersioned(db, note, expectedVersion, ct);
+        return await RecordLoader.SaveVersionedAsync(db, note, expectedVersion, ct);
     }
 }

@@ -37,6 +37,6 @@ public static class TranslateNote
         {
             note.TranslationRequested = null;
         }
-        return await EditNote.SaveVersioned(db, note, expectedVersion, ct);
+        return await RecordLoader.SaveVersionedAsync(db, note, expectedVersion, ct);
     }
 }

@@ -322,6 +322,361 @@ namespace Borderlink.Data.Migrations.Postgres
                     b.ToTable("LiaisonNotes");
                 });
 
+            modelBuilder.Entity("Borderlink.Features.Notifications.EventNotification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("AcknowledgeBy")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("AcknowledgementHours")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("AddresseeCount")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Addressees")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("AudienceParties")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Confirmed")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("Deaths")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Details")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<DateOnly?>("DetectedDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("DiseaseCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("ExportedTo")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("GatePairCodes")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("ImportedFrom")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("MeasuresTaken")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<DateOnly?>("OnsetDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("OriginNode")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("OwnerAgencyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("OwnerParty")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("PersonalDataSharedBecause")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("PlaceCodes")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("Probable")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Requests")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<string>("RestrictedFunctions")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Risk")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("RiskRationale")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SentBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Suspected")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("TranslationRequested")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Visibility")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DiseaseCode");
+
+                    b.HasIndex("OwnerParty", "UpdatedAt");
+
+                    b.HasIndex("Status", "AcknowledgeBy");
+
+                    b.ToTable("EventNotifications");
+                });
+
+            modelBuilder.Entity("Borderlink.Features.Notifications.NotificationEscalation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Addressee")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTimeOffset>("EscalatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ForParty")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<Guid>("NotificationId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NotificationId", "Addressee", "ForParty")
+                        .IsUnique();
+
+                    b.ToTable("NotificationEscalations");
+                });
+
+            modelBuilder.Entity("Borderlink.Features.Notifications.NotificationRead", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("NotificationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("ReadAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("UserId", "NotificationId");
+
+                    b.ToTable("NotificationReads");
+                });
+
+            modelBuilder.Entity("Borderlink.Features.Notifications.NotificationResponse", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AudienceParties")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<Guid>("NotificationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("NotificationOwner")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("OriginNode")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("OwnerAgencyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("OwnerParty")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("PersonalDataSharedBecause")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("RestrictedFunctions")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Visibility")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NotificationId", "Kind");
+
+                    b.HasIndex("OwnerParty", "UpdatedAt");
+
+                    b.ToTable("NotificationResponses");
+                });
+
+            modelBuilder.Entity("Borderlink.Features.Notifications.UserAlert", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Addressee")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("DueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid>("NotificationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("ReadAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "ReadAt");
+
+                    b.ToTable("UserAlerts");
+                });
+
             modelBuilder.Entity("Borderlink.Features.Reference.Agency", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1063,6 +1418,120 @@ namespace Borderlink.Data.Migrations.Postgres
                             b1.WithOwner()
                                 .HasForeignKey("LiaisonNoteId");
                         });
+
+                    b.Navigation("Translations");
+                });
+
+            modelBuilder.Entity("Borderlink.Features.Notifications.EventNotification", b =>
+                {
+                    b.OwnsMany("Borderlink.Features.Notifications.NotificationRevision", "History", b1 =>
+                        {
+                            b1.Property<Guid>("EventNotificationId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<int>("Confirmed");
+
+                            b1.Property<int>("Deaths");
+
+                            b1.Property<string>("Details")
+                                .IsRequired();
+
+                            b1.Property<DateOnly?>("DetectedDate");
+
+                            b1.Property<string>("ExportedTo");
+
+                            b1.Property<string>("GatePairCodes")
+                                .IsRequired();
+
+                            b1.Property<string>("ImportedFrom");
+
+                            b1.Property<string>("MeasuresTaken")
+                                .IsRequired();
+
+                            b1.Property<DateOnly?>("OnsetDate");
+
+                            b1.Property<string>("PlaceCodes")
+                                .IsRequired();
+
+                            b1.Property<int>("Probable");
+
+                            b1.Property<DateTimeOffset>("PublishedAt");
+
+                            b1.Property<string>("PublishedBy")
+                                .IsRequired();
+
+                            b1.Property<string>("Requests")
+                                .IsRequired();
+
+                            b1.Property<int>("Revision");
+
+                            b1.Property<int>("Risk");
+
+                            b1.Property<string>("RiskRationale")
+                                .IsRequired();
+
+                            b1.Property<int>("Suspected");
+
+                            b1.Property<string>("Title")
+                                .IsRequired();
+
+                            b1.HasKey("EventNotificationId", "__synthesizedOrdinal");
+
+                            b1.ToTable("EventNotifications");
+
+                            b1
+                                .ToJson("History")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("EventNotificationId");
+                        });
+
+                    b.OwnsMany("Borderlink.Features.Notifications.NotificationTranslation", "Translations", b1 =>
+                        {
+                            b1.Property<Guid>("EventNotificationId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Details")
+                                .IsRequired();
+
+                            b1.Property<string>("Language")
+                                .IsRequired();
+
+                            b1.Property<string>("MeasuresTaken")
+                                .IsRequired();
+
+                            b1.Property<string>("Requests")
+                                .IsRequired();
+
+                            b1.Property<string>("RiskRationale")
+                                .IsRequired();
+
+                            b1.Property<string>("Title")
+                                .IsRequired();
+
+                            b1.Property<DateTimeOffset>("TranslatedAt");
+
+                            b1.Property<string>("TranslatedBy")
+                                .IsRequired();
+
+                            b1.HasKey("EventNotificationId", "__synthesizedOrdinal");
+
+                            b1.ToTable("EventNotifications");
+
+                            b1
+                                .ToJson("Translations")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("EventNotificationId");
+                        });
+
+                    b.Navigation("History");
 
                     b.Navigation("Translations");
                 });

@@ -317,6 +317,361 @@ namespace Borderlink.Data.Migrations.Sqlite
                     b.ToTable("LiaisonNotes");
                 });
 
+            modelBuilder.Entity("Borderlink.Features.Notifications.EventNotification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AcknowledgeBy")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("AcknowledgementHours")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AddresseeCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Addressees")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AudienceParties")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Confirmed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Deaths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Details")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DetectedDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DiseaseCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExportedTo")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GatePairCodes")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ImportedFrom")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MeasuresTaken")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("OnsetDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OriginNode")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OwnerAgencyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OwnerParty")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PersonalDataSharedBecause")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PlaceCodes")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Probable")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Requests")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RestrictedFunctions")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Risk")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RiskRationale")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SentBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Suspected")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TranslationRequested")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Visibility")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DiseaseCode");
+
+                    b.HasIndex("OwnerParty", "UpdatedAt");
+
+                    b.HasIndex("Status", "AcknowledgeBy");
+
+                    b.ToTable("EventNotifications");
+                });
+
+            modelBuilder.Entity("Borderlink.Features.Notifications.NotificationEscalation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Addressee")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("EscalatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ForParty")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("NotificationId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NotificationId", "Addressee", "ForParty")
+                        .IsUnique();
+
+                    b.ToTable("NotificationEscalations");
+                });
+
+            modelBuilder.Entity("Borderlink.Features.Notifications.NotificationRead", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("NotificationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReadAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UserId", "NotificationId");
+
+                    b.ToTable("NotificationReads");
+                });
+
+            modelBuilder.Entity("Borderlink.Features.Notifications.NotificationResponse", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AudienceParties")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("NotificationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NotificationOwner")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OriginNode")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OwnerAgencyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OwnerParty")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PersonalDataSharedBecause")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RestrictedFunctions")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Visibility")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NotificationId", "Kind");
+
+                    b.HasIndex("OwnerParty", "UpdatedAt");
+
+                    b.ToTable("NotificationResponses");
+                });
+
+            modelBuilder.Entity("Borderlink.Features.Notifications.UserAlert", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Addressee")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("NotificationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReadAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "ReadAt");
+
+                    b.ToTable("UserAlerts");
+                });
+
             modelBuilder.Entity("Borderlink.Features.Reference.Agency", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1052,6 +1407,120 @@ namespace Borderlink.Data.Migrations.Sqlite
                             b1.WithOwner()
                                 .HasForeignKey("LiaisonNoteId");
                         });
+
+                    b.Navigation("Translations");
+                });
+
+            modelBuilder.Entity("Borderlink.Features.Notifications.EventNotification", b =>
+                {
+                    b.OwnsMany("Borderlink.Features.Notifications.NotificationRevision", "History", b1 =>
+                        {
+                            b1.Property<Guid>("EventNotificationId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<int>("Confirmed");
+
+                            b1.Property<int>("Deaths");
+
+                            b1.Property<string>("Details")
+                                .IsRequired();
+
+                            b1.Property<DateOnly?>("DetectedDate");
+
+                            b1.Property<string>("ExportedTo");
+
+                            b1.Property<string>("GatePairCodes")
+                                .IsRequired();
+
+                            b1.Property<string>("ImportedFrom");
+
+                            b1.Property<string>("MeasuresTaken")
+                                .IsRequired();
+
+                            b1.Property<DateOnly?>("OnsetDate");
+
+                            b1.Property<string>("PlaceCodes")
+                                .IsRequired();
+
+                            b1.Property<int>("Probable");
+
+                            b1.Property<long>("PublishedAt");
+
+                            b1.Property<string>("PublishedBy")
+                                .IsRequired();
+
+                            b1.Property<string>("Requests")
+                                .IsRequired();
+
+                            b1.Property<int>("Revision");
+
+                            b1.Property<int>("Risk");
+
+                            b1.Property<string>("RiskRationale")
+                                .IsRequired();
+
+                            b1.Property<int>("Suspected");
+
+                            b1.Property<string>("Title")
+                                .IsRequired();
+
+                            b1.HasKey("EventNotificationId", "__synthesizedOrdinal");
+
+                            b1.ToTable("EventNotifications");
+
+                            b1
+                                .ToJson("History")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("EventNotificationId");
+                        });
+
+                    b.OwnsMany("Borderlink.Features.Notifications.NotificationTranslation", "Translations", b1 =>
+                        {
+                            b1.Property<Guid>("EventNotificationId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<string>("Details")
+                                .IsRequired();
+
+                            b1.Property<string>("Language")
+                                .IsRequired();
+
+                            b1.Property<string>("MeasuresTaken")
+                                .IsRequired();
+
+                            b1.Property<string>("Requests")
+                                .IsRequired();
+
+                            b1.Property<string>("RiskRationale")
+                                .IsRequired();
+
+                            b1.Property<string>("Title")
+                                .IsRequired();
+
+                            b1.Property<long>("TranslatedAt");
+
+                            b1.Property<string>("TranslatedBy")
+                                .IsRequired();
+
+                            b1.HasKey("EventNotificationId", "__synthesizedOrdinal");
+
+                            b1.ToTable("EventNotifications");
+
+                            b1
+                                .ToJson("Translations")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("EventNotificationId");
+                        });
+
+                    b.Navigation("History");
 
                     b.Navigation("Translations");
                 });

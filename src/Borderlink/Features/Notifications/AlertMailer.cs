@@ -1,0 +1,83 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using Borderlink.Features.Accounts;
+using Borderlink.Features.Reference;
+using Borderlink.Web;
+using MailKit.Net.Smtp;
+using MailKit.Security;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+using MimeKit;
+
+namespace Borderlink.Features.Notifications;
+
+public sealed class SmtpOptions
+{
+    public const string Section = "Smtp";
+
+    /// <summary>Mail relay; empty turns e-mail off (alerts still appear in the app).</summary>
+    public string Host { get; set; } = "";
+
+    [Range(1, 65535)]
+    public int Port { get; set; } = 25;
+
+    /// <summary>None, StartTls, SslOnConnect or Auto (MailKit's SecureSocketOptions).</summary>
+    public SecureSocketOptions Security { get; set; } = SecureSocketOptions.StartTlsWhenAvailable;
+
+    public string? UserName { get; set; }
+    public string? Password { get; set; }
+
+    [EmailAddress]
+    public string From { get; set; } = "borderlink@localhost";
+
+    /// <summary>The address people open Borderlink at, for links in e-mails.</summary>
+    public string? SiteUrl { get; set; }
+}
+
+/// <summary>Sends alert e-mails through SMTP (MailKit), each in the recipient's language and time zone.</summary>
+public sealed class AlertMailer(IOptions<SmtpOptions> options, IStringLocalizer<SharedResource> L, ReferenceCache reference, ILogger<AlertMailer> logger)
+{
+    public bool Enabled => !string.IsNullOrWhiteSpace(options.Value.Host);
+
+    /// <summary>Tells a coordinator that an acknowledgement is overdue. A mail failure is logged; the in-app alert already exists.</summary>
+    public async Task SendOverdueAsync(BorderlinkUser user, EventNotification n, string addressee, CancellationToken ct)
+    {
+        if (!Enabled || string.IsNullOrWhiteSpace(user.Email)) return;
+        var o = options.Value;
+        var snapshot = await reference.GetAsync(ct);
+        var previous = CultureInfo.CurrentUICulture;
+        var previousFormat = CultureInfo.CurrentCulture;
+        try
+        {
+            var culture = new CultureInfo(Languages.Canonical(user.PreferredLanguage) ?? snapshot.Party(user.PartyCode)?.Languages.Split('|')[0] ?? "en");
+            CultureInfo.CurrentUICulture = culture;
+            CultureInfo.CurrentCulture = culture;
+            var zone = TimeDisplay.Find(user.TimeZone) ?? TimeDisplay.Find(snapshot.Party(user.PartyCode)?.TimeZone) ?? TimeZoneInfo.Utc;
+            var due = TimeZoneInfo.ConvertTime(n.AcknowledgeBy!.Value, zone);
+            var message = new MimeMessage();
+            message.From.Add(MailboxAddress.Parse(o.From));
+            message.To.Add(new MailboxAddress(user.DisplayName, user.Email));
+            message.Subject = L["Mail.OverdueSubject", n.Title];
+            var link = string.IsNullOrWhiteSpace(o.SiteUrl) ? $"/notifications/{n.Id}" : $"{o.SiteUrl.TrimEnd('/')}/notifications/{n.Id}";
+            message.Body = new TextPart("plain")
+            {
+                Text = L["Mail.OverdueBody", n.Title, snapshot.PartyName(addressee),
+                    $"{due.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} ({zone.Id})", link].Value,
+            };
+            using var client = new SmtpClient();
+            await client.ConnectAsync(o.Host, o.Port, o.Security, ct);
+            if (!string.IsNullOrEmpty(o.UserName)) await client.AuthenticateAsync(o.UserName, o.Password ?? "", ct);
+            await client.SendAsync(message, ct);
+            await client.DisconnectAsync(true, ct);
+        }
+        catch (Exception e) when (e is IOException or MailKit.ProtocolException or MailKit.CommandException or System.Net.Sockets.SocketException or AuthenticationException)
+        {
+            logger.LogError(e, "Could not e-mail {User} about notification {Id}", user.UserName, n.Id);
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = previous;
+            CultureInfo.CurrentCulture = previousFormat;
+        }
+    }
+}

@@ -1,0 +1,69 @@
+using Borderlink.Data;
+using Borderlink.Features.Notes;
+using Borderlink.Sharing;
+using Borderlink.Web;
+using Microsoft.EntityFrameworkCore;
+
+namespace Borderlink.Features.Notifications;
+
+/// <summary>
+/// A liaison sends a draft to its addressees: the notification becomes visible to them (and crosses to their nodes),
+/// and each addressee's acknowledgement clock starts. The deadline is fixed now, in UTC, from the disease.
+/// </summary>
+public static class SendNotification
+{
+    public sealed record Request(IReadOnlyList<string>? Addressees = null);
+
+    public static async Task<Outcome<EventNotification>> HandleAsync(BorderlinkDb db, TimeProvider clock, Guid id, long expectedVersion,
+        Request request, CancellationToken ct = default)
+    {
+        var loaded = await RecordLoader.LoadForChangeAsync<EventNotification>(db, id, RecordOperation.Share, expectedVersion, ct);
+        if (loaded is not Outcome<EventNotification>.Done { Value: var notification })
+        {
+            return loaded;
+        }
+        if (notification.Status != NotificationStatus.Draft)
+        {
+            return new Outcome<EventNotification>.Invalid([new("status", "Error.AlreadySent")]);
+        }
+        var addressees = request.Addressees is { Count: > 0 } given ? given.Select(a => a.Trim()).Distinct().ToList() : [.. notification.AddresseeList];
+        var errors = (await NoteRules.ValidateVisibilityAsync(db, notification.OwnerParty, Visibility.Partners, addressees, [], clock, ct))
+            .Select(e => e with { Field = "addressees" }).ToList();
+        var disease = await db.Diseases.AsNoTracking().FirstOrDefaultAsync(d => d.Code == notification.DiseaseCode, ct);
+        if (disease is null) errors.Add(new("disease", "Error.UnknownDisease", notification.DiseaseCode));
+        if (errors.Count > 0)
+        {
+            return new Outcome<EventNotification>.Invalid(errors);
+        }
+        var now = clock.GetUtcNow();
+        notification.SetAddressees(addressees);
+        notification.Status = NotificationStatus.Sent;
+        notification.Revision = 1;
+        notification.SentAt = now;
+        notification.SentBy = db.Viewer.Name;
+        notification.AcknowledgementHours = disease!.AcknowledgementHours;
+        notification.AcknowledgeBy = now.AddHours(disease.AcknowledgementHours);
+        notification.SetVisibility(Visibility.Partners, addressees, []);
+        return await RecordLoader.SaveVersionedAsync(db, notification, expectedVersion, ct);
+    }
+}
+
+/// <summary>A liaison of the owner closes a sent notification: the event is over; the thread stays readable.</summary>
+public static class CloseNotification
+{
+    public static async Task<Outcome<EventNotification>> HandleAsync(BorderlinkDb db, TimeProvider clock, Guid id, long expectedVersion, CancellationToken ct = default)
+    {
+        var loaded = await RecordLoader.LoadForChangeAsync<EventNotification>(db, id, RecordOperation.Share, expectedVersion, ct);
+        if (loaded is not Outcome<EventNotification>.Done { Value: var notification })
+        {
+            return loaded;
+        }
+        if (!notification.IsOpen)
+        {
+            return new Outcome<EventNotification>.Invalid([new("status", notification.Status == NotificationStatus.Draft ? "Error.NotSentYet" : "Error.NotificationClosed")]);
+        }
+        notification.Status = NotificationStatus.Closed;
+        notification.ClosedAt = clock.GetUtcNow();
+        return await RecordLoader.SaveVersionedAsync(db, notification, expectedVersion, ct);
+    }
+}
