@@ -201,6 +201,13 @@ public abstract class BorderlinkDb : IdentityDbContext<BorderlinkUser>, IDataPro
     private void StampRecords()
     {
         ChangeTracker.DetectChanges();
+        // A change only inside an owned JSON column (a translation added, a revision kept) leaves the record itself
+        // Unchanged in EF's eyes; it is still a new version of the record, to stamp, audit and publish.
+        foreach (var entry in ChangeTracker.Entries<CoordinationRecord>()
+                     .Where(e => e.State == EntityState.Unchanged && e.Navigations.Any(n => n.Metadata.TargetEntityType.IsOwned() && n.IsModified)).ToList())
+        {
+            entry.Property(r => r.Version).IsModified = true;
+        }
         var now = _clock.GetUtcNow();
         // Replicas carry their owner's versions and times; the inbox audits what it applies.
         foreach (var entry in ChangeTracker.Entries<CoordinationRecord>().Where(e => !e.Entity.IsReplica).ToList())

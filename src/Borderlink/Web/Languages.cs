@@ -19,4 +19,22 @@ public static class Languages
     public static string? Canonical(string? culture) => Cultures.FirstOrDefault(c => string.Equals(c, culture, StringComparison.OrdinalIgnoreCase));
 
     public static string NativeName(string culture) => All.FirstOrDefault(l => l.Culture == culture).NativeName ?? culture;
+
+    /// <summary>Runs <paramref name="work"/> with the UI and format culture set to <paramref name="culture"/>, then restores them.</summary>
+    public static T In<T>(string culture, Func<T> work)
+    {
+        var ui = System.Globalization.CultureInfo.CurrentUICulture;
+        var format = System.Globalization.CultureInfo.CurrentCulture;
+        try
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.GetCultureInfo(culture);
+            System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.GetCultureInfo(culture);
+            return work();
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = ui;
+            System.Globalization.CultureInfo.CurrentCulture = format;
+        }
+    }
 }

@@ -109,6 +109,13 @@ public class BorderlinkApp : WebApplicationFactory<Program>, IAsyncLifetime
     }
 
     /// <summary>A DbContext acting as the system (visibility filter lifted), for assertions on stored state.</summary>
+    /// <summary>Runs a scoped service of the app, as a worker would.</summary>
+    public async Task<TResult> WithServiceAsync<TService, TResult>(Func<TService, Task<TResult>> work) where TService : notnull
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<TService>());
+    }
+
     public async Task<TResult> WithSystemDbAsync<TResult>(Func<BorderlinkDb, Task<TResult>> work)
     {
         using var scope = Services.CreateScope();

@@ -3,7 +3,9 @@ using System.Text;
 using System.Text.Json;
 using Borderlink.Features.Notes;
 using Borderlink.Sharing.Exchange;
+using Borderlink.Features.Notifications;
 using Borderlink.Tests.Features.Notes;
+using Borderlink.Tests.Features.Notifications;
 using Borderlink.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -68,6 +70,36 @@ public sealed class FederationTests : IAsyncLifetime
         Assert.True(await Visible(langSonReads, answer.Id, n => n.OwnerParty == "CN-GX"), "the answer never reached the Vietnam node");
         var caoBang = await _nodes.Vietnam.SignInAsync("caobang.officer");
         Assert.Equal(HttpStatusCode.NotFound, (await caoBang.GetAsync($"{NoteApiClient.Path}/{answer.Id}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_notification_crosses_its_clock_runs_on_both_nodes_and_the_late_acknowledgement_comes_back()
+    {
+        var langSon = await _nodes.Vietnam.SignInAsync("langson.liaison");
+        var sent = await langSon.NotifyAsync("Dịch hạch tại Đồng Đăng", disease: "plague");
+        var guangxi = await _nodes.China.SignInAsync("guangxi.officer");
+        Assert.True(await TwoNodes.EventuallyAsync(async () => (await guangxi.GetAsync($"{NotificationApiClient.Path}/{sent.Id}")).StatusCode == HttpStatusCode.OK),
+            "the notification never reached the China node");
+        var replica = await guangxi.GetNotificationAsync(sent.Id);
+        Assert.Equal((sent.AcknowledgeBy, "awaiting"), (replica.AcknowledgeBy, Assert.Single(replica.Acknowledgements).State));
+        Assert.Equal(HttpStatusCode.NotFound, (await (await _nodes.China.SignInAsync("yunnan.officer")).GetAsync($"{NotificationApiClient.Path}/{sent.Id}")).StatusCode);
+
+        // Three hours later on the China node: its side escalates (it hosts Guangxi, not Lang Son), then Guangxi acknowledges late.
+        _nodes.China.Clock.Advance(TimeSpan.FromHours(3));
+        // The node's own watch may get there first (the clock jump wakes it); either way it happens once.
+        await _nodes.China.WithServiceAsync<EscalateOverdue, int>(e => e.RunAsync());
+        Assert.Equal(0, await _nodes.China.WithServiceAsync<EscalateOverdue, int>(e => e.RunAsync()));
+        var alerted = await _nodes.China.WithSystemDbAsync(db => db.UserAlerts.Where(a => a.NotificationId == sent.Id)
+            .Join(db.Users, a => a.UserId, u => u.Id, (a, u) => u.UserName!).ToListAsync());
+        Assert.Equal(["guangxi.coordinator"], alerted);
+        guangxi = await _nodes.China.SignInAsync("guangxi.officer");
+        Assert.Equal(HttpStatusCode.Created, (await guangxi.AcknowledgeAsync(sent.Id)).StatusCode);
+
+        Assert.True(await TwoNodes.EventuallyAsync(async () =>
+                Assert.Single((await langSon.GetNotificationAsync(sent.Id)).Acknowledgements).State == "acknowledged-late"),
+            "the acknowledgement never came back to the Vietnam node");
+        _nodes.Vietnam.Clock.Advance(TimeSpan.FromHours(3));
+        Assert.Equal(0, await _nodes.Vietnam.WithServiceAsync<EscalateOverdue, int>(e => e.RunAsync()));
     }
 
     [Fact]

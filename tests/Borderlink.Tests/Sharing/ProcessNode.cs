@@ -126,7 +126,12 @@ public sealed class ProcessNode : IAsyncDisposable
     {
         var client = Client();
         var response = await Forms.PostLoginAsync(client, user, Forms.DemoPassword);
-        if (response.StatusCode != HttpStatusCode.Redirect) throw new InvalidOperationException($"sign-in of {user} on {Id} failed: {(int)response.StatusCode}");
+        if (response.StatusCode != HttpStatusCode.Redirect)
+        {
+            var page = await response.Content.ReadAsStringAsync();
+            var alert = System.Text.RegularExpressions.Regex.Match(page, "role=\"alert\"[^>]*>([^<]*)<").Groups[1].Value;
+            throw new InvalidOperationException($"sign-in of {user} on {Id} failed: {(int)response.StatusCode} {alert}\n{Output()}");
+        }
         return client;
     }
 

@@ -155,6 +155,25 @@ public sealed class NoteTranslationTests(SharedApp app)
     }
 
     [Fact]
+    public async Task The_note_page_forms_work_without_JavaScript()
+    {
+        var liaison = await app.SignInAsync("langson.liaison");
+        var note = await liaison.CreateNoteAsync("Biểu mẫu trang ghi chú " + Guid.NewGuid().ToString("N")[..6]);
+        var page = $"/notes/{note.Id}";
+
+        var translated = await Forms.PostAsync(liaison, page, page, "translate", [new("Translation.Language", "zh-Hans"),
+            new("Translation.Title", "笔记页面表单"), new("Translation.Body", "无需脚本"), new("Translation.Version", "1")]);
+        Assert.Equal(HttpStatusCode.Redirect, translated.StatusCode);
+        var mid = await (await liaison.GetAsync($"{NoteApiClient.Path}/{note.Id}")).ReadAsync<NoteDto>();
+        Assert.Equal(2, mid.Version);
+        var shared = await Forms.PostAsync(liaison, page, page, "share", [new("Version", "2"), new("visibility", "Partners"), new("audience", "CN-GX")]);
+        Assert.Equal(HttpStatusCode.Redirect, shared.StatusCode);
+
+        var after = await (await liaison.GetAsync($"{NoteApiClient.Path}/{note.Id}")).ReadAsync<NoteDto>();
+        Assert.Equal((3L, "笔记页面表单", "CN-GX"), (after.Version, Assert.Single(after.Translations).Title, string.Join(',', after.Audience)));
+    }
+
+    [Fact]
     public async Task A_translation_into_the_original_language_or_by_a_partner_is_refused()
     {
         var liaison = await app.SignInAsync("langson.liaison");

@@ -2,7 +2,6 @@ using System.Net;
 using Borderlink.Features.Notifications;
 using Borderlink.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Borderlink.Tests.Features.Notifications;
 
@@ -31,11 +30,7 @@ public sealed class AcknowledgementClockTests : OwnAppTest
 
     protected override ValueTask DisposeMoreAsync() => _mail.DisposeAsync();
 
-    private async Task<int> EscalateAsync()
-    {
-        await using var scope = App.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<EscalateOverdue>().RunAsync();
-    }
+    private Task<int> EscalateAsync() => App.WithServiceAsync<EscalateOverdue, int>(e => e.RunAsync());
 
     [Fact]
     public async Task A_plague_notification_sent_at_2330_in_Lang_Son_is_due_two_hours_later_in_each_readers_zone()

@@ -1,0 +1,82 @@
+using System.Text.Json.Serialization;
+using Borderlink.Sharing;
+using Borderlink.Sharing.Exchange;
+
+namespace Borderlink.Features.Situation;
+
+/// <summary>How long a reporting period is: an ISO week normally, a day in an emergency.</summary>
+public enum PeriodKind
+{
+    Week = 0,
+    Day = 1,
+}
+
+/// <summary>
+/// One party's aggregate counts for one period: a row per disease × place (the party itself or one of its places).
+/// Shared by default with every partner of the mechanism; the rows travel with the record.
+/// </summary>
+[RecordType(TypeName)]
+public sealed class SituationReport : CoordinationRecord
+{
+    public const string TypeName = "situation-report";
+
+    public PeriodKind PeriodKind { get; set; }
+    /// <summary>The Monday of the ISO week, or the day.</summary>
+    public DateOnly PeriodStart { get; set; }
+    public List<SituationRow> Rows { get; set; } = [];
+
+    [JsonIgnore]
+    public string Period => Periods.Format(PeriodKind, PeriodStart);
+}
+
+/// <summary>The counts for one disease at one place in one period.</summary>
+public sealed class SituationRow
+{
+    public const int NoteMax = 500;
+
+    public required string Disease { get; set; }
+    public required string Place { get; set; }
+    public int NewCases { get; set; }
+    public int Deaths { get; set; }
+    public int? Tests { get; set; }
+    public int? ImportedCases { get; set; }
+    public int? InQuarantine { get; set; }
+    public string? Note { get; set; }
+}
+
+/// <summary>
+/// One row of a situation report as a table row, kept by the save pipeline for every report this node holds (its own and
+/// replicas), so charts and conflict checks aggregate in SQL. Never read without joining its report, whose visibility
+/// filter decides who sees it.
+/// </summary>
+public sealed class SituationFact
+{
+    public Guid ReportId { get; set; }
+    public required string OwnerParty { get; set; }
+    public required string Country { get; set; }
+    public PeriodKind PeriodKind { get; set; }
+    public DateOnly PeriodStart { get; set; }
+    public required string Disease { get; set; }
+    public required string Place { get; set; }
+    /// <summary>True when the place is the party itself (its total), false for one of its places.</summary>
+    public bool IsPartyTotal { get; set; }
+    public int NewCases { get; set; }
+    public int Deaths { get; set; }
+    public int? Tests { get; set; }
+    public int? ImportedCases { get; set; }
+    public int? InQuarantine { get; set; }
+}
+
+/// <summary>A checked upload waiting for its uploader to confirm that existing counts may be replaced.</summary>
+public sealed class PendingImport
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public required string UserId { get; set; }
+    public required string Party { get; set; }
+    public required string FileName { get; set; }
+    /// <summary>The checked rows, as JSON.</summary>
+    public required string Rows { get; set; }
+    public int RowCount { get; set; }
+    public int Conflicts { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+}
