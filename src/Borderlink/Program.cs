@@ -5,6 +5,7 @@ using Borderlink.Features.Gazetteer;
 using Borderlink.Features.Notes;
 using Borderlink.Features.Notifications;
 using Borderlink.Features.Reference;
+using Borderlink.Features.Situation;
 using Borderlink.Sharing.Exchange;
 using Borderlink.Web;
 
@@ -20,6 +21,9 @@ builder.Services.AddScoped<AuditVerifier>();
 builder.Services.AddScoped<ManageUsers>();
 builder.Services.AddScoped<ManageAgencies>();
 builder.Services.AddScoped<EditReference>();
+builder.Services.AddScoped<SituationColumns>();
+builder.Services.AddScoped<ImportSituation>();
+builder.Services.AddScoped<SituationExport>();
 
 var app = builder.Build();
 
@@ -38,6 +42,7 @@ app.MapPreferences();
 app.MapAccountApi();
 app.MapNotesApi();
 app.MapNotificationsApi();
+app.MapSituationApi();
 app.MapGazetteerApi();
 app.MapReferenceApi();
 app.MapAuditApi();

@@ -3,6 +3,7 @@ using Borderlink.Features.Audit;
 using Borderlink.Features.Notes;
 using Borderlink.Features.Notifications;
 using Borderlink.Features.Reference;
+using Borderlink.Features.Situation;
 using Borderlink.Sharing;
 using Borderlink.Sharing.Exchange;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -53,6 +54,9 @@ public abstract class BorderlinkDb : IdentityDbContext<BorderlinkUser>, IDataPro
     public DbSet<NotificationEscalation> NotificationEscalations => Set<NotificationEscalation>();
     public DbSet<UserAlert> UserAlerts => Set<UserAlert>();
     public DbSet<NotificationRead> NotificationReads => Set<NotificationRead>();
+    public DbSet<SituationReport> SituationReports => Set<SituationReport>();
+    public DbSet<SituationFact> SituationFacts => Set<SituationFact>();
+    public DbSet<PendingImport> PendingImports => Set<PendingImport>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<AuditHead> AuditHeads => Set<AuditHead>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
@@ -114,6 +118,7 @@ public abstract class BorderlinkDb : IdentityDbContext<BorderlinkUser>, IDataPro
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         StampRecords();
+        await SituationProjection.WriteAsync(this, cancellationToken);
         var messages = await OutboxWriter.WriteAsync(this, _node, _clock.GetUtcNow(), cancellationToken);
         var saved = await SaveStampedAsync(acceptAllChangesOnSuccess, cancellationToken);
         if (messages > 0)

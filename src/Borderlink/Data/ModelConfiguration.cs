@@ -3,6 +3,7 @@ using Borderlink.Features.Audit;
 using Borderlink.Features.Notes;
 using Borderlink.Features.Notifications;
 using Borderlink.Features.Reference;
+using Borderlink.Features.Situation;
 using Borderlink.Sharing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -163,6 +164,42 @@ internal sealed class UserAlertConfig : IEntityTypeConfiguration<UserAlert>
 internal sealed class NotificationReadConfig : IEntityTypeConfiguration<NotificationRead>
 {
     public void Configure(EntityTypeBuilder<NotificationRead> b) => b.HasKey(r => new { r.UserId, r.NotificationId });
+}
+
+internal sealed class SituationReportConfig : IEntityTypeConfiguration<SituationReport>
+{
+    public void Configure(EntityTypeBuilder<SituationReport> b)
+    {
+        b.ConfigureRecord();
+        b.HasIndex(r => new { r.OwnerParty, r.PeriodKind, r.PeriodStart }).IsUnique();
+        b.OwnsMany(r => r.Rows, rows => rows.ToJson());
+    }
+}
+
+internal sealed class SituationFactConfig : IEntityTypeConfiguration<SituationFact>
+{
+    public void Configure(EntityTypeBuilder<SituationFact> b)
+    {
+        b.HasKey(f => f.Id);
+        b.Property(f => f.Id).ValueGeneratedNever();
+        b.Property(f => f.OwnerParty).HasMaxLength(16);
+        b.Property(f => f.Country).HasMaxLength(2);
+        b.Property(f => f.Disease).HasMaxLength(40);
+        b.Property(f => f.Place).HasMaxLength(40);
+        b.HasIndex(f => f.ReportId);
+        b.HasIndex(f => new { f.Disease, f.PeriodKind, f.PeriodStart });
+        b.HasIndex(f => new { f.OwnerParty, f.PeriodKind, f.PeriodStart });
+    }
+}
+
+internal sealed class PendingImportConfig : IEntityTypeConfiguration<PendingImport>
+{
+    public void Configure(EntityTypeBuilder<PendingImport> b)
+    {
+        b.HasKey(p => p.Id);
+        b.Property(p => p.FileName).HasMaxLength(260);
+        b.HasIndex(p => p.CreatedAt);
+    }
 }
 
 internal sealed class AuditEntryConfig : IEntityTypeConfiguration<AuditEntry>

@@ -12,8 +12,9 @@ public static class ApiScopes
     public const string Notes = "liaison-notes";
     public const string Reference = "reference";
     public const string Notifications = "notifications";
+    public const string Situation = "situation";
 
-    public static readonly string[] All = [Notes, Reference, Notifications];
+    public static readonly string[] All = [Notes, Reference, Notifications, Situation];
 
     /// <summary>The scope a request path needs, or null when no token may call it.</summary>
     public static string? Required(PathString path)
@@ -24,6 +25,7 @@ public static class ApiScopes
         {
             Notes => Notes,
             Notifications => Notifications,
+            "situation-reports" or "situation" => Situation,
             "gazetteer" or "parties" or "diseases" or "places" or "gate-pairs" or "agencies" => Reference,
             "me" => "",
             _ => null,

@@ -19,8 +19,10 @@ public sealed class SituationColumns(IStringLocalizer<SharedResource> L)
     public const string ImportedCases = "imported_cases";
     public const string InQuarantine = "in_quarantine";
     public const string Note = "note";
+    /// <summary>Optional on import (it must then name the uploader's own party); always written on export.</summary>
+    public const string Party = "party";
 
-    public static readonly string[] All = [Disease, Place, Period, NewCases, Deaths, Tests, ImportedCases, InQuarantine, Note];
+    public static readonly string[] All = [Period, Party, Place, Disease, NewCases, Deaths, Tests, ImportedCases, InQuarantine, Note];
     public static readonly string[] Required = [Disease, Place, Period, NewCases, Deaths];
 
     private Dictionary<string, string>? _byFoldedHeader;

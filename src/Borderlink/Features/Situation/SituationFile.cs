@@ -14,10 +14,10 @@ public sealed record SituationFile(IReadOnlyList<string> Headers, IReadOnlyList<
     public const long MaxBytes = 64L * 1024 * 1024;
 
     /// <summary>Reads a CSV (UTF-8, UTF-16 with a byte-order mark, or GB18030/GBK) or an XLSX file; null when it cannot be read, with the reason.</summary>
-    public static (SituationFile? File, string? ErrorKey) Read(Stream content, string fileName)
+    public static async Task<(SituationFile? File, string? ErrorKey)> ReadAsync(Stream content, string fileName, CancellationToken ct)
     {
         var buffer = new MemoryStream();
-        content.CopyTo(buffer);
+        await content.CopyToAsync(buffer, ct);
         buffer.Position = 0;
         if (buffer.Length == 0) return (null, "Import.Empty");
         var isXlsx = fileName.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase) || StartsWithZip(buffer);

@@ -51,6 +51,7 @@ public sealed class SituationRow
 /// </summary>
 public sealed class SituationFact
 {
+    public Guid Id { get; set; }
     public Guid ReportId { get; set; }
     public required string OwnerParty { get; set; }
     public required string Country { get; set; }

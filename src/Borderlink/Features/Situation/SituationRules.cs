@@ -104,6 +104,8 @@ public sealed class SituationRules
         var tests = Count(row, cell(SituationColumns.Tests), required: false, problems);
         var imported = Count(row, cell(SituationColumns.ImportedCases), required: false, problems);
         var quarantine = Count(row, cell(SituationColumns.InQuarantine), required: false, problems);
+        var (partyText, partyHeader) = cell(SituationColumns.Party);
+        if (!string.IsNullOrWhiteSpace(partyText) && Place(partyText) != _party) problems.Add(new(row, partyHeader, "Import.NotOurParty", partyText.Trim()));
         var (note, noteHeader) = cell(SituationColumns.Note);
         if (note?.Length > SituationRow.NoteMax) problems.Add(new(row, noteHeader, "Error.TooLong", SituationRow.NoteMax));
 

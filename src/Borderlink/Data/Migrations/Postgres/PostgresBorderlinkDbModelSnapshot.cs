@@ -988,6 +988,179 @@ namespace Borderlink.Data.Migrations.Postgres
                     b.ToTable("Places");
                 });
 
+            modelBuilder.Entity("Borderlink.Features.Situation.PendingImport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Conflicts")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("character varying(260)");
+
+                    b.Property<string>("Party")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("RowCount")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Rows")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.ToTable("PendingImports");
+                });
+
+            modelBuilder.Entity("Borderlink.Features.Situation.SituationFact", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Country")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<int>("Deaths")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Disease")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int?>("ImportedCases")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("InQuarantine")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("IsPartyTotal")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("NewCases")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("OwnerParty")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("PeriodKind")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("PeriodStart")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Place")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid>("ReportId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("Tests")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportId");
+
+                    b.HasIndex("Disease", "PeriodKind", "PeriodStart");
+
+                    b.HasIndex("OwnerParty", "PeriodKind", "PeriodStart");
+
+                    b.ToTable("SituationFacts");
+                });
+
+            modelBuilder.Entity("Borderlink.Features.Situation.SituationReport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AudienceParties")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("OriginNode")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("OwnerAgencyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("OwnerParty")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("PeriodKind")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("PeriodStart")
+                        .HasColumnType("date");
+
+                    b.Property<string>("PersonalDataSharedBecause")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("RestrictedFunctions")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Visibility")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerParty", "UpdatedAt");
+
+                    b.HasIndex("OwnerParty", "PeriodKind", "PeriodStart")
+                        .IsUnique();
+
+                    b.ToTable("SituationReports");
+                });
+
             modelBuilder.Entity("Borderlink.Sharing.Exchange.InboxMessage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1553,6 +1726,48 @@ namespace Borderlink.Data.Migrations.Postgres
                     b.Navigation("Function");
 
                     b.Navigation("Party");
+                });
+
+            modelBuilder.Entity("Borderlink.Features.Situation.SituationReport", b =>
+                {
+                    b.OwnsMany("Borderlink.Features.Situation.SituationRow", "Rows", b1 =>
+                        {
+                            b1.Property<Guid>("SituationReportId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<int>("Deaths");
+
+                            b1.Property<string>("Disease")
+                                .IsRequired();
+
+                            b1.Property<int?>("ImportedCases");
+
+                            b1.Property<int?>("InQuarantine");
+
+                            b1.Property<int>("NewCases");
+
+                            b1.Property<string>("Note");
+
+                            b1.Property<string>("Place")
+                                .IsRequired();
+
+                            b1.Property<int?>("Tests");
+
+                            b1.HasKey("SituationReportId", "__synthesizedOrdinal");
+
+                            b1.ToTable("SituationReports");
+
+                            b1
+                                .ToJson("Rows")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("SituationReportId");
+                        });
+
+                    b.Navigation("Rows");
                 });
 
             modelBuilder.Entity("Borderlink.Sharing.Exchange.PartnerKey", b =>

@@ -1,0 +1,195 @@
+using System.Text.Json;
+using Borderlink.Data;
+using Borderlink.Features.Gazetteer;
+using Borderlink.Sharing;
+using Borderlink.Web;
+using Microsoft.EntityFrameworkCore;
+
+namespace Borderlink.Features.Situation;
+
+/// <summary>What an import (or a form, or an API push) of situation counts came to.</summary>
+public abstract record ImportOutcome
+{
+    public sealed record Imported(int Rows, int Periods, int Replaced) : ImportOutcome;
+    /// <summary>The whole input is refused; nothing was saved. <see cref="Total"/> counts every problem, <see cref="Problems"/> shows the first ones.</summary>
+    public sealed record Rejected(IReadOnlyList<ImportProblem> Problems, int Total) : ImportOutcome;
+    /// <summary>Some rows would replace counts already reported; nothing was saved until the uploader confirms.</summary>
+    public sealed record NeedsConfirmation(Guid PendingId, int Rows, int Conflicts, IReadOnlyList<string> Examples) : ImportOutcome;
+    public sealed record Forbidden : ImportOutcome;
+    public sealed record NotFound : ImportOutcome;
+}
+
+/// <summary>
+/// Takes situation counts in — a CSV or XLSX file, form rows or API rows — checks every row, and saves all of them in
+/// one transaction or none. Counts that already exist for the same disease, place and period are replaced only when
+/// the caller says so; otherwise the checked rows wait as a pending import for the uploader to confirm.
+/// </summary>
+public sealed class ImportSituation(BorderlinkDb db, GazetteerIndex gazetteer, SituationColumns columns, TimeProvider clock)
+{
+    public const int ShownProblems = 200;
+    public static readonly TimeSpan PendingLifetime = TimeSpan.FromHours(2);
+
+    public async Task<ImportOutcome> FileAsync(Stream content, string fileName, bool replace, CancellationToken ct = default)
+    {
+        if (Party() is not { } party) return new ImportOutcome.Forbidden();
+        var (file, error) = await SituationFile.ReadAsync(content, fileName, ct);
+        if (file is null) return new ImportOutcome.Rejected([new ImportProblem(0, null, error!)], 1);
+
+        var problems = new List<ImportProblem>();
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < file.Headers.Count; i++)
+        {
+            var header = file.Headers[i].Trim();
+            if (header.Length == 0 && file.Lines.All(l => i >= l.Cells.Length || string.IsNullOrWhiteSpace(l.Cells[i]))) continue;
+            var column = columns.Match(header);
+            if (column is null) problems.Add(new ImportProblem(1, header, "Import.UnknownColumn", header));
+            else if (!index.TryAdd(column, i)) problems.Add(new ImportProblem(1, header, "Import.DuplicateColumn", header));
+        }
+        problems.AddRange(SituationColumns.Required.Where(c => !index.ContainsKey(c)).Select(c => new ImportProblem(1, null, "Import.MissingColumn", columns.Label(c))));
+        if (problems.Count > 0) return new ImportOutcome.Rejected(problems, problems.Count);
+        if (file.Lines.Count == 0) return new ImportOutcome.Rejected([new ImportProblem(0, null, "Import.Empty")], 1);
+
+        var rules = await SituationRules.ForAsync(db, gazetteer, party, ct);
+        var rows = new List<CheckedRow>(file.Lines.Count);
+        foreach (var line in file.Lines)
+        {
+            (string? Value, string Header) Cell(string column) => index.TryGetValue(column, out var i)
+                ? (i < line.Cells.Length ? line.Cells[i] : null, file.Headers[i].Trim())
+                : (null, columns.Label(column));
+            if (rules.Check(line.Row, Cell, problems) is { } row) rows.Add(row);
+        }
+        return await RowsAsync(rows, file.Lines.Select(l => l.Row).ToList(), problems, replace, fileName, ct);
+    }
+
+    /// <summary>Rows from a form or the API: each is checked the same way, numbered from 1.</summary>
+    public async Task<ImportOutcome> EntriesAsync(IReadOnlyList<Entry> entries, bool replace, string source, CancellationToken ct = default)
+    {
+        if (Party() is not { } party) return new ImportOutcome.Forbidden();
+        if (entries.Count == 0) return new ImportOutcome.Rejected([new ImportProblem(0, null, "Import.Empty")], 1);
+        var rules = await SituationRules.ForAsync(db, gazetteer, party, ct);
+        var problems = new List<ImportProblem>();
+        var rows = new List<CheckedRow>(entries.Count);
+        for (var i = 0; i < entries.Count; i++)
+        {
+            var e = entries[i];
+            var cells = new Dictionary<string, string?>
+            {
+                [SituationColumns.Disease] = e.Disease, [SituationColumns.Place] = e.Place, [SituationColumns.Period] = e.Period,
+                [SituationColumns.NewCases] = e.NewCases?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                [SituationColumns.Deaths] = e.Deaths?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                [SituationColumns.Tests] = e.Tests?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                [SituationColumns.ImportedCases] = e.ImportedCases?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                [SituationColumns.InQuarantine] = e.InQuarantine?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                [SituationColumns.Note] = e.Note, [SituationColumns.Party] = null,
+            };
+            if (rules.Check(i + 1, c => (cells[c], c), problems) is { } row) rows.Add(row);
+        }
+        return await RowsAsync(rows, Enumerable.Range(1, entries.Count).ToList(), problems, replace, source, ct);
+    }
+
+    /// <summary>Saves a pending import its uploader has confirmed.</summary>
+    public async Task<ImportOutcome> ConfirmAsync(Guid pendingId, CancellationToken ct = default)
+    {
+        if (Party() is not { } party) return new ImportOutcome.Forbidden();
+        var pending = await db.PendingImports.FirstOrDefaultAsync(p => p.Id == pendingId && p.UserId == db.Viewer.UserId && p.Party == party, ct);
+        if (pending is null || pending.CreatedAt + PendingLifetime < clock.GetUtcNow()) return new ImportOutcome.NotFound();
+        var rows = JsonSerializer.Deserialize<List<CheckedRow>>(pending.Rows, PendingJson)!;
+        db.PendingImports.Remove(pending);
+        return await SaveAsync(party, rows, pending.FileName, ct);
+    }
+
+    public sealed record Entry(string? Disease, string? Place, string? Period, int? NewCases, int? Deaths, int? Tests = null, int? ImportedCases = null,
+        int? InQuarantine = null, string? Note = null);
+
+    private string? Party() =>
+        db.Viewer is { Party: { } party, AgencyId: not null } viewer && Policies.OfficerRoles.Any(viewer.IsInRole) ? party : null;
+
+    private async Task<ImportOutcome> RowsAsync(List<CheckedRow> rows, List<int> rowNumbers, List<ImportProblem> problems, bool replace, string source,
+        CancellationToken ct)
+    {
+        var party = Party()!;
+        var seen = new Dictionary<(PeriodKind, DateOnly, string, string), int>();
+        var numbered = rowNumbers.Count == rows.Count;
+        for (var i = 0; i < rows.Count && numbered; i++)
+        {
+            if (!seen.TryAdd(rows[i].Key, rowNumbers[i]))
+                problems.Add(new ImportProblem(rowNumbers[i], null, "Import.DuplicateRow", seen[rows[i].Key]));
+        }
+        if (problems.Count > 0)
+        {
+            return new ImportOutcome.Rejected(problems.OrderBy(p => p.Row).Take(ShownProblems).ToList(), problems.Count);
+        }
+
+        var starts = rows.Select(r => r.Start).Distinct().ToList();
+        var existing = (await db.SituationFacts.AsNoTracking()
+                .Where(f => f.OwnerParty == party && starts.Contains(f.PeriodStart))
+                .Select(f => new { f.PeriodKind, f.PeriodStart, f.Disease, f.Place }).ToListAsync(ct))
+            .Select(f => (f.PeriodKind, f.PeriodStart, f.Disease, f.Place)).ToHashSet();
+        var conflicts = rows.Where(r => existing.Contains(r.Key)).ToList();
+        if (conflicts.Count > 0 && !replace)
+        {
+            var pending = new PendingImport
+            {
+                UserId = db.Viewer.UserId ?? "", Party = party, FileName = source, Rows = JsonSerializer.Serialize(rows, PendingJson), RowCount = rows.Count,
+                Conflicts = conflicts.Count, CreatedAt = clock.GetUtcNow(),
+            };
+            db.PendingImports.RemoveRange(await db.PendingImports.Where(p => p.CreatedAt < clock.GetUtcNow() - PendingLifetime).ToListAsync(ct));
+            db.PendingImports.Add(pending);
+            await db.SaveChangesAsync(ct);
+            var examples = conflicts.Take(5).Select(c => $"{Periods.Format(c.Kind, c.Start)} · {c.Row.Disease} · {c.Row.Place}").ToList();
+            return new ImportOutcome.NeedsConfirmation(pending.Id, rows.Count, conflicts.Count, examples);
+        }
+        var outcome = await SaveAsync(party, rows, source, ct);
+        return outcome is ImportOutcome.Imported done ? done with { Replaced = conflicts.Count } : outcome;
+    }
+
+    private async Task<ImportOutcome> SaveAsync(string party, List<CheckedRow> rows, string source, CancellationToken ct)
+    {
+        var byPeriod = rows.GroupBy(r => (r.Kind, r.Start)).ToList();
+        var starts = byPeriod.Select(g => g.Key.Start).Distinct().ToList();
+        var reports = await db.SituationReports.Where(r => r.OwnerParty == party && starts.Contains(r.PeriodStart)).ToListAsync(ct);
+        var partners = await PartnersAsync(party, ct);
+        var replaced = 0;
+        foreach (var period in byPeriod)
+        {
+            var report = reports.FirstOrDefault(r => r.PeriodKind == period.Key.Kind && r.PeriodStart == period.Key.Start);
+            if (report is null)
+            {
+                report = new SituationReport { OwnerParty = party, OwnerAgencyId = db.Viewer.AgencyId!.Value, PeriodKind = period.Key.Kind, PeriodStart = period.Key.Start };
+                report.SetVisibility(partners.Count > 0 ? Visibility.Partners : Visibility.Internal, partners, []);
+                db.SituationReports.Add(report);
+            }
+            var incoming = period.Select(r => r.Row).ToList();
+            var keys = incoming.Select(r => (r.Disease, r.Place)).ToHashSet();
+            replaced += report.Rows.Count(r => keys.Contains((r.Disease, r.Place)));
+            // A new list, so the change to the JSON column is seen.
+            report.Rows = [.. report.Rows.Where(r => !keys.Contains((r.Disease, r.Place))), .. incoming];
+        }
+        db.Audit("situation-import", Audit.AuditOutcomes.Ok, detail: $"{rows.Count} rows in {byPeriod.Count} periods from {source}; {replaced} replaced");
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Someone else created one of these periods' reports at the same moment; nothing of this import was saved.
+            db.ChangeTracker.Clear();
+            return new ImportOutcome.Rejected([new ImportProblem(0, null, "Import.Concurrent")], 1);
+        }
+        return new ImportOutcome.Imported(rows.Count, byPeriod.Count, replaced);
+    }
+
+    /// <summary>The mechanism's partners of a party: a new report is shared with them unless its owner narrows it.</summary>
+    public static async Task<List<string>> PartnersAsync(BorderlinkDb db, TimeProvider clock, string party, CancellationToken ct)
+    {
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var codes = await db.Partnerships.AsNoTracking().Where(p => p.PartyA == party || p.PartyB == party)
+            .Select(p => p.PartyA == party ? p.PartyB : p.PartyA).ToListAsync(ct);
+        var current = await db.Parties.AsNoTracking().Where(p => codes.Contains(p.Code)).ToListAsync(ct);
+        return current.Where(p => p.IsCurrent(today)).Select(p => p.Code).Order(StringComparer.Ordinal).ToList();
+    }
+
+    private Task<List<string>> PartnersAsync(string party, CancellationToken ct) => PartnersAsync(db, clock, party, ct);
+
+    private static readonly JsonSerializerOptions PendingJson = new(JsonSerializerDefaults.Web);
+}

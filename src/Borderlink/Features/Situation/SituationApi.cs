@@ -1,0 +1,132 @@
+using Borderlink.Data;
+using Borderlink.Features.Notes;
+using Borderlink.Sharing;
+using Borderlink.Web;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+
+namespace Borderlink.Features.Situation;
+
+/// <summary>/api/v1/situation-reports and /api/v1/situation: weekly (or daily) aggregates in and out, and the cross-border picture.</summary>
+public static class SituationApi
+{
+    public const string Path = "/api/v1/situation-reports";
+
+    public static IEndpointRouteBuilder MapSituationApi(this IEndpointRouteBuilder app)
+    {
+        var reports = app.MapGroup(Path).WithTags("Situation reports").RequireAuthorization(Policies.Reader);
+
+        reports.MapGet("/", async (BorderlinkDb db, string? party, DateOnly? from, DateOnly? to, int? page, int? pageSize, CancellationToken ct) =>
+                TypedResults.Ok((await SituationQueries.ReportsAsync(db, new(party, from, to, page ?? 1, pageSize ?? 25), ct)).Map(SituationReportDto.From)))
+            .WithName("ListSituationReports").WithSummary("Reports the caller may see (its party's and those partners shared), newest period first.");
+
+        reports.MapGet("/{id:guid}", async (BorderlinkDb db, IStringLocalizer<SharedResource> L, Guid id, CancellationToken ct) =>
+                ApiResults.From(await RecordLoader.LoadAsync<SituationReport>(db, id, RecordOperation.Read, ct), L, SituationReportDto.From, r => r.Version))
+            .WithName("GetSituationReport").WithSummary("One report with its rows.").Produces<SituationReportDto>().ProducesProblem(404);
+
+        reports.MapPost("/rows", async (ImportSituation import, IStringLocalizer<SharedResource> L, RowsRequest request, bool? replace, CancellationToken ct) =>
+                Answer(await import.EntriesAsync(request.Rows ?? [], replace ?? false, "api", ct), L))
+            .RequireAuthorization(Policies.Officer)
+            .WithName("PushSituationRows")
+            .WithSummary("Push rows {disease, place, period (2026-W47 or 2026-11-22), newCases, deaths, tests, importedCases, inQuarantine, note}. All or nothing; "
+                + "rows that replace existing counts need replace=true, else 409 with a pending import to confirm.")
+            .Produces<ImportResultDto>().ProducesProblem(400).ProducesProblem(409);
+
+        reports.MapPost("/imports", async (HttpRequest http, ImportSituation import, IStringLocalizer<SharedResource> L, string? name, bool? replace, CancellationToken ct) =>
+                Answer(await import.FileAsync(http.Body, name ?? (IsXlsx(http.ContentType) ? "upload.xlsx" : "upload.csv"), replace ?? false, ct), L))
+            .RequireAuthorization(Policies.Officer)
+            .WithMetadata(new RequestSizeLimitAttribute(SituationFile.MaxBytes))
+            .Accepts<Stream>("text/csv", XlsxContentType)
+            .WithName("ImportSituationFile")
+            .WithSummary("Upload a CSV (UTF-8, UTF-16 or GB18030) or XLSX file as the request body. Headers in any of the four languages. A file with any bad row "
+                + "is refused whole (400, every problem with row and column); replacing existing counts needs replace=true, else 409 with a pending import.")
+            .Produces<ImportResultDto>().ProducesProblem(400).ProducesProblem(409).ProducesProblem(413);
+
+        reports.MapPost("/imports/{id:guid}/confirm", async (ImportSituation import, IStringLocalizer<SharedResource> L, Guid id, CancellationToken ct) =>
+                Answer(await import.ConfirmAsync(id, ct), L))
+            .RequireAuthorization(Policies.Officer)
+            .WithName("ConfirmSituationImport").WithSummary("Save a pending import, replacing the existing counts it listed.")
+            .Produces<ImportResultDto>().ProducesProblem(404);
+
+        reports.MapGet("/export", async (BorderlinkDb db, SituationExport export, string? format, string? disease, string? party, DateOnly? from, DateOnly? to,
+                CancellationToken ct) =>
+            {
+                var xlsx = string.Equals(format, "xlsx", StringComparison.OrdinalIgnoreCase);
+                var bytes = await export.WriteAsync(await SituationQueries.RowsAsync(db, Empty(disease), Empty(party), from, to, ct), xlsx, ct);
+                return Results.File(bytes, xlsx ? SituationExport.XlsxType : SituationExport.CsvType, xlsx ? "situation.xlsx" : "situation.csv");
+            })
+            .WithName("ExportSituation").WithSummary("Every visible row as CSV or XLSX (format=csv|xlsx), headers and names in the caller's language.");
+
+        reports.MapGet("/template", async (BorderlinkDb db, SituationExport export, TimeProvider clock, string? format, CancellationToken ct) =>
+            {
+                var xlsx = string.Equals(format, "xlsx", StringComparison.OrdinalIgnoreCase);
+                var bytes = await export.TemplateAsync(db.Viewer.Party ?? "", DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), xlsx, ct);
+                var culture = System.Globalization.CultureInfo.CurrentUICulture.Name;
+                return Results.File(bytes, xlsx ? SituationExport.XlsxType : SituationExport.CsvType, $"situation-template-{culture}.{(xlsx ? "xlsx" : "csv")}");
+            })
+            .WithName("SituationTemplate").WithSummary("An upload template with headers in the caller's language (Accept-Language or the language cookie).");
+
+        reports.MapPut("/{id:guid}/visibility", async (HttpRequest http, BorderlinkDb db, TimeProvider clock, IStringLocalizer<SharedResource> L, Guid id,
+                ShareNote.Request request, CancellationToken ct) =>
+                ApiResults.IfMatchVersion(http) is { } version
+                    ? ApiResults.From(await ShareAsync(db, clock, id, version, request, ct), L, SituationReportDto.From, r => r.Version)
+                    : ApiResults.Problem(L, StatusCodes.Status428PreconditionRequired, "if-match-required", "Problem.IfMatchRequired"))
+            .RequireAuthorization(Policies.Liaison)
+            .WithName("ShareSituationReport").WithSummary("Narrow (or widen) who sees a report of the caller's party.")
+            .Produces<SituationReportDto>().ProducesValidationProblem().ProducesProblem(404).ProducesProblem(412);
+
+        var picture = app.MapGroup("/api/v1/situation").WithTags("Situation reports").RequireAuthorization(Policies.Reader);
+        picture.MapGet("/figures", async (BorderlinkDb db, string disease, PeriodKind? kind, DateOnly from, DateOnly to, CancellationToken ct) =>
+                TypedResults.Ok(await SituationQueries.FiguresAsync(db, disease, kind ?? PeriodKind.Week, from, to, ct)))
+            .WithName("SituationFigures").WithSummary("Per party and period for one disease: the points of the epi curve.");
+        picture.MapGet("/cross-border", async (BorderlinkDb db, TimeProvider clock, IStringLocalizer<SharedResource> L, string disease, PeriodKind? kind,
+                string? period, CancellationToken ct) =>
+            {
+                var k = kind ?? PeriodKind.Week;
+                DateOnly? start;
+                if (period is not null)
+                {
+                    if (!Periods.TryParse(period, out k, out var given))
+                        return ApiResults.Validation(L, [new FieldError("period", "Import.BadPeriod", period)]);
+                    start = given;
+                }
+                else
+                {
+                    start = await SituationQueries.LatestAsync(db, disease, k, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), ct);
+                }
+                return Results.Ok(start is { } s ? await SituationQueries.CrossBorderAsync(db, disease, k, s, ct) : []);
+            })
+            .WithName("SituationCrossBorder").WithSummary("This period against the one before, per party (the latest period with figures unless one is given).");
+        return app;
+    }
+
+    public const string XlsxContentType = SituationExport.XlsxType;
+
+    private static bool IsXlsx(string? contentType) => contentType?.StartsWith(XlsxContentType, StringComparison.OrdinalIgnoreCase) == true;
+
+    private static string? Empty(string? s) => string.IsNullOrWhiteSpace(s) ? null : s;
+
+    public static IResult Answer(ImportOutcome outcome, IStringLocalizer L) => outcome switch
+    {
+        ImportOutcome.Imported i => TypedResults.Ok(new ImportResultDto("imported", i.Rows, i.Periods, i.Replaced)),
+        ImportOutcome.NeedsConfirmation c => ApiResults.Problem(L, StatusCodes.Status409Conflict, "import-replaces", "Import.Confirm",
+            L["Import.ConfirmDetail", c.Conflicts, c.Rows],
+            new Dictionary<string, object?> { ["pendingImport"] = c.PendingId, ["conflicts"] = c.Conflicts, ["rows"] = c.Rows, ["examples"] = c.Examples }),
+        ImportOutcome.Rejected r => ApiResults.Problem(L, StatusCodes.Status400BadRequest, "import-rejected", "Import.Rejected", L["Import.RejectedDetail", r.Total],
+            new Dictionary<string, object?> { ["problems"] = r.Problems.Select(p => ImportProblemDto.From(p, L)).ToList(), ["total"] = r.Total }),
+        ImportOutcome.NotFound => ApiResults.Problem(L, StatusCodes.Status404NotFound, "not-found", "Problem.NotFound"),
+        _ => ApiResults.Problem(L, StatusCodes.Status403Forbidden, "forbidden", "Problem.Forbidden"),
+    };
+
+    public static async Task<Outcome<SituationReport>> ShareAsync(BorderlinkDb db, TimeProvider clock, Guid id, long version, ShareNote.Request request, CancellationToken ct)
+    {
+        var loaded = await RecordLoader.LoadForChangeAsync<SituationReport>(db, id, RecordOperation.Share, version, ct);
+        if (loaded is not Outcome<SituationReport>.Done { Value: var report }) return loaded;
+        var audience = request.Audience ?? [];
+        var restricted = request.RestrictedTo ?? [];
+        var errors = await NoteRules.ValidateVisibilityAsync(db, report.OwnerParty, request.Visibility, audience, restricted, clock, ct);
+        if (errors.Count > 0) return new Outcome<SituationReport>.Invalid(errors);
+        report.SetVisibility(request.Visibility, audience, restricted);
+        return await RecordLoader.SaveVersionedAsync(db, report, version, ct);
+    }
+}

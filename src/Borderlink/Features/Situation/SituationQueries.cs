@@ -1,0 +1,89 @@
+using Borderlink.Data;
+using Borderlink.Web;
+using Microsoft.EntityFrameworkCore;
+
+namespace Borderlink.Features.Situation;
+
+/// <summary>One party's figures for one period. A party's own total row wins over the sum of its places.</summary>
+public sealed record PartyFigures(string Party, string Country, DateOnly Start, int NewCases, int Deaths, int Tests, int ImportedCases, int InQuarantine);
+
+/// <summary>One line of the cross-border table: this period against the one before.</summary>
+public sealed record CrossBorderLine(string Party, string Country, int NewCases, int PreviousNewCases, int Deaths, int PreviousDeaths, int InQuarantine)
+{
+    public int Change => NewCases - PreviousNewCases;
+    /// <summary>Change in percent, or null when the previous period had none.</summary>
+    public double? ChangePercent => PreviousNewCases == 0 ? null : Math.Round(100.0 * Change / PreviousNewCases, 1);
+}
+
+/// <summary>Reads over the situation facts the viewer may see (each fact joined to its report, whose filter decides).</summary>
+public static class SituationQueries
+{
+    public static async Task<List<PartyFigures>> FiguresAsync(BorderlinkDb db, string disease, PeriodKind kind, DateOnly first, DateOnly last, CancellationToken ct = default)
+    {
+        var grouped = await (
+                from f in db.SituationFacts.AsNoTracking()
+                join r in db.SituationReports on f.ReportId equals r.Id
+                where f.Disease == disease && f.PeriodKind == kind && f.PeriodStart >= first && f.PeriodStart <= last
+                group f by new { f.OwnerParty, f.Country, f.PeriodStart, f.IsPartyTotal } into g
+                select new
+                {
+                    g.Key.OwnerParty, g.Key.Country, g.Key.PeriodStart, g.Key.IsPartyTotal,
+                    NewCases = g.Sum(x => x.NewCases), Deaths = g.Sum(x => x.Deaths), Tests = g.Sum(x => x.Tests ?? 0),
+                    Imported = g.Sum(x => x.ImportedCases ?? 0), Quarantine = g.Sum(x => x.InQuarantine ?? 0),
+                })
+            .ToListAsync(ct);
+        return grouped
+            .GroupBy(x => (x.OwnerParty, x.Country, x.PeriodStart))
+            .Select(g => g.FirstOrDefault(x => x.IsPartyTotal) ?? g.Single())
+            .Select(x => new PartyFigures(x.OwnerParty, x.Country, x.PeriodStart, x.NewCases, x.Deaths, x.Tests, x.Imported, x.Quarantine))
+            .OrderBy(x => x.Start).ThenBy(x => x.Party, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    /// <summary>The latest period with figures for the disease the viewer may see, up to <paramref name="notAfter"/>.</summary>
+    public static async Task<DateOnly?> LatestAsync(BorderlinkDb db, string disease, PeriodKind kind, DateOnly notAfter, CancellationToken ct = default) =>
+        await (from f in db.SituationFacts.AsNoTracking()
+               join r in db.SituationReports on f.ReportId equals r.Id
+               where f.Disease == disease && f.PeriodKind == kind && f.PeriodStart <= notAfter
+               select (DateOnly?)f.PeriodStart).MaxAsync(ct);
+
+    public static async Task<List<CrossBorderLine>> CrossBorderAsync(BorderlinkDb db, string disease, PeriodKind kind, DateOnly period, CancellationToken ct = default)
+    {
+        var previous = Periods.Previous(kind, period);
+        var figures = await FiguresAsync(db, disease, kind, previous, period, ct);
+        return figures.GroupBy(f => (f.Party, f.Country))
+            .Select(g =>
+            {
+                var now = g.FirstOrDefault(f => f.Start == period);
+                var before = g.FirstOrDefault(f => f.Start == previous);
+                return new CrossBorderLine(g.Key.Party, g.Key.Country, now?.NewCases ?? 0, before?.NewCases ?? 0, now?.Deaths ?? 0, before?.Deaths ?? 0,
+                    now?.InQuarantine ?? 0);
+            })
+            .OrderBy(l => l.Country, StringComparer.Ordinal).ThenBy(l => l.Party, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    public sealed record ReportQuery(string? Party = null, DateOnly? From = null, DateOnly? To = null, int Page = 1, int PageSize = 25);
+
+    public static Task<Paged<SituationReport>> ReportsAsync(BorderlinkDb db, ReportQuery query, CancellationToken ct = default) =>
+        Paged.FromAsync(Filter(db, query.Party, query.From, query.To).OrderByDescending(r => r.PeriodStart).ThenBy(r => r.OwnerParty),
+            query.Page, query.PageSize, ct);
+
+    /// <summary>Every visible row, for export, oldest period first.</summary>
+    public static async Task<List<(SituationReport Report, SituationRow Row)>> RowsAsync(BorderlinkDb db, string? disease, string? party, DateOnly? from, DateOnly? to,
+        CancellationToken ct = default)
+    {
+        var reports = await Filter(db, party, from, to).OrderBy(r => r.PeriodStart).ThenBy(r => r.OwnerParty).ToListAsync(ct);
+        return reports.SelectMany(r => r.Rows.Where(row => disease is null || row.Disease == disease).OrderBy(row => row.Disease).ThenBy(row => row.Place)
+            .Select(row => (r, row))).ToList();
+    }
+
+    private static IQueryable<SituationReport> Filter(BorderlinkDb db, string? party, DateOnly? from, DateOnly? to)
+    {
+        var reports = db.SituationReports.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(party)) reports = reports.Where(r => r.OwnerParty == party);
+        if (from is { } f) reports = reports.Where(r => r.PeriodStart >= f);
+        if (to is { } t) reports = reports.Where(r => r.PeriodStart <= t);
+        return reports;
+    }
+}

@@ -1,0 +1,180 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using Borderlink.Features.Situation;
+using Borderlink.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using MiniExcelLibs;
+
+namespace Borderlink.Tests.Features.Situation;
+
+/// <summary>
+/// Situation counts in and out: CSV and XLSX, headers in any language, names through the gazetteer, whole-file refusal
+/// with row numbers, confirmation before replacing, encodings, and exports that a spreadsheet cannot run.
+/// Each test has its own app: imports change what other tests would count.
+/// </summary>
+public sealed class SituationImportTests : OwnAppTest
+{
+    private const string Path = SituationApi.Path;
+
+    private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, byte[] content, string name, string? query = null)
+    {
+        var body = new ByteArrayContent(content);
+        body.Headers.ContentType = new MediaTypeHeaderValue(name.EndsWith(".xlsx", StringComparison.Ordinal) ? SituationApi.XlsxContentType : "text/csv");
+        return await client.PostAsync($"{Path}/imports?name={name}{query}", body);
+    }
+
+    private static byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text);
+
+    private Task<(int Reports, int Facts)> CountsAsync() => App.WithSystemDbAsync(async db => (await db.SituationReports.CountAsync(), await db.SituationFacts.CountAsync()));
+
+    [Fact]
+    public async Task A_good_CSV_is_imported_and_Guangxi_sees_Lang_Son_beside_its_own_figures()
+    {
+        var langSon = await App.SignInAsync("langson.officer");
+        var csv = """
+            period,place,disease,new_cases,deaths,tests,imported_cases,in_quarantine,note
+            2026-W45,Lạng Sơn,dengue,12,0,40,2,15,
+            2026-W46,Lang Son,Dengue,20,1,55,3,18,
+            2026-W46,Dong Dang,Sốt xuất huyết Dengue,7,0,,,,chợ biên giới
+            2026-W46,LẠNG SƠN,cholera,1,0,4,0,2,
+            """;
+        var response = await UploadAsync(langSon, Utf8(csv), "langson.csv");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var result = await response.ReadAsync<ImportResultDto>();
+        Assert.Equal(("imported", 4, 2, 0), (result.Status, result.Rows, result.Periods, result.Replaced));
+
+        var guangxi = await App.SignInAsync("guangxi.officer");
+        var own = "period,place,disease,new_cases,deaths\n2026-W46,Guangxi,dengue,30,0\n2026-W46,Pingxiang,dengue,9,0\n";
+        Assert.Equal(HttpStatusCode.OK, (await UploadAsync(guangxi, Utf8(own), "gx.csv")).StatusCode);
+
+        var figures = await (await guangxi.GetAsync("/api/v1/situation/figures?disease=dengue&from=2026-11-01&to=2026-11-30")).ReadAsync<List<PartyFigures>>();
+        Assert.Equal(["CN-GX 2026-11-09 30", "VN-09 2026-11-02 12", "VN-09 2026-11-09 20"],
+            figures.Select(f => $"{f.Party} {f.Start:yyyy-MM-dd} {f.NewCases}").Order(StringComparer.Ordinal));
+        var table = await (await guangxi.GetAsync("/api/v1/situation/cross-border?disease=dengue&period=2026-W46")).ReadAsync<List<CrossBorderLine>>();
+        var ls = table.Single(l => l.Party == "VN-09");
+        Assert.Equal((20, 12, 8, 66.7), (ls.NewCases, ls.PreviousNewCases, ls.Change, ls.ChangePercent));
+
+        var yunnan = await App.SignInAsync("yunnan.officer");
+        var hidden = await (await yunnan.GetAsync("/api/v1/situation/figures?disease=dengue&from=2026-11-01&to=2026-11-30")).ReadAsync<List<PartyFigures>>();
+        Assert.DoesNotContain(hidden, f => f.Party == "VN-09");
+
+        var page = await (await App.SignInAsync("guangxi.viewer", "zh-Hans")).GetStringAsync("/situation?disease=dengue&periods=8");
+        Assert.Contains("<svg", page, StringComparison.Ordinal);
+        Assert.Contains("中方", page, StringComparison.Ordinal);
+        Assert.Contains("越方", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_good_XLSX_and_a_CSV_with_Chinese_headers_are_imported()
+    {
+        var guangxi = await App.SignInAsync("guangxi.officer");
+        using var xlsx = new MemoryStream();
+        xlsx.SaveAs(new[]
+        {
+            new Dictionary<string, object?> { ["报告期"] = "2026-W40", ["地点"] = "凭祥市", ["疾病"] = "登革热", ["新增病例数"] = 5, ["死亡数"] = 0 },
+            new Dictionary<string, object?> { ["报告期"] = "2026-W41", ["地点"] = "憑祥", ["疾病"] = "登革热", ["新增病例数"] = 8, ["死亡数"] = 1 },
+        }, excelType: ExcelType.XLSX);
+        var fromXlsx = await UploadAsync(guangxi, xlsx.ToArray(), "gx.xlsx");
+        Assert.Equal(HttpStatusCode.OK, fromXlsx.StatusCode);
+        Assert.Equal(2, (await fromXlsx.ReadAsync<ImportResultDto>()).Rows);
+
+        var chineseCsv = "报告期,所属方,地点,疾病,新增病例数,死亡数,隔离人数\n2026-W42,广西壮族自治区,广西,霍乱,3,0,40\n";
+        var fromCsv = await UploadAsync(guangxi, Utf8(chineseCsv), "gx-zh.csv");
+        Assert.Equal(HttpStatusCode.OK, fromCsv.StatusCode);
+
+        var rows = await App.WithSystemDbAsync(db => db.SituationFacts.Where(f => f.OwnerParty == "CN-GX").OrderBy(f => f.PeriodStart)
+            .Select(f => $"{f.Place} {f.Disease} {f.NewCases} {f.InQuarantine}").ToListAsync());
+        Assert.Equal(["CN-GX-PX dengue 5 ", "CN-GX-PX dengue 8 ", "CN-GX cholera 3 40"], rows);
+    }
+
+    [Fact]
+    public async Task A_file_with_one_bad_row_is_refused_whole_with_its_row_and_column_and_nothing_changes()
+    {
+        var langSon = await App.SignInAsync("langson.officer", "vi");
+        var before = await CountsAsync();
+        var csv = "period,place,disease,new_cases,deaths\n2026-W45,Lạng Sơn,dengue,12,0\n2026-W45,Đồng Đăng,dengue,many,0\n2026-W46,Lạng Sơn,dengue,3,0\n";
+        var response = await UploadAsync(langSon, Utf8(csv), "bad.csv");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.ReadJsonAsync();
+        var only = Assert.Single(problem.GetProperty("problems").EnumerateArray());
+        Assert.Equal((3, "new_cases"), (only.GetProperty("row").GetInt32(), only.GetProperty("column").GetString()));
+        Assert.Equal("Một số nguyên từ 0 đến 10000000.", only.GetProperty("message").GetString());
+        Assert.Equal(before, await CountsAsync());
+
+        var notOurs = "period,place,disease,new_cases,deaths\n2026-W45,Pingxiang,dengue,1,0\n2026-W45,Lng Sõn,dengue,1,0\n";
+        var problems = (await (await UploadAsync(langSon, Utf8(notOurs), "x.csv")).ReadJsonAsync()).GetProperty("problems").EnumerateArray().ToList();
+        Assert.Equal([2], problems.Select(p => p.GetProperty("row").GetInt32()));
+        Assert.Contains("Pingxiang", problems[0].GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Equal(before, await CountsAsync());
+    }
+
+    [Fact]
+    public async Task UTF_16_and_GBK_files_are_decoded_and_an_unreadable_one_is_refused_clearly()
+    {
+        var guangxi = await App.SignInAsync("guangxi.officer", "en");
+        var csv = "报告期,地点,疾病,新增病例数,死亡数\n2026-W30,凭祥市,登革热,4,0\n";
+        var utf16 = Encoding.Unicode.GetPreamble().Concat(Encoding.Unicode.GetBytes(csv)).ToArray();
+        Assert.Equal(HttpStatusCode.OK, (await UploadAsync(guangxi, utf16, "utf16.csv")).StatusCode);
+
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        var gbk = Encoding.GetEncoding("GBK").GetBytes(csv.Replace("2026-W30", "2026-W31", StringComparison.Ordinal));
+        Assert.Equal(HttpStatusCode.OK, (await UploadAsync(guangxi, gbk, "gbk.csv")).StatusCode);
+        Assert.Equal(["2026-07-20 4", "2026-07-27 4"], await App.WithSystemDbAsync(db => db.SituationFacts.Where(f => f.OwnerParty == "CN-GX")
+            .OrderBy(f => f.PeriodStart).Select(f => f.PeriodStart.ToString("yyyy-MM-dd") + " " + f.NewCases).ToListAsync()));
+
+        var binary = new byte[] { 0x00, 0x01, 0x02, 0xFF, 0x00, 0xFE, 0x80, 0x81 };
+        var refused = await (await UploadAsync(guangxi, binary, "noise.csv")).ReadJsonAsync();
+        Assert.Contains("encoding", refused.GetProperty("problems")[0].GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Replacing_existing_counts_waits_for_confirmation_and_then_replaces_only_those()
+    {
+        var langSon = await App.SignInAsync("langson.officer");
+        Assert.Equal(HttpStatusCode.OK, (await UploadAsync(langSon, Utf8("period,place,disease,new_cases,deaths\n2026-W45,Lạng Sơn,dengue,12,0\n2026-W45,Lạng Sơn,measles,2,0\n"), "a.csv")).StatusCode);
+
+        var again = await UploadAsync(langSon, Utf8("period,place,disease,new_cases,deaths\n2026-W45,Lạng Sơn,dengue,15,0\n2026-W46,Lạng Sơn,dengue,9,0\n"), "b.csv");
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        var problem = await again.ReadJsonAsync();
+        Assert.Equal((1, 2), (problem.GetProperty("conflicts").GetInt32(), problem.GetProperty("rows").GetInt32()));
+        Assert.Equal(["dengue 12", "measles 2"], await FactsAsync());
+
+        var confirmed = await langSon.PostAsync($"{Path}/imports/{problem.GetProperty("pendingImport").GetGuid()}/confirm", null);
+        Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);
+        Assert.Equal(["dengue 15", "dengue 9", "measles 2"], await FactsAsync());
+        var report = await App.WithSystemDbAsync(db => db.SituationReports.SingleAsync(r => r.OwnerParty == "VN-09" && r.PeriodStart == new DateOnly(2026, 11, 2)));
+        Assert.Equal(2, report.Version);
+
+        var guangxi = await App.SignInAsync("guangxi.officer");
+        Assert.Equal(HttpStatusCode.NotFound, (await guangxi.PostAsync($"{Path}/imports/{problem.GetProperty("pendingImport").GetGuid()}/confirm", null)).StatusCode);
+
+        Task<List<string>> FactsAsync() => App.WithSystemDbAsync(db => db.SituationFacts.Where(f => f.OwnerParty == "VN-09")
+            .OrderBy(f => f.Disease).ThenBy(f => f.PeriodStart).Select(f => f.Disease + " " + f.NewCases).ToListAsync());
+    }
+
+    [Fact]
+    public async Task An_export_cannot_run_as_a_formula_and_the_template_is_in_the_readers_language()
+    {
+        var langSon = await App.SignInAsync("langson.officer", "vi");
+        var rows = new { rows = new[] { new { disease = "dengue", place = "Đồng Đăng", period = "2026-W45", newCases = 3, deaths = 0, note = "=HYPERLINK(\"http://x\",\"y\")" } } };
+        Assert.Equal(HttpStatusCode.OK, (await langSon.PostAsJsonAsync($"{Path}/rows", rows, Json.Options)).StatusCode);
+
+        var csv = Encoding.UTF8.GetString(await langSon.GetByteArrayAsync($"{Path}/export?format=csv"));
+        Assert.StartsWith("\uFEFFKỳ báo cáo,Địa phương,Địa điểm,Bệnh,Ca mắc mới", csv, StringComparison.Ordinal);
+        Assert.Contains("\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"", csv, StringComparison.Ordinal);
+        Assert.DoesNotContain(",=HYPERLINK", csv, StringComparison.Ordinal);
+
+        var xlsx = await langSon.GetByteArrayAsync($"{Path}/export?format=xlsx");
+        var cells = new MemoryStream(xlsx).Query(useHeaderRow: true).Cast<IDictionary<string, object>>().Single();
+        Assert.Equal("'=HYPERLINK(\"http://x\",\"y\")", cells["Ghi chú"]);
+        Assert.Equal("Đồng Đăng", cells["Địa điểm"]);
+
+        var template = Encoding.UTF8.GetString(await (await App.SignInAsync("guangxi.officer", "zh-Hans")).GetByteArrayAsync($"{Path}/template?format=csv"));
+        Assert.StartsWith("\uFEFF报告期,所属方,地点,疾病,新增病例数,死亡数", template, StringComparison.Ordinal);
+        // The template's own example row goes back in unchanged.
+        Assert.Equal(HttpStatusCode.OK, (await UploadAsync(await App.SignInAsync("guangxi.officer"), Encoding.UTF8.GetBytes(template), "template.csv")).StatusCode);
+    }
+}
