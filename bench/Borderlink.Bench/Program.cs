@@ -15,7 +15,13 @@ switch (scenario)
     case "exchange-backlog":
         await ExchangeBench.BacklogAsync(number > 0 ? number : 10_000);
         return 0;
+    case "situation-import":
+        await SituationBench.ImportAsync(number > 0 ? number : 100_000);
+        return 0;
+    case "situation-dashboard":
+        await SituationBench.DashboardAsync(number > 0 ? number : 200);
+        return 0;
     default:
-        Console.WriteLine("Scenarios: gazetteer [seconds] | exchange-latency [seconds] | exchange-backlog [messages]");
+        Console.WriteLine("Scenarios: gazetteer [seconds] | exchange-latency [seconds] | exchange-backlog [messages] | situation-import [rows] | situation-dashboard [requests]");
         return scenario == "help" ? 0 : 64;
 }

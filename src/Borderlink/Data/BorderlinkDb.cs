@@ -118,9 +118,9 @@ public abstract class BorderlinkDb : IdentityDbContext<BorderlinkUser>, IDataPro
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         StampRecords();
-        await SituationProjection.WriteAsync(this, cancellationToken);
+        var facts = await SituationProjection.PrepareAsync(this, cancellationToken);
         var messages = await OutboxWriter.WriteAsync(this, _node, _clock.GetUtcNow(), cancellationToken);
-        var saved = await SaveStampedAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var saved = await SaveStampedAsync(acceptAllChangesOnSuccess, facts, cancellationToken);
         if (messages > 0)
         {
             _node.Ring();
@@ -145,9 +145,9 @@ public abstract class BorderlinkDb : IdentityDbContext<BorderlinkUser>, IDataPro
     /// <summary>The pending messages due at <paramref name="now"/>, oldest first, locked for this transaction as the engine allows.</summary>
     protected abstract IQueryable<OutboxMessage> DueOutbox(DateTimeOffset now, int count);
 
-    private async Task<int> SaveStampedAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
+    private async Task<int> SaveStampedAsync(bool acceptAllChangesOnSuccess, SituationProjection.Pending? facts, CancellationToken cancellationToken)
     {
-        if (_pendingAudit.Count == 0)
+        if (_pendingAudit.Count == 0 && facts is null)
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
@@ -168,10 +168,17 @@ public abstract class BorderlinkDb : IdentityDbContext<BorderlinkUser>, IDataPro
             {
                 stale.State = EntityState.Detached;
             }
-            var head = await LockAuditHeadAsync(cancellationToken);
-            AuditChain.Link(head, _pendingAudit);
-            AuditEntries.AddRange(_pendingAudit);
+            if (_pendingAudit.Count > 0)
+            {
+                var head = await LockAuditHeadAsync(cancellationToken);
+                AuditChain.Link(head, _pendingAudit);
+                AuditEntries.AddRange(_pendingAudit);
+            }
             var count = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            if (facts is not null)
+            {
+                await SituationProjection.WriteAsync(this, facts, cancellationToken);
+            }
             if (transaction is not null)
             {
                 await transaction.CommitAsync(cancellationToken);
@@ -196,6 +203,9 @@ public abstract class BorderlinkDb : IdentityDbContext<BorderlinkUser>, IDataPro
             }
         }
     }
+
+    /// <summary>Inserts rows the fastest way the engine takes them, in the current transaction, without tracking them.</summary>
+    public abstract Task BulkInsertFactsAsync(IReadOnlyList<SituationFact> facts, CancellationToken ct);
 
     /// <summary>Locks the head row for this transaction and returns it, tracked.</summary>
     protected abstract Task<AuditHead> LockAuditHeadAsync(CancellationToken ct);

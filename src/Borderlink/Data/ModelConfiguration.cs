@@ -172,7 +172,13 @@ internal sealed class SituationReportConfig : IEntityTypeConfiguration<Situation
     {
         b.ConfigureRecord();
         b.HasIndex(r => new { r.OwnerParty, r.PeriodKind, r.PeriodStart }).IsUnique();
-        b.OwnsMany(r => r.Rows, rows => rows.ToJson());
+        // The rows are one JSON value, not tracked entities: a report of thousands of rows costs one property to
+        // track. Code replaces the list (never edits it in place), so a change of reference is a change.
+        b.Property(r => r.Rows).HasConversion(
+            rows => System.Text.Json.JsonSerializer.Serialize(rows, SituationJson.Options),
+            json => System.Text.Json.JsonSerializer.Deserialize<List<SituationRow>>(json, SituationJson.Options) ?? new List<SituationRow>(),
+            new Microsoft.EntityFrameworkCore.ChangeTracking.ValueComparer<List<SituationRow>>(
+                (a, b) => ReferenceEquals(a, b), rows => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(rows), rows => rows));
     }
 }
 
@@ -181,14 +187,13 @@ internal sealed class SituationFactConfig : IEntityTypeConfiguration<SituationFa
     public void Configure(EntityTypeBuilder<SituationFact> b)
     {
         b.HasKey(f => f.Id);
-        b.Property(f => f.Id).ValueGeneratedNever();
+        b.Property(f => f.Id).ValueGeneratedOnAdd();
         b.Property(f => f.OwnerParty).HasMaxLength(16);
         b.Property(f => f.Country).HasMaxLength(2);
         b.Property(f => f.Disease).HasMaxLength(40);
         b.Property(f => f.Place).HasMaxLength(40);
         b.HasIndex(f => f.ReportId);
         b.HasIndex(f => new { f.Disease, f.PeriodKind, f.PeriodStart });
-        b.HasIndex(f => new { f.OwnerParty, f.PeriodKind, f.PeriodStart });
     }
 }
 

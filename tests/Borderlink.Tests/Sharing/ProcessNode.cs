@@ -117,14 +117,15 @@ public sealed class ProcessNode : IAsyncDisposable
         return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    public HttpClient Client() => new(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new CookieContainer() })
+    public HttpClient Client(TimeSpan? timeout = null) => new(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new CookieContainer() })
     {
         BaseAddress = new Uri(BaseUrl),
+        Timeout = timeout ?? TimeSpan.FromSeconds(100),
     };
 
-    public async Task<HttpClient> SignInAsync(string user)
+    public async Task<HttpClient> SignInAsync(string user, TimeSpan? timeout = null)
     {
-        var client = Client();
+        var client = Client(timeout);
         var response = await Forms.PostLoginAsync(client, user, Forms.DemoPassword);
         if (response.StatusCode != HttpStatusCode.Redirect)
         {

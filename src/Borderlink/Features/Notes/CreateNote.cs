@@ -25,14 +25,10 @@ public static class CreateNote
             return new Outcome<LiaisonNote>.Forbidden();
         }
 
-        if (idempotencyKey is not null && viewer.UserId is not null)
+        if (await IdempotencyKey.EarlierAsync(db, idempotencyKey, ct) is { } earlier)
         {
-            var earlier = await db.IdempotencyKeys.AsNoTracking().FirstOrDefaultAsync(k => k.UserId == viewer.UserId && k.Key == idempotencyKey, ct);
-            if (earlier is not null)
-            {
-                var existing = await db.LiaisonNotes.FirstOrDefaultAsync(n => n.Id == earlier.RecordId, ct);
-                return existing is null ? new Outcome<LiaisonNote>.NotFound() : new Outcome<LiaisonNote>.Done(existing);
-            }
+            var existing = await db.LiaisonNotes.FirstOrDefaultAsync(n => n.Id == earlier, ct);
+            return existing is null ? new Outcome<LiaisonNote>.NotFound() : new Outcome<LiaisonNote>.Done(existing);
         }
         if (request.Id is { } clientId)
         {
@@ -74,13 +70,7 @@ public static class CreateNote
         }
         note.SetVisibility(request.Visibility, audience, restricted);
         db.LiaisonNotes.Add(note);
-        if (idempotencyKey is not null && viewer.UserId is not null)
-        {
-            db.IdempotencyKeys.Add(new IdempotencyKey
-            {
-                Key = idempotencyKey, UserId = viewer.UserId, RecordType = LiaisonNote.TypeName, RecordId = note.Id, CreatedAt = clock.GetUtcNow(),
-            });
-        }
+        IdempotencyKey.Remember(db, idempotencyKey, note, clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
         return new Outcome<LiaisonNote>.Done(note, Created: true);
     }

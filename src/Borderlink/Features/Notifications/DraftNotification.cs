@@ -17,14 +17,10 @@ public static class DraftNotification
         {
             return new Outcome<EventNotification>.Forbidden();
         }
-        if (idempotencyKey is not null && viewer.UserId is not null)
+        if (await IdempotencyKey.EarlierAsync(db, idempotencyKey, ct) is { } earlier)
         {
-            var earlier = await db.IdempotencyKeys.AsNoTracking().FirstOrDefaultAsync(k => k.UserId == viewer.UserId && k.Key == idempotencyKey, ct);
-            if (earlier is not null)
-            {
-                var existing = await db.EventNotifications.FirstOrDefaultAsync(n => n.Id == earlier.RecordId, ct);
-                return existing is null ? new Outcome<EventNotification>.NotFound() : new Outcome<EventNotification>.Done(existing);
-            }
+            var existing = await db.EventNotifications.FirstOrDefaultAsync(n => n.Id == earlier, ct);
+            return existing is null ? new Outcome<EventNotification>.NotFound() : new Outcome<EventNotification>.Done(existing);
         }
 
         var (errors, resolved) = await NotificationRules.ValidateAsync(db, gazetteer, clock, viewer.Party, content, ct);
@@ -41,13 +37,7 @@ public static class DraftNotification
         notification.SetAddressees(Codes.Split(resolved.Addressees));
         notification.SetVisibility(Visibility.Internal, [], []);
         db.EventNotifications.Add(notification);
-        if (idempotencyKey is not null && viewer.UserId is not null)
-        {
-            db.IdempotencyKeys.Add(new IdempotencyKey
-            {
-                Key = idempotencyKey, UserId = viewer.UserId, RecordType = EventNotification.TypeName, RecordId = notification.Id, CreatedAt = clock.GetUtcNow(),
-            });
-        }
+        IdempotencyKey.Remember(db, idempotencyKey, notification, clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
         return new Outcome<EventNotification>.Done(notification, Created: true);
     }

@@ -95,7 +95,7 @@ public sealed class ImportSituation(BorderlinkDb db, GazetteerIndex gazetteer, S
         if (pending is null || pending.CreatedAt + PendingLifetime < clock.GetUtcNow()) return new ImportOutcome.NotFound();
         var rows = JsonSerializer.Deserialize<List<CheckedRow>>(pending.Rows, PendingJson)!;
         db.PendingImports.Remove(pending);
-        return await SaveAsync(party, rows, pending.FileName, ct);
+        return await SaveAsync(party, rows, await OwnReportsAsync(party, rows, ct), pending.FileName, ct);
     }
 
     public sealed record Entry(string? Disease, string? Place, string? Period, int? NewCases, int? Deaths, int? Tests = null, int? ImportedCases = null,
@@ -120,11 +120,8 @@ public sealed class ImportSituation(BorderlinkDb db, GazetteerIndex gazetteer, S
             return new ImportOutcome.Rejected(problems.OrderBy(p => p.Row).Take(ShownProblems).ToList(), problems.Count);
         }
 
-        var starts = rows.Select(r => r.Start).Distinct().ToList();
-        var existing = (await db.SituationFacts.AsNoTracking()
-                .Where(f => f.OwnerParty == party && starts.Contains(f.PeriodStart))
-                .Select(f => new { f.PeriodKind, f.PeriodStart, f.Disease, f.Place }).ToListAsync(ct))
-            .Select(f => (f.PeriodKind, f.PeriodStart, f.Disease, f.Place)).ToHashSet();
+        var reports = await OwnReportsAsync(party, rows, ct);
+        var existing = reports.SelectMany(r => r.Rows.Select(row => (r.PeriodKind, r.PeriodStart, row.Disease, row.Place))).ToHashSet();
         var conflicts = rows.Where(r => existing.Contains(r.Key)).ToList();
         if (conflicts.Count > 0 && !replace)
         {
@@ -139,15 +136,20 @@ public sealed class ImportSituation(BorderlinkDb db, GazetteerIndex gazetteer, S
             var examples = conflicts.Take(5).Select(c => $"{Periods.Format(c.Kind, c.Start)} · {c.Row.Disease} · {c.Row.Place}").ToList();
             return new ImportOutcome.NeedsConfirmation(pending.Id, rows.Count, conflicts.Count, examples);
         }
-        var outcome = await SaveAsync(party, rows, source, ct);
+        var outcome = await SaveAsync(party, rows, reports, source, ct);
         return outcome is ImportOutcome.Imported done ? done with { Replaced = conflicts.Count } : outcome;
     }
 
-    private async Task<ImportOutcome> SaveAsync(string party, List<CheckedRow> rows, string source, CancellationToken ct)
+    /// <summary>The party's own reports for the periods the rows fall in, tracked, to merge into.</summary>
+    private Task<List<SituationReport>> OwnReportsAsync(string party, IEnumerable<CheckedRow> rows, CancellationToken ct)
+    {
+        var starts = rows.Select(r => r.Start).Distinct().ToList();
+        return db.SituationReports.Where(r => r.OwnerParty == party && starts.Contains(r.PeriodStart)).ToListAsync(ct);
+    }
+
+    private async Task<ImportOutcome> SaveAsync(string party, List<CheckedRow> rows, List<SituationReport> reports, string source, CancellationToken ct)
     {
         var byPeriod = rows.GroupBy(r => (r.Kind, r.Start)).ToList();
-        var starts = byPeriod.Select(g => g.Key.Start).Distinct().ToList();
-        var reports = await db.SituationReports.Where(r => r.OwnerParty == party && starts.Contains(r.PeriodStart)).ToListAsync(ct);
         var partners = await PartnersAsync(party, ct);
         var replaced = 0;
         foreach (var period in byPeriod)

@@ -23,10 +23,20 @@ public sealed class SituationReport : CoordinationRecord
     public PeriodKind PeriodKind { get; set; }
     /// <summary>The Monday of the ISO week, or the day.</summary>
     public DateOnly PeriodStart { get; set; }
+    /// <summary>Replace the list to change it (it is stored as one JSON value and compared by reference).</summary>
     public List<SituationRow> Rows { get; set; } = [];
 
     [JsonIgnore]
     public string Period => Periods.Format(PeriodKind, PeriodStart);
+}
+
+/// <summary>How report rows are stored and sent: web-style JSON.</summary>
+public static class SituationJson
+{
+    public static readonly System.Text.Json.JsonSerializerOptions Options = new(System.Text.Json.JsonSerializerDefaults.Web)
+    {
+        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+    };
 }
 
 /// <summary>The counts for one disease at one place in one period.</summary>
@@ -51,7 +61,7 @@ public sealed class SituationRow
 /// </summary>
 public sealed class SituationFact
 {
-    public Guid Id { get; set; }
+    public long Id { get; set; }
     public Guid ReportId { get; set; }
     public required string OwnerParty { get; set; }
     public required string Country { get; set; }

@@ -28,6 +28,10 @@ public sealed class SituationRules
     private readonly Dictionary<string, string> _diseases;
     private readonly IReadOnlyList<GazetteerEntry> _entries;
     private readonly Dictionary<string, GazetteerEntry?> _places = new(StringComparer.Ordinal);
+    // A file repeats the same few names and periods thousands of times: each distinct text is resolved once.
+    private readonly Dictionary<string, string?> _diseaseByText = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string?> _placeByText = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (bool Ok, PeriodKind Kind, DateOnly Start)> _periodByText = new(StringComparer.Ordinal);
     private readonly string _party;
 
     private SituationRules(string party, Dictionary<string, string> diseases, IReadOnlyList<GazetteerEntry> entries)
@@ -50,10 +54,28 @@ public sealed class SituationRules
         return new SituationRules(party, diseases, await gazetteer.EntriesAsync(ct));
     }
 
-    public string? Disease(string? text) => _diseases.GetValueOrDefault(SearchKey.Fold(text));
+    public string? Disease(string? text)
+    {
+        if (text is null) return null;
+        if (!_diseaseByText.TryGetValue(text, out var code))
+        {
+            code = _diseases.GetValueOrDefault(SearchKey.Fold(text));
+            _diseaseByText[text] = code;
+        }
+        return code;
+    }
 
     /// <summary>The owner party's place (or the party itself) a name means, or null.</summary>
     public string? Place(string? text)
+    {
+        if (text is null) return null;
+        if (_placeByText.TryGetValue(text, out var known)) return known;
+        var resolved = PlaceByKey(text);
+        _placeByText[text] = resolved;
+        return resolved;
+    }
+
+    private string? PlaceByKey(string text)
     {
         var key = SearchKey.Fold(text);
         if (key.Length == 0) return null;
@@ -96,8 +118,15 @@ public sealed class SituationRules
         }
 
         var (periodText, periodHeader) = cell(SituationColumns.Period);
-        if (!Periods.TryParse(periodText, out var kind, out var start))
-            problems.Add(new(row, periodHeader, "Import.BadPeriod", periodText?.Trim() ?? ""));
+        var periodKey = periodText ?? "";
+        if (!_periodByText.TryGetValue(periodKey, out var period))
+        {
+            var ok = Periods.TryParse(periodText, out var parsedKind, out var parsedStart);
+            period = (ok, parsedKind, parsedStart);
+            _periodByText[periodKey] = period;
+        }
+        var (_, kind, start) = period;
+        if (!period.Ok) problems.Add(new(row, periodHeader, "Import.BadPeriod", periodText?.Trim() ?? ""));
 
         var newCases = Count(row, cell(SituationColumns.NewCases), required: true, problems);
         var deaths = Count(row, cell(SituationColumns.Deaths), required: true, problems);

@@ -1029,8 +1029,11 @@ namespace Borderlink.Data.Migrations.Postgres
 
             modelBuilder.Entity("Borderlink.Features.Situation.SituationFact", b =>
                 {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uuid");
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<string>("Country")
                         .IsRequired()
@@ -1085,8 +1088,6 @@ namespace Borderlink.Data.Migrations.Postgres
 
                     b.HasIndex("Disease", "PeriodKind", "PeriodStart");
 
-                    b.HasIndex("OwnerParty", "PeriodKind", "PeriodStart");
-
                     b.ToTable("SituationFacts");
                 });
 
@@ -1135,6 +1136,10 @@ namespace Borderlink.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
+
+                    b.Property<string>("Rows")
+                        .IsRequired()
+                        .HasColumnType("text");
 
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -1726,48 +1731,6 @@ namespace Borderlink.Data.Migrations.Postgres
                     b.Navigation("Function");
 
                     b.Navigation("Party");
-                });
-
-            modelBuilder.Entity("Borderlink.Features.Situation.SituationReport", b =>
-                {
-                    b.OwnsMany("Borderlink.Features.Situation.SituationRow", "Rows", b1 =>
-                        {
-                            b1.Property<Guid>("SituationReportId");
-
-                            b1.Property<int>("__synthesizedOrdinal")
-                                .ValueGeneratedOnAdd();
-
-                            b1.Property<int>("Deaths");
-
-                            b1.Property<string>("Disease")
-                                .IsRequired();
-
-                            b1.Property<int?>("ImportedCases");
-
-                            b1.Property<int?>("InQuarantine");
-
-                            b1.Property<int>("NewCases");
-
-                            b1.Property<string>("Note");
-
-                            b1.Property<string>("Place")
-                                .IsRequired();
-
-                            b1.Property<int?>("Tests");
-
-                            b1.HasKey("SituationReportId", "__synthesizedOrdinal");
-
-                            b1.ToTable("SituationReports");
-
-                            b1
-                                .ToJson("Rows")
-                                .HasColumnType("jsonb");
-
-                            b1.WithOwner()
-                                .HasForeignKey("SituationReportId");
-                        });
-
-                    b.Navigation("Rows");
                 });
 
             modelBuilder.Entity("Borderlink.Sharing.Exchange.PartnerKey", b =>

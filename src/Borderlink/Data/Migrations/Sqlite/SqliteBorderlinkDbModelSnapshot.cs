@@ -1024,8 +1024,9 @@ namespace Borderlink.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Borderlink.Features.Situation.SituationFact", b =>
                 {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("TEXT");
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Country")
                         .IsRequired()
@@ -1080,8 +1081,6 @@ namespace Borderlink.Data.Migrations.Sqlite
 
                     b.HasIndex("Disease", "PeriodKind", "PeriodStart");
 
-                    b.HasIndex("OwnerParty", "PeriodKind", "PeriodStart");
-
                     b.ToTable("SituationFacts");
                 });
 
@@ -1129,6 +1128,10 @@ namespace Borderlink.Data.Migrations.Sqlite
                     b.Property<string>("RestrictedFunctions")
                         .IsRequired()
                         .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Rows")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<long>("UpdatedAt")
@@ -1715,48 +1718,6 @@ namespace Borderlink.Data.Migrations.Sqlite
                     b.Navigation("Function");
 
                     b.Navigation("Party");
-                });
-
-            modelBuilder.Entity("Borderlink.Features.Situation.SituationReport", b =>
-                {
-                    b.OwnsMany("Borderlink.Features.Situation.SituationRow", "Rows", b1 =>
-                        {
-                            b1.Property<Guid>("SituationReportId");
-
-                            b1.Property<int>("__synthesizedOrdinal")
-                                .ValueGeneratedOnAddOrUpdate();
-
-                            b1.Property<int>("Deaths");
-
-                            b1.Property<string>("Disease")
-                                .IsRequired();
-
-                            b1.Property<int?>("ImportedCases");
-
-                            b1.Property<int?>("InQuarantine");
-
-                            b1.Property<int>("NewCases");
-
-                            b1.Property<string>("Note");
-
-                            b1.Property<string>("Place")
-                                .IsRequired();
-
-                            b1.Property<int?>("Tests");
-
-                            b1.HasKey("SituationReportId", "__synthesizedOrdinal");
-
-                            b1.ToTable("SituationReports");
-
-                            b1
-                                .ToJson("Rows")
-                                .HasColumnType("TEXT");
-
-                            b1.WithOwner()
-                                .HasForeignKey("SituationReportId");
-                        });
-
-                    b.Navigation("Rows");
                 });
 
             modelBuilder.Entity("Borderlink.Sharing.Exchange.PartnerKey", b =>

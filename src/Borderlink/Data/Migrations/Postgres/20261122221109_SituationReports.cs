@@ -1,5 +1,6 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
@@ -33,7 +34,8 @@ namespace Borderlink.Data.Migrations.Postgres
                 name: "SituationFacts",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     ReportId = table.Column<Guid>(type: "uuid", nullable: false),
                     OwnerParty = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
                     Country = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false),
@@ -60,6 +62,7 @@ namespace Borderlink.Data.Migrations.Postgres
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
                     PeriodKind = table.Column<int>(type: "integer", nullable: false),
                     PeriodStart = table.Column<DateOnly>(type: "date", nullable: false),
+                    Rows = table.Column<string>(type: "text", nullable: false),
                     OwnerParty = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
                     OwnerAgencyId = table.Column<Guid>(type: "uuid", nullable: false),
                     Version = table.Column<long>(type: "bigint", nullable: false),
@@ -71,8 +74,7 @@ namespace Borderlink.Data.Migrations.Postgres
                     UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     UpdatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
                     PersonalDataSharedBecause = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    OriginNode = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    Rows = table.Column<string>(type: "jsonb", nullable: true)
+                    OriginNode = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -88,11 +90,6 @@ namespace Borderlink.Data.Migrations.Postgres
                 name: "IX_SituationFacts_Disease_PeriodKind_PeriodStart",
                 table: "SituationFacts",
                 columns: new[] { "Disease", "PeriodKind", "PeriodStart" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_SituationFacts_OwnerParty_PeriodKind_PeriodStart",
-                table: "SituationFacts",
-                columns: new[] { "OwnerParty", "PeriodKind", "PeriodStart" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_SituationFacts_ReportId",

@@ -33,7 +33,8 @@ namespace Borderlink.Data.Migrations.Sqlite
                 name: "SituationFacts",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
                     ReportId = table.Column<Guid>(type: "TEXT", nullable: false),
                     OwnerParty = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
                     Country = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
@@ -60,6 +61,7 @@ namespace Borderlink.Data.Migrations.Sqlite
                     Id = table.Column<Guid>(type: "TEXT", nullable: false),
                     PeriodKind = table.Column<int>(type: "INTEGER", nullable: false),
                     PeriodStart = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Rows = table.Column<string>(type: "TEXT", nullable: false),
                     OwnerParty = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
                     OwnerAgencyId = table.Column<Guid>(type: "TEXT", nullable: false),
                     Version = table.Column<long>(type: "INTEGER", nullable: false),
@@ -71,8 +73,7 @@ namespace Borderlink.Data.Migrations.Sqlite
                     UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
                     PersonalDataSharedBecause = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    OriginNode = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    Rows = table.Column<string>(type: "TEXT", nullable: true)
+                    OriginNode = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -88,11 +89,6 @@ namespace Borderlink.Data.Migrations.Sqlite
                 name: "IX_SituationFacts_Disease_PeriodKind_PeriodStart",
                 table: "SituationFacts",
                 columns: new[] { "Disease", "PeriodKind", "PeriodStart" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_SituationFacts_OwnerParty_PeriodKind_PeriodStart",
-                table: "SituationFacts",
-                columns: new[] { "OwnerParty", "PeriodKind", "PeriodStart" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_SituationFacts_ReportId",

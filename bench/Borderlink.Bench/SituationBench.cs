@@ -1,0 +1,163 @@
+using System.Data.Common;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using Borderlink.Tests.Sharing;
+
+namespace Borderlink.Bench;
+
+/// <summary>
+/// Situation reports on one real node. Import: a CSV of weekly counts for Lang Son (3 places × 30 diseases × as many
+/// weeks as it takes) uploaded through the API, against a plain bulk insert of the same rows into a bare table of the
+/// same database in the same run (one transaction of prepared inserts on SQLite, binary COPY on PostgreSQL).
+/// Dashboard: 5 years × 7 parties × 30 diseases of weekly reports, then the situation page as Guangxi sees it.
+/// </summary>
+public static class SituationBench
+{
+    private static readonly string[] Diseases =
+    [
+        "plague", "cholera", "covid-19", "sars", "mers", "mpox", "smallpox", "polio", "influenza-new-subtype", "ebola", "yellow-fever", "west-nile",
+        "dengue", "malaria", "measles", "rabies", "anthrax", "diphtheria", "pertussis", "typhoid", "japanese-encephalitis", "tuberculosis", "hiv",
+        "hfmd", "influenza", "scarlet-fever", "leptospirosis", "chikungunya", "zika", "thalassemia",
+    ];
+
+    public static async Task ImportAsync(int rows)
+    {
+        await using var node = await ProcessNode.CreateAsync("bench-import", []);
+        await node.StartAsync(deliveryEnabled: false);
+        var client = await node.SignInAsync("langson.officer", TimeSpan.FromMinutes(30));
+        var lines = Lines(["VN-09", "VN-09-DD", "VN-09-LS"], rows, new DateOnly(2005, 1, 3)).ToList();
+        var csv = Encoding.UTF8.GetBytes("period,place,disease,new_cases,deaths,tests,imported_cases,in_quarantine\n" +
+            string.Join('\n', lines.Select(l => $"{l.Period},{l.Place},{l.Disease},{l.NewCases},{l.Deaths},{l.Tests},{l.Imported},{l.Quarantine}")));
+
+        var baseline = await BulkInsertAsync(node, lines);
+        var body = new ByteArrayContent(csv);
+        body.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
+        var watch = Stopwatch.StartNew();
+        var response = await client.PostAsync("/api/v1/situation-reports/imports?name=bench.csv", body);
+        watch.Stop();
+        if (response.StatusCode != HttpStatusCode.OK) throw new InvalidOperationException($"import answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}\n{node.Output()}");
+        var stored = await node.ScalarAsync("SELECT COUNT(*) FROM \"SituationFacts\"");
+        if (stored != lines.Count) throw new InvalidOperationException($"{stored} facts stored for {lines.Count} rows");
+        var imported = lines.Count / watch.Elapsed.TotalSeconds;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"situation.import.{node.Database.Provider.ToLowerInvariant()} rows={lines.Count} file-mb={csv.Length / 1048576.0:F1} import-s={watch.Elapsed.TotalSeconds:F1} rows/s={imported:F0} " +
+            $"baseline.bulk-insert rows/s={baseline:F0} ratio={imported / baseline:F2}"));
+    }
+
+    public static async Task DashboardAsync(int requests)
+    {
+        await using var node = await ProcessNode.CreateAsync("bench-dashboard", []);
+        await node.StartAsync(deliveryEnabled: false);
+        var parties = new (string Party, string User)[]
+        {
+            ("CN-GX", "guangxi"), ("CN-YN", "yunnan"), ("VN-13", "quangninh"), ("VN-09", "langson"), ("VN-04", "caobang"), ("VN-07", "tuyenquang"), ("VN-02", "laocai"),
+        };
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var firstWeek = today.AddDays(-(((int)today.DayOfWeek + 6) % 7)).AddDays(-7 * 259);
+        var loading = Stopwatch.StartNew();
+        foreach (var (party, user) in parties)
+        {
+            var client = await node.SignInAsync($"{user}.officer", TimeSpan.FromMinutes(10));
+            var lines = Lines([party], 260 * Diseases.Length, firstWeek);
+            var body = new ByteArrayContent(Encoding.UTF8.GetBytes("period,place,disease,new_cases,deaths\n" +
+                string.Join('\n', lines.Select(l => $"{l.Period},{l.Place},{l.Disease},{l.NewCases},{l.Deaths}"))));
+            body.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
+            var response = await client.PostAsync("/api/v1/situation-reports/imports?name=history.csv", body);
+            if (response.StatusCode != HttpStatusCode.OK) throw new InvalidOperationException($"{party}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        }
+        loading.Stop();
+        var facts = await node.ScalarAsync("SELECT COUNT(*) FROM \"SituationFacts\"");
+
+        var reader = await node.SignInAsync("guangxi.viewer");
+        var times = new List<double>();
+        for (var i = 0; i < requests + 10; i++)
+        {
+            var disease = Diseases[i % Diseases.Length];
+            var watch = Stopwatch.StartNew();
+            var page = await reader.GetAsync($"/situation?disease={disease}&periods=260");
+            watch.Stop();
+            if (page.StatusCode != HttpStatusCode.OK) throw new InvalidOperationException($"page answered {(int)page.StatusCode}");
+            if (i >= 10) times.Add(watch.Elapsed.TotalMilliseconds); // the first ten warm the caches and the JIT
+        }
+        times.Sort();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"situation.dashboard.{node.Database.Provider.ToLowerInvariant()} facts={facts} load-s={loading.Elapsed.TotalSeconds:F1} requests={times.Count} " +
+            $"p50-ms={P(times, 0.5):F1} p95-ms={P(times, 0.95):F1} max-ms={times[^1]:F1} (target p95 < 150)"));
+    }
+
+    private sealed record Line(string Period, string Place, string Disease, int NewCases, int Deaths, int Tests, int Imported, int Quarantine);
+
+    private static IEnumerable<Line> Lines(string[] places, int count, DateOnly firstWeek)
+    {
+        var random = new Random(7);
+        var produced = 0;
+        for (var week = firstWeek; ; week = week.AddDays(7))
+        {
+            var iso = $"{ISOWeek.GetYear(week.ToDateTime(TimeOnly.MinValue))}-W{ISOWeek.GetWeekOfYear(week.ToDateTime(TimeOnly.MinValue)):00}";
+            foreach (var place in places)
+            {
+                foreach (var disease in Diseases)
+                {
+                    if (produced++ == count) yield break;
+                    yield return new Line(iso, place, disease, random.Next(0, 200), random.Next(0, 3), random.Next(0, 500), random.Next(0, 10), random.Next(0, 100));
+                }
+            }
+        }
+    }
+
+    /// <summary>The same rows into a bare table of the node's database: the fastest way each engine takes rows in.</summary>
+    private static async Task<double> BulkInsertAsync(ProcessNode node, List<Line> lines)
+    {
+        var postgres = node.Database.Provider == "Postgres";
+        await using DbConnection connection = postgres
+            ? new Npgsql.NpgsqlConnection(node.Database.ConnectionString)
+            : new Microsoft.Data.Sqlite.SqliteConnection(node.Database.ConnectionString);
+        await connection.OpenAsync();
+        await using (var create = connection.CreateCommand())
+        {
+            create.CommandText = "CREATE TABLE bench_rows (period text, place text, disease text, new_cases integer, deaths integer, tests integer, imported integer, quarantine integer)";
+            await create.ExecuteNonQueryAsync();
+        }
+        var watch = Stopwatch.StartNew();
+        if (connection is Npgsql.NpgsqlConnection pg)
+        {
+            await using var copy = await pg.BeginBinaryImportAsync("COPY bench_rows FROM STDIN (FORMAT BINARY)");
+            foreach (var l in lines)
+            {
+                await copy.StartRowAsync();
+                await copy.WriteAsync(l.Period);
+                await copy.WriteAsync(l.Place);
+                await copy.WriteAsync(l.Disease);
+                await copy.WriteAsync(l.NewCases);
+                await copy.WriteAsync(l.Deaths);
+                await copy.WriteAsync(l.Tests);
+                await copy.WriteAsync(l.Imported);
+                await copy.WriteAsync(l.Quarantine);
+            }
+            await copy.CompleteAsync();
+        }
+        else
+        {
+            await using var tx = await connection.BeginTransactionAsync();
+            await using var insert = connection.CreateCommand();
+            insert.Transaction = tx;
+            insert.CommandText = "INSERT INTO bench_rows VALUES ($1, $2, $3, $4, $5, $6, $7, $8)";
+            var parameters = Enumerable.Range(1, 8).Select(i => { var p = insert.CreateParameter(); p.ParameterName = "$" + i; insert.Parameters.Add(p); return p; }).ToArray();
+            await insert.PrepareAsync();
+            foreach (var l in lines)
+            {
+                object[] values = [l.Period, l.Place, l.Disease, l.NewCases, l.Deaths, l.Tests, l.Imported, l.Quarantine];
+                for (var i = 0; i < values.Length; i++) parameters[i].Value = values[i];
+                await insert.ExecuteNonQueryAsync();
+            }
+            await tx.CommitAsync();
+        }
+        watch.Stop();
+        return lines.Count / watch.Elapsed.TotalSeconds;
+    }
+
+    private static double P(List<double> sorted, double q) => sorted.Count == 0 ? double.NaN : sorted[Math.Min(sorted.Count - 1, (int)(sorted.Count * q))];
+}
