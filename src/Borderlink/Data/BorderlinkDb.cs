@@ -51,6 +51,7 @@ public abstract class BorderlinkDb : IdentityDbContext<BorderlinkUser>, IDataPro
     public DbSet<LiaisonNote> LiaisonNotes => Set<LiaisonNote>();
     public DbSet<EventNotification> EventNotifications => Set<EventNotification>();
     public DbSet<NotificationResponse> NotificationResponses => Set<NotificationResponse>();
+    public DbSet<NotificationAttachment> NotificationAttachments => Set<NotificationAttachment>();
     public DbSet<NotificationEscalation> NotificationEscalations => Set<NotificationEscalation>();
     public DbSet<UserAlert> UserAlerts => Set<UserAlert>();
     public DbSet<NotificationRead> NotificationReads => Set<NotificationRead>();

@@ -138,6 +138,18 @@ internal sealed class NotificationResponseConfig : IEntityTypeConfiguration<Noti
     }
 }
 
+internal sealed class NotificationAttachmentConfig : IEntityTypeConfiguration<NotificationAttachment>
+{
+    public void Configure(EntityTypeBuilder<NotificationAttachment> b)
+    {
+        b.ConfigureRecord();
+        b.Property(a => a.FileName).HasMaxLength(NotificationAttachment.FileNameMax);
+        b.Property(a => a.ContentType).HasMaxLength(100);
+        b.Property(a => a.Sha256).HasMaxLength(64);
+        b.HasIndex(a => a.NotificationId);
+    }
+}
+
 internal sealed class NotificationEscalationConfig : IEntityTypeConfiguration<NotificationEscalation>
 {
     public void Configure(EntityTypeBuilder<NotificationEscalation> b)

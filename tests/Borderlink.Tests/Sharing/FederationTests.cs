@@ -1,4 +1,5 @@
 using System.Net;
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Borderlink.Features.Notes;
@@ -80,6 +81,20 @@ public sealed class FederationTests : IAsyncLifetime
         var guangxi = await _nodes.China.SignInAsync("guangxi.officer");
         Assert.True(await TwoNodes.EventuallyAsync(async () => (await guangxi.GetAsync($"{NotificationApiClient.Path}/{sent.Id}")).StatusCode == HttpStatusCode.OK),
             "the notification never reached the China node");
+        var photo = new byte[300_000];
+        new Random(3).NextBytes(photo);
+        new byte[] { 0xFF, 0xD8, 0xFF, 0xE0 }.CopyTo(photo, 0);
+        var upload = new ByteArrayContent(photo);
+        upload.Headers.ContentType = new("image/jpeg");
+        var attached = await langSon.PostAsync($"{NotificationApiClient.Path}/{sent.Id}/attachments?name=chuot-chet.jpg", upload);
+        Assert.Equal(HttpStatusCode.Created, attached.StatusCode);
+        var file = await attached.ReadAsync<AttachmentDto>();
+        Assert.True(await TwoNodes.EventuallyAsync(async () =>
+            {
+                var copy = await guangxi.GetAsync($"{NotificationApiClient.Path}/{sent.Id}/attachments/{file.Id}");
+                return copy.StatusCode == HttpStatusCode.OK && (await copy.Content.ReadAsByteArrayAsync()).AsSpan().SequenceEqual(photo);
+            }), "the photo never reached the China node intact: " + await _nodes.Vietnam.WithSystemDbAsync(async db => string.Join("; ",
+                (await db.OutboxMessages.Where(m => m.RecordId == file.Id).ToListAsync()).Select(m => $"{m.Status} {m.Attempts} {m.ReceiptStatus} {m.LastError}"))));
         var replica = await guangxi.GetNotificationAsync(sent.Id);
         Assert.Equal((sent.AcknowledgeBy, "awaiting"), (replica.AcknowledgeBy, Assert.Single(replica.Acknowledgements).State));
         Assert.Equal(HttpStatusCode.NotFound, (await (await _nodes.China.SignInAsync("yunnan.officer")).GetAsync($"{NotificationApiClient.Path}/{sent.Id}")).StatusCode);
@@ -100,6 +115,32 @@ public sealed class FederationTests : IAsyncLifetime
             "the acknowledgement never came back to the Vietnam node");
         _nodes.Vietnam.Clock.Advance(TimeSpan.FromHours(3));
         Assert.Equal(0, await _nodes.Vietnam.WithServiceAsync<EscalateOverdue, int>(e => e.RunAsync()));
+    }
+
+    [Fact]
+    public async Task Situation_counts_uploaded_in_Lang_Son_reach_the_China_nodes_charts_and_a_correction_replaces_them()
+    {
+        var langSon = await _nodes.Vietnam.SignInAsync("langson.officer");
+        var csv = new StringBuilder("period,place,disease,new_cases,deaths\n");
+        foreach (var disease in new[] { "dengue", "cholera", "measles", "malaria" })
+        {
+            for (var week = 1; week <= 52; week++) csv.Append(CultureInfo.InvariantCulture, $"2025-W{week:00},Lạng Sơn,{disease},{week},0\n");
+        }
+        var body = new StringContent(csv.ToString(), Encoding.UTF8, "text/csv");
+        Assert.Equal(HttpStatusCode.OK, (await langSon.PostAsync("/api/v1/situation-reports/imports?name=2025.csv", body)).StatusCode);
+
+        var guangxi = await _nodes.China.SignInAsync("guangxi.viewer");
+        const string figures = "/api/v1/situation/figures?disease=dengue&from=2024-12-30&to=2025-12-31"; // 2025-W01 starts on 2024-12-30
+        Assert.True(await TwoNodes.EventuallyAsync(async () => (await (await guangxi.GetAsync(figures)).ReadAsync<List<Borderlink.Features.Situation.PartyFigures>>())
+            .Where(f => f.Party == "VN-09").Sum(f => f.NewCases) == 52 * 53 / 2), "the 52 weekly reports never reached the China node's figures: "
+            + await _nodes.China.WithSystemDbAsync(async db => $"{await db.SituationReports.CountAsync()} reports, {await db.SituationFacts.CountAsync()} facts; ")
+            + await _nodes.Vietnam.WithSystemDbAsync(async db => string.Join("; ", (await db.OutboxMessages.Where(m => m.RecordType == "situation-report").ToListAsync())
+                .GroupBy(m => $"{m.Status} {m.ReceiptStatus} {m.LastError}").Select(g => $"{g.Count()}x {g.Key}"))));
+
+        var fix = new StringContent("period,place,disease,new_cases,deaths\n2025-W10,Lạng Sơn,dengue,100,1\n", Encoding.UTF8, "text/csv");
+        Assert.Equal(HttpStatusCode.OK, (await langSon.PostAsync("/api/v1/situation-reports/imports?name=fix.csv&replace=true", fix)).StatusCode);
+        Assert.True(await TwoNodes.EventuallyAsync(async () => (await (await guangxi.GetAsync(figures)).ReadAsync<List<Borderlink.Features.Situation.PartyFigures>>())
+            .Single(f => f.Party == "VN-09" && f.Start == new DateOnly(2025, 3, 3)).NewCases == 100), "the correction never replaced the replica's figures");
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using Borderlink.Features.Gazetteer;
 using Borderlink.Sharing;
 using Borderlink.Web;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace Borderlink.Features.Notifications;
@@ -90,6 +91,35 @@ public static class NotificationsApi
             .WithName("RespondToNotification").WithSummary("Answer with a record of the caller's party: InformationRequest, MeasuresTaken or Information (Acknowledgement also accepted).")
             .Produces<ResponseDto>(201).ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404);
 
+        group.MapGet("/{id:guid}/attachments", async (BorderlinkDb db, IStringLocalizer<SharedResource> L, Guid id, CancellationToken ct) =>
+                await RecordLoader.LoadAsync<EventNotification>(db, id, RecordOperation.Read, ct) is Outcome<EventNotification>.Done
+                    ? Results.Ok(await AttachmentsAsync(db, id, ct))
+                    : ApiResults.Problem(L, StatusCodes.Status404NotFound, "not-found", "Problem.NotFound"))
+            .WithName("ListNotificationAttachments").WithSummary("The files attached to a notification (without their content).")
+            .Produces<List<AttachmentDto>>().ProducesProblem(404);
+
+        group.MapPost("/{id:guid}/attachments", async (HttpRequest http, BorderlinkDb db, IStringLocalizer<SharedResource> L, Guid id, string? name, CancellationToken ct) =>
+            {
+                var outcome = await AttachToNotification.HandleAsync(db, id, name, http.Body, ct);
+                var location = outcome is Outcome<NotificationAttachment>.Done d ? $"{Path}/{id}/attachments/{d.Value.Id}" : null;
+                return ApiResults.From(outcome, L, AttachmentDto.From, a => a.Version, location);
+            })
+            .RequireAuthorization(Policies.Officer)
+            .WithMetadata(new RequestSizeLimitAttribute(NotificationAttachment.MaxBytes + 64 * 1024))
+            .Accepts<Stream>("application/pdf", "image/png", "image/jpeg", "image/webp")
+            .WithName("AttachToNotification")
+            .WithSummary("Attach a PDF or image (at most 5 MB, 10 per notification) as the request body; ?name= gives its file name. The type is read from the content.")
+            .Produces<AttachmentDto>(201).ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(413);
+
+        group.MapGet("/{id:guid}/attachments/{attachmentId:guid}", async (BorderlinkDb db, IStringLocalizer<SharedResource> L, Guid id, Guid attachmentId,
+                CancellationToken ct) =>
+                await RecordLoader.LoadAsync<NotificationAttachment>(db, attachmentId, RecordOperation.Read, ct) is Outcome<NotificationAttachment>.Done { Value: var a }
+                    && a.NotificationId == id
+                    ? Results.File(a.Content, a.ContentType, a.FileName)
+                    : ApiResults.Problem(L, StatusCodes.Status404NotFound, "not-found", "Problem.NotFound"))
+            .WithName("DownloadNotificationAttachment").WithSummary("One attached file, as a download.")
+            .ProducesProblem(404);
+
         var alerts = app.MapGroup("/api/v1/alerts").WithTags("Notifications").RequireAuthorization(Policies.Reader);
         alerts.MapGet("/", async (BorderlinkDb db, bool? unread, CancellationToken ct) =>
                 TypedResults.Ok((await Alerts.ListAsync(db, unread ?? false, ct)).Select(AlertDto.From).ToList()))
@@ -102,6 +132,11 @@ public static class NotificationsApi
     }
 
     public sealed record AcknowledgeRequest(string? Text, string? Language);
+
+    public static async Task<List<AttachmentDto>> AttachmentsAsync(BorderlinkDb db, Guid notificationId, CancellationToken ct) =>
+        await db.NotificationAttachments.AsNoTracking().Where(a => a.NotificationId == notificationId).OrderBy(a => a.CreatedAt)
+            .Select(a => new AttachmentDto(a.Id, a.NotificationId, a.OwnerParty, a.FileName, a.ContentType, a.Size, a.Sha256, a.CreatedAt, a.CreatedBy))
+            .ToListAsync(ct);
 
     private static IResult IfMatchRequired(IStringLocalizer L) =>
         ApiResults.Problem(L, StatusCodes.Status428PreconditionRequired, "if-match-required", "Problem.IfMatchRequired");

@@ -44,6 +44,7 @@ public static class SendNotification
         notification.AcknowledgementHours = disease!.AcknowledgementHours;
         notification.AcknowledgeBy = now.AddHours(disease.AcknowledgementHours);
         notification.SetVisibility(Visibility.Partners, addressees, []);
+        await AttachToNotification.FollowAsync(db, notification, ct);
         return await RecordLoader.SaveVersionedAsync(db, notification, expectedVersion, ct);
     }
 }

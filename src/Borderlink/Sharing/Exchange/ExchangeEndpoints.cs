@@ -28,6 +28,7 @@ public static class ExchangeEndpoints
             })
             .AllowAnonymous()
             .DisableAntiforgery()
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(app.ServiceProvider.GetRequiredService<IOptions<ExchangeOptions>>().Value.MaxMessageBytes))
             .WithTags("Exchange")
             .WithName("ExchangeInbox")
             .WithSummary("A partner node delivers a signed message (application/jose); answers with a signed receipt.");

@@ -25,9 +25,12 @@ public sealed class ExchangeOptions
 {
     public const string Section = "Exchange";
 
-    /// <summary>Largest message accepted by the inbox; larger ones are refused with 413.</summary>
+    /// <summary>
+    /// Largest message accepted by the inbox; larger ones are refused with 413. Room for a notification attachment
+    /// (base64 inside the signed payload makes a 5 MB file about 9 MB on the wire).
+    /// </summary>
     [Range(1024, 64 * 1024 * 1024)]
-    public int MaxMessageBytes { get; set; } = 1024 * 1024;
+    public int MaxMessageBytes { get; set; } = 16 * 1024 * 1024;
 
     /// <summary>Run the delivery worker in this instance.</summary>
     public bool DeliveryEnabled { get; set; } = true;

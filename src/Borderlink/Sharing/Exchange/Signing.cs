@@ -8,7 +8,9 @@ namespace Borderlink.Sharing.Exchange;
 /// <summary>JWS (compact, ES256, typ borderlink+jws) over an envelope, with Microsoft.IdentityModel doing the cryptography.</summary>
 public static class Signing
 {
-    private static readonly JsonWebTokenHandler Handler = new() { SetDefaultTimesOnTokenCreation = false };
+    // The library refuses tokens over 250 KB by default; the inbox has already bounded the message by
+    // Exchange:MaxMessageBytes (at most 64 MiB), which is the limit that counts.
+    private static readonly JsonWebTokenHandler Handler = new() { SetDefaultTimesOnTokenCreation = false, MaximumTokenSizeInBytes = 64 * 1024 * 1024 };
 
     public static string Sign(string payloadJson, SecurityKey key) =>
         Handler.CreateToken(payloadJson, new SigningCredentials(key, SecurityAlgorithms.EcdsaSha256),

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text;
 using Borderlink.Features.Notifications;
 using Borderlink.Tests.Features.Notes;
 using Borderlink.Tests.Infrastructure;
@@ -169,6 +170,45 @@ public sealed class NotificationLifecycleTests(SharedApp app)
         var page = await (await guangxi.GetAsync($"/notifications/{sent.Id}")).Content.ReadAsStringAsync();
         Assert.Contains("禄平县白喉疫情", page, StringComparison.Ordinal);
         Assert.Contains(sent.Title, page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_PDF_attached_to_a_draft_goes_to_the_addressees_with_it_and_other_files_are_refused()
+    {
+        var liaison = await app.SignInAsync("langson.liaison", "en");
+        var draft = await liaison.DraftNotificationAsync(Unique("Kết quả xét nghiệm"));
+        var pdf = Encoding.ASCII.GetBytes("%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n");
+        var attached = await liaison.PostAsync($"{NotificationApiClient.Path}/{draft.Id}/attachments?name=ket-qua.pdf", Body(pdf, "application/pdf"));
+        Assert.Equal(HttpStatusCode.Created, attached.StatusCode);
+        var file = await attached.ReadAsync<AttachmentDto>();
+        Assert.Equal(("ket-qua.pdf", "application/pdf", pdf.Length), (file.FileName, file.ContentType, file.Size));
+
+        var script = await liaison.PostAsync($"{NotificationApiClient.Path}/{draft.Id}/attachments?name=x.pdf", Body("<script>alert(1)</script>"u8.ToArray(), "application/pdf"));
+        Assert.Equal(HttpStatusCode.BadRequest, script.StatusCode);
+        Assert.Contains("Only PDF files and images", await script.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var huge = new byte[NotificationAttachment.MaxBytes + 1];
+        "%PDF-"u8.CopyTo(huge);
+        Assert.Equal(HttpStatusCode.BadRequest, (await liaison.PostAsync($"{NotificationApiClient.Path}/{draft.Id}/attachments?name=big.pdf", Body(huge, "application/pdf"))).StatusCode);
+
+        var guangxi = await app.SignInAsync("guangxi.officer");
+        var download = $"{NotificationApiClient.Path}/{draft.Id}/attachments/{file.Id}";
+        Assert.Equal(HttpStatusCode.NotFound, (await guangxi.GetAsync(download)).StatusCode);
+        await liaison.SendNotificationAsync(await liaison.GetNotificationAsync(draft.Id));
+        var got = await guangxi.GetAsync(download);
+        Assert.Equal(HttpStatusCode.OK, got.StatusCode);
+        Assert.Equal(pdf, await got.Content.ReadAsByteArrayAsync());
+        Assert.Equal("application/pdf", got.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.Forbidden, (await guangxi.PostAsync($"{NotificationApiClient.Path}/{draft.Id}/attachments?name=y.pdf", Body(pdf, "application/pdf"))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await (await app.SignInAsync("yunnan.officer")).GetAsync(download)).StatusCode);
+        var page = await (await guangxi.GetAsync($"/notifications/{draft.Id}")).Content.ReadAsStringAsync();
+        Assert.Contains("ket-qua.pdf", page, StringComparison.Ordinal);
+    }
+
+    private static ByteArrayContent Body(byte[] bytes, string type)
+    {
+        var content = new ByteArrayContent(bytes);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(type);
+        return content;
     }
 
     [Fact]
