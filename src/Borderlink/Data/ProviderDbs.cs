@@ -29,19 +29,27 @@ public sealed class SqliteBorderlinkDb(DbContextOptions<SqliteBorderlinkDb> opti
             .OrderBy(m => m.NextAttemptAt).ThenBy(m => m.Id).Take(count);
 
     /// <summary>One prepared INSERT run per row inside the save's transaction: SQLite's fastest way in.</summary>
-    public override async Task BulkInsertFactsAsync(IReadOnlyList<SituationFact> facts, CancellationToken ct)
+    public override Task BulkInsertFactsAsync(IReadOnlyList<SituationFact> facts, CancellationToken ct)
     {
-        if (facts.Count == 0) return;
+        if (facts.Count == 0) return Task.CompletedTask;
         var connection = (SqliteConnection)Database.GetDbConnection();
-        await using var insert = connection.CreateCommand();
+        using var insert = connection.CreateCommand();
         insert.Transaction = (SqliteTransaction?)Database.CurrentTransaction?.GetDbTransaction();
         insert.CommandText = "INSERT INTO \"SituationFacts\" (" + FactColumns + ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)";
         var p = Enumerable.Range(1, 13).Select(i => insert.Parameters.Add(new SqliteParameter("$" + i, null))).ToArray();
-        await insert.PrepareAsync(ct);
+        insert.Prepare();
+        string? reportId = null;
+        var lastReport = Guid.Empty;
         foreach (var f in facts)
         {
+            ct.ThrowIfCancellationRequested();
+            if (f.ReportId != lastReport)
+            {
+                lastReport = f.ReportId;
+                reportId = f.ReportId.ToString().ToUpperInvariant();
+            }
             // The same text EF Core's SQLite provider writes: upper-case GUIDs, ISO dates, 0/1 booleans. The key is the rowid.
-            p[0].Value = f.ReportId.ToString().ToUpperInvariant();
+            p[0].Value = reportId;
             p[1].Value = f.OwnerParty;
             p[2].Value = f.Country;
             p[3].Value = (int)f.PeriodKind;
@@ -54,8 +62,10 @@ public sealed class SqliteBorderlinkDb(DbContextOptions<SqliteBorderlinkDb> opti
             p[10].Value = (object?)f.Tests ?? DBNull.Value;
             p[11].Value = (object?)f.ImportedCases ?? DBNull.Value;
             p[12].Value = (object?)f.InQuarantine ?? DBNull.Value;
-            await insert.ExecuteNonQueryAsync(ct);
+            // Microsoft.Data.Sqlite runs statements synchronously anyway; the async form would only add a task per row.
+            insert.ExecuteNonQuery();
         }
+        return Task.CompletedTask;
     }
 
     internal const string FactColumns = "\"ReportId\", \"OwnerParty\", \"Country\", \"PeriodKind\", \"PeriodStart\", \"Disease\", \"Place\", "
