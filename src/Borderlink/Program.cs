@@ -1,6 +1,7 @@
 using Borderlink.Data;
 using Borderlink.Features.Accounts;
 using Borderlink.Features.Audit;
+using Borderlink.Features.Gates;
 using Borderlink.Features.Gazetteer;
 using Borderlink.Features.Notes;
 using Borderlink.Features.Notifications;
@@ -43,6 +44,7 @@ app.MapAccountApi();
 app.MapNotesApi();
 app.MapNotificationsApi();
 app.MapSituationApi();
+app.MapGatesApi();
 app.MapGazetteerApi();
 app.MapReferenceApi();
 app.MapAuditApi();

@@ -219,6 +219,20 @@ internal sealed class PendingImportConfig : IEntityTypeConfiguration<PendingImpo
     }
 }
 
+internal sealed class GateStatusChangeConfig : IEntityTypeConfiguration<Borderlink.Features.Gates.GateStatusChange>
+{
+    public void Configure(EntityTypeBuilder<Borderlink.Features.Gates.GateStatusChange> b)
+    {
+        b.ConfigureRecord();
+        b.Property(c => c.GatePair).HasMaxLength(60);
+        b.Property(c => c.Hours).HasMaxLength(Borderlink.Features.Gates.GateStatusChange.HoursMax);
+        b.Property(c => c.Conditions).HasMaxLength(Borderlink.Features.Gates.GateStatusChange.TextMax);
+        b.Property(c => c.Reason).HasMaxLength(Borderlink.Features.Gates.GateStatusChange.TextMax);
+        b.Property(c => c.Language).HasMaxLength(16);
+        b.HasIndex(c => new { c.GatePair, c.EffectiveFrom });
+    }
+}
+
 internal sealed class AuditEntryConfig : IEntityTypeConfiguration<AuditEntry>
 {
     public void Configure(EntityTypeBuilder<AuditEntry> b)

@@ -13,8 +13,9 @@ public static class ApiScopes
     public const string Reference = "reference";
     public const string Notifications = "notifications";
     public const string Situation = "situation";
+    public const string Gates = "gates";
 
-    public static readonly string[] All = [Notes, Reference, Notifications, Situation];
+    public static readonly string[] All = [Notes, Reference, Notifications, Situation, Gates];
 
     /// <summary>The scope a request path needs, or null when no token may call it.</summary>
     public static string? Required(PathString path)
@@ -26,6 +27,7 @@ public static class ApiScopes
             Notes => Notes,
             Notifications => Notifications,
             "situation-reports" or "situation" => Situation,
+            Gates => Gates,
             "gazetteer" or "parties" or "diseases" or "places" or "gate-pairs" or "agencies" => Reference,
             "me" => "",
             _ => null,
