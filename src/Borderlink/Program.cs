@@ -1,6 +1,7 @@
 using Borderlink.Data;
 using Borderlink.Features.Accounts;
 using Borderlink.Features.Audit;
+using Borderlink.Features.Communications;
 using Borderlink.Features.Gates;
 using Borderlink.Features.Gazetteer;
 using Borderlink.Features.Notes;
@@ -45,6 +46,7 @@ app.MapNotesApi();
 app.MapNotificationsApi();
 app.MapSituationApi();
 app.MapGatesApi();
+app.MapCommunicationsApi();
 app.MapGazetteerApi();
 app.MapReferenceApi();
 app.MapAuditApi();

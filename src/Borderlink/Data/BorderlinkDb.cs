@@ -56,6 +56,7 @@ public abstract class BorderlinkDb : IdentityDbContext<BorderlinkUser>, IDataPro
     public DbSet<UserAlert> UserAlerts => Set<UserAlert>();
     public DbSet<NotificationRead> NotificationReads => Set<NotificationRead>();
     public DbSet<SituationReport> SituationReports => Set<SituationReport>();
+    public DbSet<Borderlink.Features.Communications.CommunicationEntry> CommunicationEntries => Set<Borderlink.Features.Communications.CommunicationEntry>();
     public DbSet<Borderlink.Features.Gates.GateStatusChange> GateStatusChanges => Set<Borderlink.Features.Gates.GateStatusChange>();
     public DbSet<SituationFact> SituationFacts => Set<SituationFact>();
     public DbSet<PendingImport> PendingImports => Set<PendingImport>();

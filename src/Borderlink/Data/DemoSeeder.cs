@@ -29,6 +29,7 @@ public sealed class DemoSeeder(BorderlinkDb db, UserManager<BorderlinkUser> user
         ("coordinator", Roles.Coordinator, "foreign-affairs"),
         ("admin", Roles.Administrator, "foreign-affairs"),
         ("police", Roles.Officer, "public-security"),
+        ("border", Roles.Liaison, "border-defence"),
     ];
 
     public async Task<IReadOnlyList<string>> SeedAsync(CancellationToken ct = default)

@@ -233,6 +233,20 @@ internal sealed class GateStatusChangeConfig : IEntityTypeConfiguration<Borderli
     }
 }
 
+internal sealed class CommunicationEntryConfig : IEntityTypeConfiguration<Borderlink.Features.Communications.CommunicationEntry>
+{
+    public void Configure(EntityTypeBuilder<Borderlink.Features.Communications.CommunicationEntry> b)
+    {
+        b.ConfigureRecord();
+        b.Property(e => e.CounterpartParty).HasMaxLength(16);
+        b.Property(e => e.Subject).HasMaxLength(Borderlink.Features.Communications.CommunicationEntry.SubjectMax);
+        b.Property(e => e.Summary).HasMaxLength(Borderlink.Features.Communications.CommunicationEntry.TextMax);
+        b.Property(e => e.FollowUp).HasMaxLength(Borderlink.Features.Communications.CommunicationEntry.TextMax);
+        b.Property(e => e.Language).HasMaxLength(16);
+        b.HasIndex(e => new { e.OwnerParty, e.OccurredAt });
+    }
+}
+
 internal sealed class AuditEntryConfig : IEntityTypeConfiguration<AuditEntry>
 {
     public void Configure(EntityTypeBuilder<AuditEntry> b)

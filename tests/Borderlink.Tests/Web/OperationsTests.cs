@@ -19,7 +19,7 @@ public sealed class DemoSeedingTests() : OwnAppTest(new BorderlinkApp().WithSett
         }
         else
         {
-            Assert.Equal(42, users);
+            Assert.Equal(49, users);
         }
     }
 }

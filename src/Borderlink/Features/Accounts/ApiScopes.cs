@@ -14,8 +14,9 @@ public static class ApiScopes
     public const string Notifications = "notifications";
     public const string Situation = "situation";
     public const string Gates = "gates";
+    public const string Communications = "communications";
 
-    public static readonly string[] All = [Notes, Reference, Notifications, Situation, Gates];
+    public static readonly string[] All = [Notes, Reference, Notifications, Situation, Gates, Communications];
 
     /// <summary>The scope a request path needs, or null when no token may call it.</summary>
     public static string? Required(PathString path)
@@ -28,6 +29,7 @@ public static class ApiScopes
             Notifications => Notifications,
             "situation-reports" or "situation" => Situation,
             Gates => Gates,
+            Communications => Communications,
             "gazetteer" or "parties" or "diseases" or "places" or "gate-pairs" or "agencies" => Reference,
             "me" => "",
             _ => null,

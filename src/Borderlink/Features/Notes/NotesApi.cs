@@ -41,7 +41,7 @@ public static class NotesApi
             .Produces<NoteDto>().ProducesValidationProblem().ProducesProblem(404).ProducesProblem(412).ProducesProblem(428);
 
         group.MapPut("/{id:guid}/visibility", async (HttpRequest http, BorderlinkDb db, TimeProvider clock, IStringLocalizer<SharedResource> L, Guid id,
-                ShareNote.Request request, CancellationToken ct) =>
+                Sharing.ShareRecord.Request request, CancellationToken ct) =>
                 ApiResults.IfMatchVersion(http) is { } version
                     ? ApiResults.From(await ShareNote.HandleAsync(db, clock, id, version, request, ct), L, NoteDto.From, n => n.Version)
                     : ApiResults.Problem(L, StatusCodes.Status428PreconditionRequired, "if-match-required", "Problem.IfMatchRequired"))

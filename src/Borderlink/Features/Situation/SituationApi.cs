@@ -67,7 +67,7 @@ public static class SituationApi
             .WithName("SituationTemplate").WithSummary("An upload template with headers in the caller's language (Accept-Language or the language cookie).");
 
         reports.MapPut("/{id:guid}/visibility", async (HttpRequest http, BorderlinkDb db, TimeProvider clock, IStringLocalizer<SharedResource> L, Guid id,
-                ShareNote.Request request, CancellationToken ct) =>
+                ShareRecord.Request request, CancellationToken ct) =>
                 ApiResults.IfMatchVersion(http) is { } version
                     ? ApiResults.From(await ShareAsync(db, clock, id, version, request, ct), L, SituationReportDto.From, r => r.Version)
                     : ApiResults.Problem(L, StatusCodes.Status428PreconditionRequired, "if-match-required", "Problem.IfMatchRequired"))
@@ -118,15 +118,6 @@ public static class SituationApi
         _ => ApiResults.Problem(L, StatusCodes.Status403Forbidden, "forbidden", "Problem.Forbidden"),
     };
 
-    public static async Task<Outcome<SituationReport>> ShareAsync(BorderlinkDb db, TimeProvider clock, Guid id, long version, ShareNote.Request request, CancellationToken ct)
-    {
-        var loaded = await RecordLoader.LoadForChangeAsync<SituationReport>(db, id, RecordOperation.Share, version, ct);
-        if (loaded is not Outcome<SituationReport>.Done { Value: var report }) return loaded;
-        var audience = request.Audience ?? [];
-        var restricted = request.RestrictedTo ?? [];
-        var errors = await NoteRules.ValidateVisibilityAsync(db, report.OwnerParty, request.Visibility, audience, restricted, clock, ct);
-        if (errors.Count > 0) return new Outcome<SituationReport>.Invalid(errors);
-        report.SetVisibility(request.Visibility, audience, restricted);
-        return await RecordLoader.SaveVersionedAsync(db, report, version, ct);
-    }
+    public static Task<Outcome<SituationReport>> ShareAsync(BorderlinkDb db, TimeProvider clock, Guid id, long version, ShareRecord.Request request, CancellationToken ct) =>
+        ShareRecord.HandleAsync<SituationReport>(db, clock, id, version, request, ct: ct);
 }

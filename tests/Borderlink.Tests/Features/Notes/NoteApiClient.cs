@@ -33,5 +33,9 @@ public static class NoteApiClient
     }
 
     public static Task<HttpResponseMessage> ShareAsync(this HttpClient client, Guid id, long version, string visibility, string[]? audience = null, string[]? restrictedTo = null) =>
-        client.PutAsync($"{Path}/{id}/visibility", new { visibility, audience, restrictedTo }, version);
+        client.ShareRecordAsync($"{Path}/{id}/visibility", version, visibility, audience, restrictedTo);
+
+    /// <summary>PUT a visibility change to any record type's visibility endpoint.</summary>
+    public static Task<HttpResponseMessage> ShareRecordAsync(this HttpClient client, string path, long version, string visibility, string[]? audience, string[]? restrictedTo) =>
+        client.PutAsync(path, new { visibility, audience, restrictedTo }, version);
 }

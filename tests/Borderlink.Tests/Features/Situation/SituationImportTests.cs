@@ -177,4 +177,28 @@ public sealed class SituationImportTests : OwnAppTest
         // The template's own example row goes back in unchanged.
         Assert.Equal(HttpStatusCode.OK, (await UploadAsync(await App.SignInAsync("guangxi.officer"), Encoding.UTF8.GetBytes(template), "template.csv")).StatusCode);
     }
+
+    [Fact]
+    public async Task The_entry_form_saves_one_row_and_asks_before_replacing_it()
+    {
+        var langSon = await App.SignInAsync("langson.officer", "en");
+        List<KeyValuePair<string, string>> Fields(string newCases, bool replace = false) =>
+        [
+            new("Form.Period", "2026-W44"), new("Form.Disease", "dengue"), new("Form.Place", "Đồng Đăng"), new("Form.NewCases", newCases),
+            new("Form.Deaths", "0"), .. replace ? new[] { new KeyValuePair<string, string>("Form.Replace", "true") } : [],
+        ];
+        var saved = await Forms.PostAsync(langSon, "/situation/new", "/situation/new", "entry", Fields("6"));
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        Assert.Contains("data-testid=\"entry-saved\"", await saved.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var again = await Forms.PostAsync(langSon, "/situation/new", "/situation/new", "entry", Fields("9"));
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        Assert.Contains("data-testid=\"entry-exists\"", await again.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await Forms.PostAsync(langSon, "/situation/new", "/situation/new", "entry", Fields("9", replace: true))).StatusCode);
+
+        var bad = await Forms.PostAsync(langSon, "/situation/new", "/situation/new", "entry", Fields("-3"));
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Equal(["VN-09-DD dengue 9"], await App.WithSystemDbAsync(db => db.SituationFacts.Where(f => f.OwnerParty == "VN-09")
+            .Select(f => f.Place + " " + f.Disease + " " + f.NewCases).ToListAsync()));
+    }
 }
