@@ -247,6 +247,33 @@ internal sealed class CommunicationEntryConfig : IEntityTypeConfiguration<Border
     }
 }
 
+internal sealed class MeetingConfig : IEntityTypeConfiguration<Borderlink.Features.Meetings.Meeting>
+{
+    public void Configure(EntityTypeBuilder<Borderlink.Features.Meetings.Meeting> b)
+    {
+        b.ConfigureRecord();
+        b.Property(m => m.Title).HasMaxLength(Borderlink.Features.Meetings.Meeting.TitleMax);
+        b.Property(m => m.TimeZone).HasMaxLength(64);
+        b.Property(m => m.PlaceCode).HasMaxLength(60);
+        b.Property(m => m.Location).HasMaxLength(500);
+        b.Property(m => m.Agenda).HasMaxLength(Borderlink.Features.Meetings.Meeting.TextMax);
+        b.Property(m => m.Language).HasMaxLength(16);
+        b.HasIndex(m => m.StartsAt);
+        b.OwnsMany(m => m.Participants, p => p.ToJson());
+    }
+}
+
+internal sealed class CalendarFeedConfig : IEntityTypeConfiguration<Borderlink.Features.Meetings.CalendarFeed>
+{
+    public void Configure(EntityTypeBuilder<Borderlink.Features.Meetings.CalendarFeed> b)
+    {
+        b.HasKey(f => f.Id);
+        b.Property(f => f.SecretHash).HasMaxLength(64);
+        b.HasIndex(f => f.SecretHash).IsUnique();
+        b.HasIndex(f => f.UserId);
+    }
+}
+
 internal sealed class AuditEntryConfig : IEntityTypeConfiguration<AuditEntry>
 {
     public void Configure(EntityTypeBuilder<AuditEntry> b)

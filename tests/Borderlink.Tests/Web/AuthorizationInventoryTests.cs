@@ -14,6 +14,7 @@ public sealed class AuthorizationInventoryTests(SharedApp app)
     {
         "/login", "/login/two-factor", "/denied", "/not-found", "/healthz", "/openapi/{documentName}.json", "/preferences/language", "/preferences/display",
         "/exchange/v1/inbox", // partner nodes: authenticated by the message signature, not by a user
+        "/calendar/{secret}.ics", // calendar programs: the secret in the address is the credential
     };
 
     private List<RouteEndpoint> Endpoints() => app.Service(sp => sp.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()

@@ -15,8 +15,9 @@ public static class ApiScopes
     public const string Situation = "situation";
     public const string Gates = "gates";
     public const string Communications = "communications";
+    public const string Meetings = "meetings";
 
-    public static readonly string[] All = [Notes, Reference, Notifications, Situation, Gates, Communications];
+    public static readonly string[] All = [Notes, Reference, Notifications, Situation, Gates, Communications, Meetings];
 
     /// <summary>The scope a request path needs, or null when no token may call it.</summary>
     public static string? Required(PathString path)
@@ -30,6 +31,7 @@ public static class ApiScopes
             "situation-reports" or "situation" => Situation,
             Gates => Gates,
             Communications => Communications,
+            Meetings => Meetings,
             "gazetteer" or "parties" or "diseases" or "places" or "gate-pairs" or "agencies" => Reference,
             "me" => "",
             _ => null,

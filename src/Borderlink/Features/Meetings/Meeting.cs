@@ -1,0 +1,61 @@
+using Borderlink.Sharing;
+using Borderlink.Sharing.Exchange;
+
+namespace Borderlink.Features.Meetings;
+
+public enum MeetingKind
+{
+    TelephoneMeeting = 0,
+    BorderGateMeeting = 1,
+    Talks = 2,
+    JwcConference = 3,
+    SpringMeeting = 4,
+    MedicalExchange = 5,
+}
+
+/// <summary>
+/// A meeting of the mechanism — telephone meeting, brief meeting at a border gate, talks, the yearly Joint Working
+/// Committee conference (numbered), spring meeting, medical exchange conference — online or at a place or gate, with
+/// its schedule in the host's zone, participants, agenda, and the partner parties invited (its audience).
+/// </summary>
+[RecordType(TypeName)]
+public sealed class Meeting : CoordinationRecord
+{
+    public const string TypeName = "meeting";
+    public const int TitleMax = 200;
+    public const int TextMax = 20_000;
+
+    public required string Title { get; set; }
+    public MeetingKind Kind { get; set; }
+    /// <summary>The conference's number, e.g. 13 for the 13th JWC conference.</summary>
+    public int? Number { get; set; }
+    public DateTimeOffset StartsAt { get; set; }
+    public DateTimeOffset EndsAt { get; set; }
+    /// <summary>The IANA zone the meeting is planned in (the host's), written into calendar files.</summary>
+    public required string TimeZone { get; set; }
+    public bool Online { get; set; }
+    /// <summary>A place or gate pair code, when the meeting is held at one.</summary>
+    public string? PlaceCode { get; set; }
+    public string Location { get; set; } = "";
+    public string Agenda { get; set; } = "";
+    public List<MeetingParticipant> Participants { get; set; } = [];
+    public bool Cancelled { get; set; }
+    public required string Language { get; set; }
+}
+
+/// <summary>One delegation: a party, the agency, and who comes.</summary>
+public sealed class MeetingParticipant
+{
+    public required string Party { get; set; }
+    public string Agency { get; set; } = "";
+    public string People { get; set; } = "";
+}
+
+/// <summary>A secret address at which one user's calendar program reads the meetings that user may see (stored hashed).</summary>
+public sealed class CalendarFeed
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public required string UserId { get; set; }
+    public required string SecretHash { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+}

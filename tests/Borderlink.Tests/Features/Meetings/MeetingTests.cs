@@ -1,0 +1,70 @@
+using System.Net;
+using System.Net.Http.Json;
+using Borderlink.Features.Meetings;
+using Borderlink.Tests.Infrastructure;
+using Ical.Net;
+
+namespace Borderlink.Tests.Features.Meetings;
+
+/// <summary>Meetings, invitations and their calendar files, read back with a calendar library.</summary>
+public sealed class MeetingTests(SharedApp app)
+{
+    private static async Task<MeetingDto> ScheduleAsync(HttpClient client, string title, string[]? invite = null)
+    {
+        var response = await client.PostAsJsonAsync(MeetingsApi.Path, new
+        {
+            title, kind = "JwcConference", number = 13, localStart = "2026-12-01T09:00:00", localEnd = "2026-12-01T11:30:00", timeZone = "Asia/Ho_Chi_Minh",
+            online = false, location = "Khách sạn Mường Thanh, Lạng Sơn", agenda = "1. Tình hình dịch\\n2. Cửa khẩu", language = "vi", invite,
+            participants = new[] { new { party = "VN-09", agency = "Sở Ngoại vụ", people = "5" }, new { party = "CN-GX", agency = "外事办", people = "6" } },
+        }, Json.Options);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return await response.ReadAsync<MeetingDto>();
+    }
+
+    [Fact]
+    public async Task The_calendar_file_parses_and_keeps_the_meetings_own_time_zone()
+    {
+        var langSon = await app.SignInAsync("langson.liaison", "en");
+        var title = "Hội nghị JWC " + Guid.NewGuid().ToString("N")[..6];
+        var meeting = await ScheduleAsync(langSon, title, ["CN-GX"]);
+        Assert.Equal(new DateTimeOffset(2026, 12, 1, 2, 0, 0, TimeSpan.Zero), meeting.StartsAt);
+
+        var guangxi = await app.SignInAsync("guangxi.officer", "zh-Hans");
+        var file = await guangxi.GetAsync($"{MeetingsApi.Path}/{meeting.Id}.ics");
+        Assert.Equal(HttpStatusCode.OK, file.StatusCode);
+        Assert.Equal("text/calendar", file.Content.Headers.ContentType?.MediaType);
+        var calendar = Calendar.Load(await file.Content.ReadAsStringAsync())!;
+        var ev = Assert.Single(calendar.Events);
+        Assert.Equal((meeting.Id.ToString(), title), (ev.Uid, ev.Summary));
+        Assert.Equal("Asia/Ho_Chi_Minh", ev.Start!.TzId);
+        Assert.Equal(new DateTime(2026, 12, 1, 9, 0, 0), ev.Start.Value);
+        Assert.Equal(new DateTime(2026, 12, 1, 2, 0, 0, DateTimeKind.Utc), ev.Start.AsUtc);
+        Assert.Equal(new DateTime(2026, 12, 1, 4, 30, 0, DateTimeKind.Utc), ev.End!.AsUtc);
+        Assert.Contains(calendar.TimeZones, z => z.TzId == "Asia/Ho_Chi_Minh");
+
+        var chinesePage = WebUtility.HtmlDecode(await guangxi.GetStringAsync($"/meetings/{meeting.Id}"));
+        Assert.Contains("2026-12-01 10:00 (Asia/Shanghai, UTC+08:00)", chinesePage, StringComparison.Ordinal);
+        Assert.Contains("第13次联合工作委员会会议", chinesePage, StringComparison.Ordinal);
+        Assert.Contains("13th JWC conference", await langSon.GetStringAsync($"/meetings/{meeting.Id}"), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await (await app.SignInAsync("caobang.officer")).GetAsync($"{MeetingsApi.Path}/{meeting.Id}.ics")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Each_user_subscribes_to_a_feed_of_the_meetings_they_may_see_and_a_new_address_retires_the_old()
+    {
+        var langSon = await app.SignInAsync("langson.liaison");
+        var shared = await ScheduleAsync(langSon, "Shared " + Guid.NewGuid().ToString("N")[..6], ["CN-GX"]);
+        var internalOnly = await ScheduleAsync(langSon, "Internal " + Guid.NewGuid().ToString("N")[..6]);
+
+        var guangxi = await app.SignInAsync("guangxi.liaison");
+        var url = (await (await guangxi.PostAsync("/api/v1/me/calendar-feed", null)).ReadJsonAsync()).GetProperty("url").GetString()!;
+        var anonymous = app.Anonymous();
+        var feed = Calendar.Load(await anonymous.GetStringAsync(new Uri(url).PathAndQuery))!;
+        Assert.Contains(feed.Events, e => e.Uid == shared.Id.ToString());
+        Assert.DoesNotContain(feed.Events, e => e.Uid == internalOnly.Id.ToString());
+
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync("/calendar/cal_0000.ics")).StatusCode);
+        await guangxi.PostAsync("/api/v1/me/calendar-feed", null);
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync(new Uri(url).PathAndQuery)).StatusCode);
+    }
+}
