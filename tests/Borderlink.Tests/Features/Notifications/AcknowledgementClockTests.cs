@@ -100,8 +100,11 @@ public sealed class AcknowledgementClockTests : OwnAppTest
         Assert.Contains($"https://borderlink.example/notifications/{sent.Id}", toGuangxi.TextBody, StringComparison.Ordinal);
 
         var coordinator = await App.SignInAsync("guangxi.coordinator", "en");
-        var badge = await (await coordinator.GetAsync("/notifications")).Content.ReadAsStringAsync();
-        Assert.Contains("data-testid=\"alerts\"", badge, StringComparison.Ordinal);
+        var inbox = await (await coordinator.GetAsync("/notifications")).Content.ReadAsStringAsync();
+        Assert.Contains("data-testid=\"alerts\"", inbox, StringComparison.Ordinal);
+        var alert = Assert.Single(await (await coordinator.GetAsync("/api/v1/alerts?unread=true")).ReadAsync<List<AlertDto>>());
+        Assert.Equal(HttpStatusCode.Redirect, (await Forms.PostAsync(coordinator, "/notifications", "/notifications", "alert-" + alert.Id, [])).StatusCode);
+        Assert.Empty(await (await coordinator.GetAsync("/api/v1/alerts?unread=true")).ReadAsync<List<AlertDto>>());
         var ownDashboard = await (await App.SignInAsync("langson.viewer", "en")).GetAsync("/");
         var theirDashboard = await (await App.SignInAsync("guangxi.viewer", "en")).GetAsync("/");
         Assert.Contains("Overdue", await ownDashboard.Content.ReadAsStringAsync(), StringComparison.Ordinal);
