@@ -56,6 +56,8 @@ public abstract class BorderlinkDb : IdentityDbContext<BorderlinkUser>, IDataPro
     public DbSet<UserAlert> UserAlerts => Set<UserAlert>();
     public DbSet<NotificationRead> NotificationReads => Set<NotificationRead>();
     public DbSet<SituationReport> SituationReports => Set<SituationReport>();
+    public DbSet<Borderlink.Features.Cooperation.JointActivity> JointActivities => Set<Borderlink.Features.Cooperation.JointActivity>();
+    public DbSet<Borderlink.Features.Cooperation.Recognition> Recognitions => Set<Borderlink.Features.Cooperation.Recognition>();
     public DbSet<Borderlink.Features.Meetings.Meeting> Meetings => Set<Borderlink.Features.Meetings.Meeting>();
     public DbSet<Borderlink.Features.Meetings.CalendarFeed> CalendarFeeds => Set<Borderlink.Features.Meetings.CalendarFeed>();
     public DbSet<Borderlink.Features.Communications.CommunicationEntry> CommunicationEntries => Set<Borderlink.Features.Communications.CommunicationEntry>();

@@ -274,6 +274,36 @@ internal sealed class CalendarFeedConfig : IEntityTypeConfiguration<Borderlink.F
     }
 }
 
+internal sealed class JointActivityConfig : IEntityTypeConfiguration<Borderlink.Features.Cooperation.JointActivity>
+{
+    public void Configure(EntityTypeBuilder<Borderlink.Features.Cooperation.JointActivity> b)
+    {
+        b.ConfigureRecord();
+        b.Property(a => a.Title).HasMaxLength(Borderlink.Features.Cooperation.JointActivity.TitleMax);
+        b.Property(a => a.Subject).HasMaxLength(Borderlink.Features.Cooperation.JointActivity.TextMax);
+        b.Property(a => a.Location).HasMaxLength(500);
+        b.Property(a => a.Participants).HasMaxLength(Borderlink.Features.Cooperation.JointActivity.TextMax);
+        b.Property(a => a.Findings).HasMaxLength(Borderlink.Features.Cooperation.JointActivity.TextMax);
+        b.Property(a => a.Language).HasMaxLength(16);
+        b.HasIndex(a => a.StartsOn);
+    }
+}
+
+internal sealed class RecognitionConfig : IEntityTypeConfiguration<Borderlink.Features.Cooperation.Recognition>
+{
+    public void Configure(EntityTypeBuilder<Borderlink.Features.Cooperation.Recognition> b)
+    {
+        b.ConfigureRecord();
+        b.Property(r => r.Title).HasMaxLength(Borderlink.Features.Cooperation.Recognition.NameMax);
+        b.Property(r => r.PersonName).HasMaxLength(Borderlink.Features.Cooperation.Recognition.NameMax);
+        b.Property(r => r.PersonParty).HasMaxLength(16);
+        b.Property(r => r.Agency).HasMaxLength(Borderlink.Features.Cooperation.Recognition.NameMax);
+        b.Property(r => r.Citation).HasMaxLength(Borderlink.Features.Cooperation.JointActivity.TextMax);
+        b.Property(r => r.Language).HasMaxLength(16);
+        b.HasIndex(r => new { r.Year, r.Quarter });
+    }
+}
+
 internal sealed class AuditEntryConfig : IEntityTypeConfiguration<AuditEntry>
 {
     public void Configure(EntityTypeBuilder<AuditEntry> b)

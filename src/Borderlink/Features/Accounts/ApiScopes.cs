@@ -16,8 +16,9 @@ public static class ApiScopes
     public const string Gates = "gates";
     public const string Communications = "communications";
     public const string Meetings = "meetings";
+    public const string Cooperation = "cooperation";
 
-    public static readonly string[] All = [Notes, Reference, Notifications, Situation, Gates, Communications, Meetings];
+    public static readonly string[] All = [Notes, Reference, Notifications, Situation, Gates, Communications, Meetings, Cooperation];
 
     /// <summary>The scope a request path needs, or null when no token may call it.</summary>
     public static string? Required(PathString path)
@@ -32,6 +33,7 @@ public static class ApiScopes
             Gates => Gates,
             Communications => Communications,
             Meetings => Meetings,
+            "activities" or "recognitions" => Cooperation,
             "gazetteer" or "parties" or "diseases" or "places" or "gate-pairs" or "agencies" => Reference,
             "me" => "",
             _ => null,

@@ -57,7 +57,11 @@ public static class CommunicationLog
 
     public static Task<Outcome<CommunicationEntry>> ShareAsync(BorderlinkDb db, TimeProvider clock, Guid id, long version, ShareRecord.Request request,
         CancellationToken ct = default) =>
-        ShareRecord.HandleAsync<CommunicationEntry>(db, clock, id, version, request, (entry, r) => CrimeRule(entry.Category, r.Visibility, r.RestrictedTo ?? []), ct);
+        ShareRecord.HandleAsync<CommunicationEntry>(db, clock, id, version, request, ShareRule, ct);
+
+    /// <summary>The extra rule for sharing an entry: a crime-related one only Restricted to public security and border defence.</summary>
+    public static IEnumerable<FieldError> ShareRule(CommunicationEntry entry, ShareRecord.Request request) =>
+        CrimeRule(entry.Category, request.Visibility, request.RestrictedTo ?? []);
 
     public static async Task<Outcome<CommunicationEntry>> FollowUpAsync(BorderlinkDb db, Guid id, long version, FollowUpRequest request, CancellationToken ct = default)
     {

@@ -31,9 +31,8 @@ public static class CommunicationsApi
                 TypedResults.Ok(await CommunicationLog.YearlyCountsAsync(db, year ?? clock.GetUtcNow().Year, ct)))
             .WithName("CommunicationCounts").WithSummary("How many entries the caller's party logged in a year (its own clock), by category and partner.");
 
-        group.MapGet("/{id:guid}", async (BorderlinkDb db, IStringLocalizer<SharedResource> L, Guid id, CancellationToken ct) =>
-                ApiResults.From(await RecordLoader.LoadAsync<CommunicationEntry>(db, id, RecordOperation.Read, ct), L, CommunicationDto.From, e => e.Version))
-            .WithName("GetCommunication").WithSummary("One entry; 404 when not visible to the caller.").Produces<CommunicationDto>().ProducesProblem(404);
+        group.MapReadAndShare<CommunicationEntry, CommunicationDto>("Communication", "log entry (crime entries only Restricted to public security and border defence)",
+            CommunicationDto.From, CommunicationLog.ShareRule);
 
         group.MapPost("/", async (BorderlinkDb db, TimeProvider clock, IStringLocalizer<SharedResource> L, CommunicationLog.Request request, CancellationToken ct) =>
             {
@@ -43,15 +42,6 @@ public static class CommunicationsApi
             .RequireAuthorization(Policies.Officer)
             .WithName("LogCommunication").WithSummary("Log a call, meeting, letter or message. Crime entries may only be shared Restricted to public-security and border-defence.")
             .Produces<CommunicationDto>(201).ProducesValidationProblem().ProducesProblem(403);
-
-        group.MapPut("/{id:guid}/visibility", async (HttpRequest http, BorderlinkDb db, TimeProvider clock, IStringLocalizer<SharedResource> L, Guid id,
-                ShareRecord.Request request, CancellationToken ct) =>
-                ApiResults.IfMatchVersion(http) is { } version
-                    ? ApiResults.From(await CommunicationLog.ShareAsync(db, clock, id, version, request, ct), L, CommunicationDto.From, e => e.Version)
-                    : ApiResults.Problem(L, StatusCodes.Status428PreconditionRequired, "if-match-required", "Problem.IfMatchRequired"))
-            .RequireAuthorization(Policies.Liaison)
-            .WithName("ShareCommunication").WithSummary("Share an entry of the caller's party (If-Match).")
-            .Produces<CommunicationDto>().ProducesValidationProblem().ProducesProblem(404).ProducesProblem(412);
 
         group.MapPut("/{id:guid}/follow-up", async (HttpRequest http, BorderlinkDb db, IStringLocalizer<SharedResource> L, Guid id,
                 CommunicationLog.FollowUpRequest request, CancellationToken ct) =>

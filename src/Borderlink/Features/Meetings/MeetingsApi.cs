@@ -29,9 +29,7 @@ public static class MeetingsApi
                 TypedResults.Ok((await Paged.FromAsync(Filter(db, from, to).OrderBy(m => m.StartsAt).ThenBy(m => m.Id), page ?? 1, pageSize ?? 25, ct)).Map(MeetingDto.From)))
             .WithName("ListMeetings").WithSummary("Meetings the caller may see (its party's and those it is invited to), by start.");
 
-        group.MapGet("/{id:guid}", async (BorderlinkDb db, IStringLocalizer<SharedResource> L, Guid id, CancellationToken ct) =>
-                ApiResults.From(await RecordLoader.LoadAsync<Meeting>(db, id, RecordOperation.Read, ct), L, MeetingDto.From, m => m.Version))
-            .WithName("GetMeeting").WithSummary("One meeting.").Produces<MeetingDto>().ProducesProblem(404);
+        group.MapReadAndShare<Meeting, MeetingDto>("Meeting", "meeting (sharing it invites the audience parties)", MeetingDto.From);
 
         group.MapGet("/{id:guid}.ics", async (BorderlinkDb db, IStringLocalizer<SharedResource> L, Guid id, CancellationToken ct) =>
                 await RecordLoader.LoadAsync<Meeting>(db, id, RecordOperation.Read, ct) is Outcome<Meeting>.Done { Value: var m }
@@ -54,15 +52,6 @@ public static class MeetingsApi
                     : ApiResults.Problem(L, StatusCodes.Status428PreconditionRequired, "if-match-required", "Problem.IfMatchRequired"))
             .RequireAuthorization(Policies.Officer)
             .WithName("ChangeMeeting").WithSummary("Change or cancel a meeting of the caller's party (If-Match); invitees see the change.")
-            .Produces<MeetingDto>().ProducesValidationProblem().ProducesProblem(404).ProducesProblem(412);
-
-        group.MapPut("/{id:guid}/visibility", async (HttpRequest http, BorderlinkDb db, TimeProvider clock, IStringLocalizer<SharedResource> L, Guid id,
-                ShareRecord.Request request, CancellationToken ct) =>
-                ApiResults.IfMatchVersion(http) is { } version
-                    ? ApiResults.From(await ShareRecord.HandleAsync<Meeting>(db, clock, id, version, request, ct: ct), L, MeetingDto.From, m => m.Version)
-                    : ApiResults.Problem(L, StatusCodes.Status428PreconditionRequired, "if-match-required", "Problem.IfMatchRequired"))
-            .RequireAuthorization(Policies.Liaison)
-            .WithName("InviteToMeeting").WithSummary("Invite partner parties (Partners + audience), or take the invitation back.")
             .Produces<MeetingDto>().ProducesValidationProblem().ProducesProblem(404).ProducesProblem(412);
 
         app.MapPost("/api/v1/me/calendar-feed", async (HttpRequest http, BorderlinkDb db, TimeProvider clock, IStringLocalizer<SharedResource> L, CancellationToken ct) =>

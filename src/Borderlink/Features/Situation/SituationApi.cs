@@ -20,9 +20,7 @@ public static class SituationApi
                 TypedResults.Ok((await SituationQueries.ReportsAsync(db, new(party, from, to, page ?? 1, pageSize ?? 25), ct)).Map(SituationReportDto.From)))
             .WithName("ListSituationReports").WithSummary("Reports the caller may see (its party's and those partners shared), newest period first.");
 
-        reports.MapGet("/{id:guid}", async (BorderlinkDb db, IStringLocalizer<SharedResource> L, Guid id, CancellationToken ct) =>
-                ApiResults.From(await RecordLoader.LoadAsync<SituationReport>(db, id, RecordOperation.Read, ct), L, SituationReportDto.From, r => r.Version))
-            .WithName("GetSituationReport").WithSummary("One report with its rows.").Produces<SituationReportDto>().ProducesProblem(404);
+        reports.MapReadAndShare<SituationReport, SituationReportDto>("SituationReport", "situation report with its rows", SituationReportDto.From);
 
         reports.MapPost("/rows", async (ImportSituation import, IStringLocalizer<SharedResource> L, RowsRequest request, bool? replace, CancellationToken ct) =>
                 Answer(await import.EntriesAsync(request.Rows ?? [], replace ?? false, "api", ct), L))
@@ -65,15 +63,6 @@ public static class SituationApi
                 return Results.File(bytes, xlsx ? SituationExport.XlsxType : SituationExport.CsvType, $"situation-template-{culture}.{(xlsx ? "xlsx" : "csv")}");
             })
             .WithName("SituationTemplate").WithSummary("An upload template with headers in the caller's language (Accept-Language or the language cookie).");
-
-        reports.MapPut("/{id:guid}/visibility", async (HttpRequest http, BorderlinkDb db, TimeProvider clock, IStringLocalizer<SharedResource> L, Guid id,
-                ShareRecord.Request request, CancellationToken ct) =>
-                ApiResults.IfMatchVersion(http) is { } version
-                    ? ApiResults.From(await ShareAsync(db, clock, id, version, request, ct), L, SituationReportDto.From, r => r.Version)
-                    : ApiResults.Problem(L, StatusCodes.Status428PreconditionRequired, "if-match-required", "Problem.IfMatchRequired"))
-            .RequireAuthorization(Policies.Liaison)
-            .WithName("ShareSituationReport").WithSummary("Narrow (or widen) who sees a report of the caller's party.")
-            .Produces<SituationReportDto>().ProducesValidationProblem().ProducesProblem(404).ProducesProblem(412);
 
         var picture = app.MapGroup("/api/v1/situation").WithTags("Situation reports").RequireAuthorization(Policies.Reader);
         picture.MapGet("/figures", async (BorderlinkDb db, string disease, PeriodKind? kind, DateOnly from, DateOnly to, CancellationToken ct) =>
