@@ -56,6 +56,8 @@ public abstract class BorderlinkDb : IdentityDbContext<BorderlinkUser>, IDataPro
     public DbSet<UserAlert> UserAlerts => Set<UserAlert>();
     public DbSet<NotificationRead> NotificationReads => Set<NotificationRead>();
     public DbSet<SituationReport> SituationReports => Set<SituationReport>();
+    public DbSet<Borderlink.Features.Directory.ContactEntry> ContactEntries => Set<Borderlink.Features.Directory.ContactEntry>();
+    public DbSet<Borderlink.Features.Directory.DutyShift> DutyShifts => Set<Borderlink.Features.Directory.DutyShift>();
     public DbSet<Borderlink.Features.Cooperation.JointActivity> JointActivities => Set<Borderlink.Features.Cooperation.JointActivity>();
     public DbSet<Borderlink.Features.Cooperation.Recognition> Recognitions => Set<Borderlink.Features.Cooperation.Recognition>();
     public DbSet<Borderlink.Features.Meetings.Meeting> Meetings => Set<Borderlink.Features.Meetings.Meeting>();

@@ -304,6 +304,31 @@ internal sealed class RecognitionConfig : IEntityTypeConfiguration<Borderlink.Fe
     }
 }
 
+internal sealed class ContactEntryConfig : IEntityTypeConfiguration<Borderlink.Features.Directory.ContactEntry>
+{
+    public void Configure(EntityTypeBuilder<Borderlink.Features.Directory.ContactEntry> b)
+    {
+        b.ConfigureRecord();
+        b.Property(c => c.Name).HasMaxLength(Borderlink.Features.Directory.ContactEntry.FieldMax);
+        b.Property(c => c.Phone).HasMaxLength(Borderlink.Features.Directory.ContactEntry.FieldMax);
+        b.Property(c => c.Email).HasMaxLength(Borderlink.Features.Directory.ContactEntry.FieldMax);
+        b.Property(c => c.Hours).HasMaxLength(Borderlink.Features.Directory.ContactEntry.FieldMax);
+        b.Property(c => c.Languages).HasMaxLength(100);
+        b.Property(c => c.SearchText).HasMaxLength(2000);
+    }
+}
+
+internal sealed class DutyShiftConfig : IEntityTypeConfiguration<Borderlink.Features.Directory.DutyShift>
+{
+    public void Configure(EntityTypeBuilder<Borderlink.Features.Directory.DutyShift> b)
+    {
+        b.ConfigureRecord();
+        b.Property(s => s.OfficerName).HasMaxLength(Borderlink.Features.Directory.ContactEntry.FieldMax);
+        b.Property(s => s.Phone).HasMaxLength(Borderlink.Features.Directory.ContactEntry.FieldMax);
+        b.HasIndex(s => new { s.HotlineId, s.StartsAt });
+    }
+}
+
 internal sealed class AuditEntryConfig : IEntityTypeConfiguration<AuditEntry>
 {
     public void Configure(EntityTypeBuilder<AuditEntry> b)

@@ -34,6 +34,7 @@ public static class ApiScopes
             Communications => Communications,
             Meetings => Meetings,
             "activities" or "recognitions" => Cooperation,
+            "contacts" => Communications,
             "gazetteer" or "parties" or "diseases" or "places" or "gate-pairs" or "agencies" => Reference,
             "me" => "",
             _ => null,

@@ -27,7 +27,7 @@ public sealed class CooperationTests(SharedApp app)
         var page = await langSon.GetStringAsync($"/cooperation/recognitions/{recognition.Id}");
         Assert.Contains("Quý 3/2026", page, StringComparison.Ordinal);
         Assert.Contains(person, page, StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.NotFound, (await (await app.SignInAsync("yunnan.viewer")).GetAsync($"/api/v1/recognitions/{recognition.Id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await (await app.SignInAsync("yunnan.officer")).GetAsync($"/api/v1/recognitions/{recognition.Id}")).StatusCode);
         var badQuarter = await guangxi.PostAsJsonAsync("/api/v1/recognitions", new { title = "x", year = 2026, quarter = 5, personName = "y", personParty = "VN-09", language = "zh-Hans" }, Json.Options);
         Assert.Equal(HttpStatusCode.BadRequest, badQuarter.StatusCode);
     }
