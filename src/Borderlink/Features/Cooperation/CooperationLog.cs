@@ -19,10 +19,10 @@ public static class CooperationLog
     {
         if (Forbidden(db, r.ShareWith)) return new Outcome<JointActivity>.Forbidden();
         var errors = new List<FieldError>();
-        Text(errors, "title", r.Title, JointActivity.TitleMax, required: true);
-        Text(errors, "subject", r.Subject, JointActivity.TextMax, required: false);
-        Text(errors, "participants", r.Participants, JointActivity.TextMax, required: false);
-        Text(errors, "findings", r.Findings, JointActivity.TextMax, required: false);
+        FieldChecks.Text(errors, "title", r.Title, JointActivity.TitleMax, required: true);
+        FieldChecks.Text(errors, "subject", r.Subject, JointActivity.TextMax, required: false);
+        FieldChecks.Text(errors, "participants", r.Participants, JointActivity.TextMax, required: false);
+        FieldChecks.Text(errors, "findings", r.Findings, JointActivity.TextMax, required: false);
         if (!Enum.IsDefined(r.Kind)) errors.Add(new("kind", "Error.UnknownKind"));
         if (r.StartsOn is null) errors.Add(new("startsOn", "Error.Required"));
         if (r.StartsOn is { } s && r.EndsOn is { } e && e < s) errors.Add(new("endsOn", "Error.EndBeforeStart"));
@@ -45,10 +45,10 @@ public static class CooperationLog
     {
         if (Forbidden(db, r.ShareWith)) return new Outcome<Recognition>.Forbidden();
         var errors = new List<FieldError>();
-        Text(errors, "title", r.Title, Recognition.NameMax, required: true);
-        Text(errors, "personName", r.PersonName, Recognition.NameMax, required: true);
-        Text(errors, "agency", r.Agency, Recognition.NameMax, required: false);
-        Text(errors, "citation", r.Citation, JointActivity.TextMax, required: false);
+        FieldChecks.Text(errors, "title", r.Title, Recognition.NameMax, required: true);
+        FieldChecks.Text(errors, "personName", r.PersonName, Recognition.NameMax, required: true);
+        FieldChecks.Text(errors, "agency", r.Agency, Recognition.NameMax, required: false);
+        FieldChecks.Text(errors, "citation", r.Citation, JointActivity.TextMax, required: false);
         if (r.Year is < 2000 or > 2100) errors.Add(new("year", "Error.CountRange", 2100));
         if (r.Quarter is < 1 or > 4) errors.Add(new("quarter", "Error.Quarter"));
         if (!await db.Parties.AnyAsync(p => p.Code == r.PersonParty, ct)) errors.Add(new("personParty", "Error.UnknownParty", r.PersonParty ?? ""));
@@ -78,16 +78,4 @@ public static class CooperationLog
 
     private static void Share(CoordinationRecord record, IReadOnlyList<string>? shareWith) =>
         record.SetVisibility(shareWith is { Count: > 0 } ? Visibility.Partners : Visibility.Internal, shareWith ?? [], []);
-
-    private static void Text(List<FieldError> errors, string field, string? value, int max, bool required)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            if (required) errors.Add(new(field, "Error.Required"));
-        }
-        else if (value.Length > max)
-        {
-            errors.Add(new(field, "Error.TooLong", max));
-        }
-    }
 }

@@ -1,6 +1,5 @@
 using Borderlink.Data;
 using Borderlink.Features.Gazetteer;
-using Borderlink.Features.Situation;
 using Borderlink.Sharing;
 using Borderlink.Web;
 using Microsoft.EntityFrameworkCore;
@@ -39,7 +38,7 @@ public static class ContactBook
             Email = r.Email?.Trim() ?? "", Hours = r.Hours?.Trim() ?? "", Languages = Borderlink.Features.Notifications.Codes.Join(languages!),
         };
         entry.SearchText = SearchKey.Fold(string.Join(' ', entry.Name, agency.NameEn, agency.NameVi, agency.NameZh, agency.NameFr, entry.Phone, entry.Email));
-        entry.SetVisibility(Visibility.Partners, await ImportSituation.PartnersAsync(db, clock, viewer.Party, ct), []);
+        entry.SetVisibility(Visibility.Partners, await Reference.PartnerParties.OfAsync(db, clock, viewer.Party, ct), []);
         if (entry.Audience.Count == 0) entry.SetVisibility(Visibility.Internal, [], []);
         db.ContactEntries.Add(entry);
         await db.SaveChangesAsync(ct);

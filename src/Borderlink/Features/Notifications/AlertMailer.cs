@@ -45,25 +45,19 @@ public sealed class AlertMailer(IOptions<SmtpOptions> options, IStringLocalizer<
         if (!Enabled || string.IsNullOrWhiteSpace(user.Email)) return;
         var o = options.Value;
         var snapshot = await reference.GetAsync(ct);
-        var previous = CultureInfo.CurrentUICulture;
-        var previousFormat = CultureInfo.CurrentCulture;
+        var culture = Languages.Canonical(user.PreferredLanguage) ?? snapshot.Party(user.PartyCode)?.Languages.Split('|')[0] ?? "en";
+        var zone = TimeDisplay.Find(user.TimeZone) ?? TimeDisplay.Find(snapshot.Party(user.PartyCode)?.TimeZone) ?? TimeZoneInfo.Utc;
+        var due = TimeZoneInfo.ConvertTime(n.AcknowledgeBy!.Value, zone);
+        var link = string.IsNullOrWhiteSpace(o.SiteUrl) ? $"/notifications/{n.Id}" : $"{o.SiteUrl.TrimEnd('/')}/notifications/{n.Id}";
+        var (subject, body) = Languages.In(culture, () => (L["Mail.OverdueSubject", n.Title].Value,
+            L["Mail.OverdueBody", n.Title, snapshot.PartyName(addressee), $"{due.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} ({zone.Id})", link].Value));
+        var message = new MimeMessage();
+        message.From.Add(MailboxAddress.Parse(o.From));
+        message.To.Add(new MailboxAddress(user.DisplayName, user.Email));
+        message.Subject = subject;
+        message.Body = new TextPart("plain") { Text = body };
         try
         {
-            var culture = new CultureInfo(Languages.Canonical(user.PreferredLanguage) ?? snapshot.Party(user.PartyCode)?.Languages.Split('|')[0] ?? "en");
-            CultureInfo.CurrentUICulture = culture;
-            CultureInfo.CurrentCulture = culture;
-            var zone = TimeDisplay.Find(user.TimeZone) ?? TimeDisplay.Find(snapshot.Party(user.PartyCode)?.TimeZone) ?? TimeZoneInfo.Utc;
-            var due = TimeZoneInfo.ConvertTime(n.AcknowledgeBy!.Value, zone);
-            var message = new MimeMessage();
-            message.From.Add(MailboxAddress.Parse(o.From));
-            message.To.Add(new MailboxAddress(user.DisplayName, user.Email));
-            message.Subject = L["Mail.OverdueSubject", n.Title];
-            var link = string.IsNullOrWhiteSpace(o.SiteUrl) ? $"/notifications/{n.Id}" : $"{o.SiteUrl.TrimEnd('/')}/notifications/{n.Id}";
-            message.Body = new TextPart("plain")
-            {
-                Text = L["Mail.OverdueBody", n.Title, snapshot.PartyName(addressee),
-                    $"{due.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} ({zone.Id})", link].Value,
-            };
             using var client = new SmtpClient();
             await client.ConnectAsync(o.Host, o.Port, o.Security, ct);
             if (!string.IsNullOrEmpty(o.UserName)) await client.AuthenticateAsync(o.UserName, o.Password ?? "", ct);
@@ -73,11 +67,6 @@ public sealed class AlertMailer(IOptions<SmtpOptions> options, IStringLocalizer<
         catch (Exception e) when (e is IOException or MailKit.ProtocolException or MailKit.CommandException or System.Net.Sockets.SocketException or AuthenticationException)
         {
             logger.LogError(e, "Could not e-mail {User} about notification {Id}", user.UserName, n.Id);
-        }
-        finally
-        {
-            CultureInfo.CurrentUICulture = previous;
-            CultureInfo.CurrentCulture = previousFormat;
         }
     }
 }

@@ -24,13 +24,13 @@ public static class NotificationRules
         string ownerParty, NotificationContent c, CancellationToken ct)
     {
         var errors = new List<FieldError>();
-        Text(errors, "title", c.Title, EventNotification.TitleMax, required: true);
-        Text(errors, "details", c.Details, EventNotification.TextMax, required: false);
-        Text(errors, "riskRationale", c.RiskRationale, EventNotification.ShortTextMax, required: c.Risk >= RiskLevel.High);
-        Text(errors, "measuresTaken", c.MeasuresTaken, EventNotification.TextMax, required: false);
-        Text(errors, "requests", c.Requests, EventNotification.TextMax, required: false);
-        Text(errors, "importedFrom", c.ImportedFrom, EventNotification.NameMax, required: false);
-        Text(errors, "exportedTo", c.ExportedTo, EventNotification.NameMax, required: false);
+        FieldChecks.Text(errors, "title", c.Title, EventNotification.TitleMax, required: true);
+        FieldChecks.Text(errors, "details", c.Details, EventNotification.TextMax, required: false);
+        FieldChecks.Text(errors, "riskRationale", c.RiskRationale, EventNotification.ShortTextMax, required: c.Risk >= RiskLevel.High);
+        FieldChecks.Text(errors, "measuresTaken", c.MeasuresTaken, EventNotification.TextMax, required: false);
+        FieldChecks.Text(errors, "requests", c.Requests, EventNotification.TextMax, required: false);
+        FieldChecks.Text(errors, "importedFrom", c.ImportedFrom, EventNotification.NameMax, required: false);
+        FieldChecks.Text(errors, "exportedTo", c.ExportedTo, EventNotification.NameMax, required: false);
         if (!Languages.IsSupported(c.Language)) errors.Add(new("language", "Error.UnknownLanguage"));
         if (!string.IsNullOrEmpty(c.TranslationRequested) && !Languages.IsSupported(c.TranslationRequested))
             errors.Add(new("translationRequested", "Error.UnknownLanguage"));
@@ -103,16 +103,4 @@ public static class NotificationRules
     }
 
     private static string? Trimmed(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
-
-    private static void Text(List<FieldError> errors, string field, string? value, int max, bool required)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            if (required) errors.Add(new(field, "Error.Required"));
-        }
-        else if (value.Length > max)
-        {
-            errors.Add(new(field, "Error.TooLong", max));
-        }
-    }
 }

@@ -181,17 +181,8 @@ public sealed class ImportSituation(BorderlinkDb db, GazetteerIndex gazetteer, S
         return new ImportOutcome.Imported(rows.Count, byPeriod.Count, replaced);
     }
 
-    /// <summary>The mechanism's partners of a party: a new report is shared with them unless its owner narrows it.</summary>
-    public static async Task<List<string>> PartnersAsync(BorderlinkDb db, TimeProvider clock, string party, CancellationToken ct)
-    {
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var codes = await db.Partnerships.AsNoTracking().Where(p => p.PartyA == party || p.PartyB == party)
-            .Select(p => p.PartyA == party ? p.PartyB : p.PartyA).ToListAsync(ct);
-        var current = await db.Parties.AsNoTracking().Where(p => codes.Contains(p.Code)).ToListAsync(ct);
-        return current.Where(p => p.IsCurrent(today)).Select(p => p.Code).Order(StringComparer.Ordinal).ToList();
-    }
-
-    private Task<List<string>> PartnersAsync(string party, CancellationToken ct) => PartnersAsync(db, clock, party, ct);
+    /// <summary>A new report is shared with the mechanism's partners unless its owner narrows it.</summary>
+    private Task<List<string>> PartnersAsync(string party, CancellationToken ct) => Reference.PartnerParties.OfAsync(db, clock, party, ct);
 
     private static readonly JsonSerializerOptions PendingJson = new(JsonSerializerDefaults.Web);
 }

@@ -106,7 +106,4 @@ public static class SituationApi
         ImportOutcome.NotFound => ApiResults.Problem(L, StatusCodes.Status404NotFound, "not-found", "Problem.NotFound"),
         _ => ApiResults.Problem(L, StatusCodes.Status403Forbidden, "forbidden", "Problem.Forbidden"),
     };
-
-    public static Task<Outcome<SituationReport>> ShareAsync(BorderlinkDb db, TimeProvider clock, Guid id, long version, ShareRecord.Request request, CancellationToken ct) =>
-        ShareRecord.HandleAsync<SituationReport>(db, clock, id, version, request, ct: ct);
 }
