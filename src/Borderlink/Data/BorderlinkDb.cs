@@ -62,6 +62,8 @@ public abstract class BorderlinkDb : IdentityDbContext<BorderlinkUser>, IDataPro
     public DbSet<Borderlink.Features.Cooperation.Recognition> Recognitions => Set<Borderlink.Features.Cooperation.Recognition>();
     public DbSet<Borderlink.Features.Meetings.Meeting> Meetings => Set<Borderlink.Features.Meetings.Meeting>();
     public DbSet<Borderlink.Features.Meetings.CalendarFeed> CalendarFeeds => Set<Borderlink.Features.Meetings.CalendarFeed>();
+    public DbSet<Borderlink.Features.Minutes.MeetingMinutes> Minutes => Set<Borderlink.Features.Minutes.MeetingMinutes>();
+    public DbSet<Borderlink.Features.Minutes.MinutesSignature> MinutesSignatures => Set<Borderlink.Features.Minutes.MinutesSignature>();
     public DbSet<Borderlink.Features.Communications.CommunicationEntry> CommunicationEntries => Set<Borderlink.Features.Communications.CommunicationEntry>();
     public DbSet<Borderlink.Features.Gates.GateStatusChange> GateStatusChanges => Set<Borderlink.Features.Gates.GateStatusChange>();
     public DbSet<SituationFact> SituationFacts => Set<SituationFact>();

@@ -263,6 +263,36 @@ internal sealed class MeetingConfig : IEntityTypeConfiguration<Borderlink.Featur
     }
 }
 
+internal sealed class MinutesConfig : IEntityTypeConfiguration<Borderlink.Features.Minutes.MeetingMinutes>
+{
+    public void Configure(EntityTypeBuilder<Borderlink.Features.Minutes.MeetingMinutes> b)
+    {
+        b.ConfigureRecord();
+        b.Property(m => m.LanguageA).HasMaxLength(16);
+        b.Property(m => m.LanguageB).HasMaxLength(16);
+        b.Property(m => m.TitleA).HasMaxLength(Borderlink.Features.Minutes.MeetingMinutes.TitleMax);
+        b.Property(m => m.TitleB).HasMaxLength(Borderlink.Features.Minutes.MeetingMinutes.TitleMax);
+        b.Property(m => m.SigningParties).HasMaxLength(200);
+        b.Ignore(m => m.Signers);
+        b.HasIndex(m => m.MeetingId);
+        b.HasIndex(m => m.AmendsId);
+        b.OwnsMany(m => m.Paragraphs, p => p.ToJson());
+    }
+}
+
+internal sealed class MinutesSignatureConfig : IEntityTypeConfiguration<Borderlink.Features.Minutes.MinutesSignature>
+{
+    public void Configure(EntityTypeBuilder<Borderlink.Features.Minutes.MinutesSignature> b)
+    {
+        b.ConfigureRecord();
+        b.Property(s => s.MinutesOwner).HasMaxLength(16);
+        b.Property(s => s.ContentHash).HasMaxLength(64);
+        b.Property(s => s.SignatoryName).HasMaxLength(Borderlink.Features.Minutes.MinutesSignature.NameMax);
+        b.Property(s => s.SignatoryTitle).HasMaxLength(Borderlink.Features.Minutes.MinutesSignature.NameMax);
+        b.HasIndex(s => s.MinutesId);
+    }
+}
+
 internal sealed class CalendarFeedConfig : IEntityTypeConfiguration<Borderlink.Features.Meetings.CalendarFeed>
 {
     public void Configure(EntityTypeBuilder<Borderlink.Features.Meetings.CalendarFeed> b)

@@ -12,4 +12,6 @@ public abstract record Outcome<T>
     public sealed record Invalid(IReadOnlyList<FieldError> Errors) : Outcome<T>;
     /// <summary>The record changed since the caller read it (If-Match or the form's version).</summary>
     public sealed record Stale(long CurrentVersion) : Outcome<T>;
+    /// <summary>The record's state forbids the change (e.g. signed minutes are locked); <paramref name="Code"/> names why.</summary>
+    public sealed record Conflict(string Code, string MessageKey) : Outcome<T>;
 }

@@ -32,7 +32,7 @@ public static class ApiScopes
             "situation-reports" or "situation" => Situation,
             Gates => Gates,
             Communications => Communications,
-            Meetings => Meetings,
+            Meetings or "minutes" or "measures" or "agreements" => Meetings,
             "activities" or "recognitions" => Cooperation,
             "contacts" => Communications,
             "gazetteer" or "parties" or "diseases" or "places" or "gate-pairs" or "agencies" => Reference,
