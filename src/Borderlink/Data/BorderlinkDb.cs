@@ -64,6 +64,10 @@ public abstract class BorderlinkDb : IdentityDbContext<BorderlinkUser>, IDataPro
     public DbSet<Borderlink.Features.Meetings.CalendarFeed> CalendarFeeds => Set<Borderlink.Features.Meetings.CalendarFeed>();
     public DbSet<Borderlink.Features.Minutes.MeetingMinutes> Minutes => Set<Borderlink.Features.Minutes.MeetingMinutes>();
     public DbSet<Borderlink.Features.Minutes.MinutesSignature> MinutesSignatures => Set<Borderlink.Features.Minutes.MinutesSignature>();
+    public DbSet<Borderlink.Features.Agreements.Agreement> Agreements => Set<Borderlink.Features.Agreements.Agreement>();
+    public DbSet<Borderlink.Features.Agreements.AgreementDocument> AgreementDocuments => Set<Borderlink.Features.Agreements.AgreementDocument>();
+    public DbSet<Borderlink.Features.Measures.AgreedMeasure> AgreedMeasures => Set<Borderlink.Features.Measures.AgreedMeasure>();
+    public DbSet<Borderlink.Features.Measures.MeasureReminder> MeasureReminders => Set<Borderlink.Features.Measures.MeasureReminder>();
     public DbSet<Borderlink.Features.Communications.CommunicationEntry> CommunicationEntries => Set<Borderlink.Features.Communications.CommunicationEntry>();
     public DbSet<Borderlink.Features.Gates.GateStatusChange> GateStatusChanges => Set<Borderlink.Features.Gates.GateStatusChange>();
     public DbSet<SituationFact> SituationFacts => Set<SituationFact>();

@@ -143,7 +143,7 @@ internal sealed class NotificationAttachmentConfig : IEntityTypeConfiguration<No
     public void Configure(EntityTypeBuilder<NotificationAttachment> b)
     {
         b.ConfigureRecord();
-        b.Property(a => a.FileName).HasMaxLength(NotificationAttachment.FileNameMax);
+        b.Property(a => a.FileName).HasMaxLength(Borderlink.Web.UploadedFile.FileNameMax);
         b.Property(a => a.ContentType).HasMaxLength(100);
         b.Property(a => a.Sha256).HasMaxLength(64);
         b.HasIndex(a => a.NotificationId);
@@ -169,6 +169,8 @@ internal sealed class UserAlertConfig : IEntityTypeConfiguration<UserAlert>
         b.Property(a => a.Kind).HasMaxLength(40);
         b.Property(a => a.Title).HasMaxLength(EventNotification.TitleMax);
         b.Property(a => a.Addressee).HasMaxLength(16);
+        b.Property(a => a.RecordId).HasColumnName("NotificationId");
+        b.Ignore(a => a.Href);
         b.HasIndex(a => new { a.UserId, a.ReadAt });
     }
 }
@@ -290,6 +292,57 @@ internal sealed class MinutesSignatureConfig : IEntityTypeConfiguration<Borderli
         b.Property(s => s.SignatoryName).HasMaxLength(Borderlink.Features.Minutes.MinutesSignature.NameMax);
         b.Property(s => s.SignatoryTitle).HasMaxLength(Borderlink.Features.Minutes.MinutesSignature.NameMax);
         b.HasIndex(s => s.MinutesId);
+    }
+}
+
+internal sealed class AgreementConfig : IEntityTypeConfiguration<Borderlink.Features.Agreements.Agreement>
+{
+    public void Configure(EntityTypeBuilder<Borderlink.Features.Agreements.Agreement> b)
+    {
+        b.ConfigureRecord();
+        b.Property(a => a.Title).HasMaxLength(Borderlink.Features.Agreements.Agreement.TitleMax);
+        b.Property(a => a.Summary).HasMaxLength(Borderlink.Features.Agreements.Agreement.TextMax);
+        b.Property(a => a.Language).HasMaxLength(16);
+        b.Property(a => a.Parties).HasMaxLength(400);
+        b.Ignore(a => a.PartyList);
+        b.HasIndex(a => a.SignedOn);
+        b.OwnsMany(a => a.Meetings, m => m.ToJson());
+    }
+}
+
+internal sealed class AgreementDocumentConfig : IEntityTypeConfiguration<Borderlink.Features.Agreements.AgreementDocument>
+{
+    public void Configure(EntityTypeBuilder<Borderlink.Features.Agreements.AgreementDocument> b)
+    {
+        b.ConfigureRecord();
+        b.Property(d => d.FileName).HasMaxLength(Borderlink.Web.UploadedFile.FileNameMax);
+        b.Property(d => d.ContentType).HasMaxLength(100);
+        b.Property(d => d.Sha256).HasMaxLength(64);
+        b.HasIndex(d => d.AgreementId);
+    }
+}
+
+internal sealed class AgreedMeasureConfig : IEntityTypeConfiguration<Borderlink.Features.Measures.AgreedMeasure>
+{
+    public void Configure(EntityTypeBuilder<Borderlink.Features.Measures.AgreedMeasure> b)
+    {
+        b.ConfigureRecord();
+        b.Property(m => m.What).HasMaxLength(Borderlink.Features.Measures.AgreedMeasure.TextMax);
+        b.Property(m => m.Language).HasMaxLength(16);
+        b.Ignore(m => m.IsOpen);
+        b.HasIndex(m => m.MeetingId);
+        b.HasIndex(m => new { m.SourceKind, m.SourceId });
+        b.HasIndex(m => new { m.Status, m.DueOn });
+        b.OwnsMany(m => m.Progress, p => p.ToJson());
+    }
+}
+
+internal sealed class MeasureReminderConfig : IEntityTypeConfiguration<Borderlink.Features.Measures.MeasureReminder>
+{
+    public void Configure(EntityTypeBuilder<Borderlink.Features.Measures.MeasureReminder> b)
+    {
+        b.HasKey(r => new { r.MeasureId, r.Kind, r.DueOn });
+        b.Property(r => r.Kind).HasMaxLength(40);
     }
 }
 

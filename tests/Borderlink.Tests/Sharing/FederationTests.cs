@@ -104,7 +104,7 @@ public sealed class FederationTests : IAsyncLifetime
         // The node's own watch may get there first (the clock jump wakes it); either way it happens once.
         await _nodes.China.WithServiceAsync<EscalateOverdue, int>(e => e.RunAsync());
         Assert.Equal(0, await _nodes.China.WithServiceAsync<EscalateOverdue, int>(e => e.RunAsync()));
-        var alerted = await _nodes.China.WithSystemDbAsync(db => db.UserAlerts.Where(a => a.NotificationId == sent.Id)
+        var alerted = await _nodes.China.WithSystemDbAsync(db => db.UserAlerts.Where(a => a.RecordId == sent.Id)
             .Join(db.Users, a => a.UserId, u => u.Id, (a, u) => u.UserName!).ToListAsync());
         Assert.Equal(["guangxi.coordinator"], alerted);
         guangxi = await _nodes.China.SignInAsync("guangxi.officer");

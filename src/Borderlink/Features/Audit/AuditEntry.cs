@@ -40,6 +40,7 @@ public static class AuditActions
     public const string SystemAccess = "system-access";
     public const string Admin = "admin";
     public const string Escalated = "escalated";
+    public const string Reminded = "reminded";
 }
 
 public static class AuditOutcomes

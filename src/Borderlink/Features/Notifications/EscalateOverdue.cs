@@ -26,7 +26,10 @@ public sealed class NotificationOptions
 /// e-mail, and audits it. The unique escalation row makes it fire once even with several instances or a retried pass.
 /// </summary>
 public sealed class EscalateOverdue(BorderlinkDb db, TimeProvider clock, IOptions<NodeOptions> node, AlertMailer mailer, ILogger<EscalateOverdue> logger)
+    : IDeadlineWatch
 {
+    public string Name => "overdue acknowledgements escalated";
+
     public async Task<int> RunAsync(CancellationToken ct = default)
     {
         var now = clock.GetUtcNow();
@@ -71,7 +74,7 @@ public sealed class EscalateOverdue(BorderlinkDb db, TimeProvider clock, IOption
                 {
                     db.UserAlerts.Add(new UserAlert
                     {
-                        UserId = user.Id, Kind = UserAlert.AcknowledgementOverdue, NotificationId = n.Id, Title = n.Title, Addressee = addressee,
+                        UserId = user.Id, Kind = UserAlert.AcknowledgementOverdue, RecordId = n.Id, Title = n.Title, Addressee = addressee,
                         DueAt = n.AcknowledgeBy!.Value, CreatedAt = now,
                     });
                     mails.Add((user, n, addressee));
@@ -99,8 +102,18 @@ public sealed class EscalateOverdue(BorderlinkDb db, TimeProvider clock, IOption
     }
 }
 
-/// <summary>Runs <see cref="EscalateOverdue"/> every few seconds.</summary>
-public sealed class AcknowledgementWatch(IServiceScopeFactory scopes, TimeProvider clock, IOptions<NotificationOptions> options, ILogger<AcknowledgementWatch> logger)
+/// <summary>A pass over some deadline (acknowledgements, agreed measures) that alerts whom it concerns, at most once per deadline.</summary>
+public interface IDeadlineWatch
+{
+    /// <summary>What a pass that did something did, for the log ("overdue acknowledgements escalated").</summary>
+    string Name { get; }
+
+    /// <summary>One pass; answers how many deadlines it acted on.</summary>
+    Task<int> RunAsync(CancellationToken ct = default);
+}
+
+/// <summary>Runs every <see cref="IDeadlineWatch"/> every few seconds (Notifications:WatchSeconds).</summary>
+public sealed class DeadlineWatch(IServiceScopeFactory scopes, TimeProvider clock, IOptions<NotificationOptions> options, ILogger<DeadlineWatch> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -113,8 +126,11 @@ public sealed class AcknowledgementWatch(IServiceScopeFactory scopes, TimeProvid
             {
                 await Task.Delay(interval, clock, stoppingToken);
                 await using var scope = scopes.CreateAsyncScope();
-                var escalated = await scope.ServiceProvider.GetRequiredService<EscalateOverdue>().RunAsync(stoppingToken);
-                if (escalated > 0) logger.LogWarning("Escalated {Count} overdue acknowledgements", escalated);
+                foreach (var watch in scope.ServiceProvider.GetServices<IDeadlineWatch>())
+                {
+                    var acted = await watch.RunAsync(stoppingToken);
+                    if (acted > 0) logger.LogWarning("{Watch}: {Count}", watch.Name, acted);
+                }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -122,7 +138,7 @@ public sealed class AcknowledgementWatch(IServiceScopeFactory scopes, TimeProvid
             }
             catch (Exception e) when (e is DbUpdateException or InvalidOperationException or System.Data.Common.DbException)
             {
-                logger.LogError(e, "Acknowledgement watch pass failed; trying again next round");
+                logger.LogError(e, "Deadline watch pass failed; trying again next round");
             }
         }
     }

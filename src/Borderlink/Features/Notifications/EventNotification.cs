@@ -179,14 +179,20 @@ public sealed class NotificationEscalation
 /// <summary>An in-app message to one user, shown in the inbox and counted in the header badge.</summary>
 public sealed class UserAlert
 {
+    /// <summary>Where the alert's record is read.</summary>
+    public string Href => Kind == AcknowledgementOverdue ? $"/notifications/{RecordId}" : $"/measures/{RecordId}";
+
     public const string AcknowledgementOverdue = "ack-overdue";
+    public const string MeasureDueSoon = "measure-due-soon";
+    public const string MeasureOverdue = "measure-overdue";
 
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public required string UserId { get; set; }
     public required string Kind { get; set; }
-    public Guid NotificationId { get; set; }
+    /// <summary>The record the alert is about: a notification (ack-overdue) or an agreed measure (measure-…).</summary>
+    public Guid RecordId { get; set; }
     public required string Title { get; set; }
-    /// <summary>The party whose acknowledgement is overdue.</summary>
+    /// <summary>The party whose acknowledgement is overdue, or the party that owns the measure.</summary>
     public required string Addressee { get; set; }
     public DateTimeOffset DueAt { get; set; }
     public DateTimeOffset CreatedAt { get; set; }

@@ -8,7 +8,10 @@ public static class NotificationSetup
         builder.Services.AddOptions<SmtpOptions>().BindConfiguration(SmtpOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<AlertMailer>();
         builder.Services.AddScoped<EscalateOverdue>();
-        builder.Services.AddHostedService<AcknowledgementWatch>();
+        builder.Services.AddScoped<IDeadlineWatch>(sp => sp.GetRequiredService<EscalateOverdue>());
+        builder.Services.AddScoped<Measures.RemindMeasures>();
+        builder.Services.AddScoped<IDeadlineWatch>(sp => sp.GetRequiredService<Measures.RemindMeasures>());
+        builder.Services.AddHostedService<DeadlineWatch>();
         return builder;
     }
 }

@@ -85,7 +85,7 @@ public sealed class AcknowledgementClockTests : OwnAppTest
 
         var (escalations, alerts, audited) = await App.WithSystemDbAsync(async db => (
             await db.NotificationEscalations.Where(e => e.NotificationId == sent.Id).Select(e => e.ForParty).OrderBy(p => p).ToListAsync(),
-            await db.UserAlerts.Where(a => a.NotificationId == sent.Id).Join(db.Users, a => a.UserId, u => u.Id, (a, u) => u.UserName!).OrderBy(n => n).ToListAsync(),
+            await db.UserAlerts.Where(a => a.RecordId == sent.Id).Join(db.Users, a => a.UserId, u => u.Id, (a, u) => u.UserName!).OrderBy(n => n).ToListAsync(),
             await db.AuditEntries.CountAsync(e => e.RecordId == sent.Id && e.Action == "escalated")));
         Assert.Equal(["CN-GX", "VN-09"], escalations);
         Assert.Equal(["guangxi.coordinator", "langson.coordinator"], alerts);
