@@ -68,6 +68,9 @@ public abstract class BorderlinkDb : IdentityDbContext<BorderlinkUser>, IDataPro
     public DbSet<Borderlink.Features.Agreements.AgreementDocument> AgreementDocuments => Set<Borderlink.Features.Agreements.AgreementDocument>();
     public DbSet<Borderlink.Features.Measures.AgreedMeasure> AgreedMeasures => Set<Borderlink.Features.Measures.AgreedMeasure>();
     public DbSet<Borderlink.Features.Measures.MeasureReminder> MeasureReminders => Set<Borderlink.Features.Measures.MeasureReminder>();
+    public DbSet<Borderlink.Features.Translation.TranslationRequest> TranslationRequests => Set<Borderlink.Features.Translation.TranslationRequest>();
+    public DbSet<Borderlink.Features.Translation.TextTranslation> TextTranslations => Set<Borderlink.Features.Translation.TextTranslation>();
+    public DbSet<Borderlink.Features.Translation.GlossaryTerm> GlossaryTerms => Set<Borderlink.Features.Translation.GlossaryTerm>();
     public DbSet<Borderlink.Features.Communications.CommunicationEntry> CommunicationEntries => Set<Borderlink.Features.Communications.CommunicationEntry>();
     public DbSet<Borderlink.Features.Gates.GateStatusChange> GateStatusChanges => Set<Borderlink.Features.Gates.GateStatusChange>();
     public DbSet<SituationFact> SituationFacts => Set<SituationFact>();

@@ -346,6 +346,49 @@ internal sealed class MeasureReminderConfig : IEntityTypeConfiguration<Borderlin
     }
 }
 
+internal sealed class TranslationRequestConfig : IEntityTypeConfiguration<Borderlink.Features.Translation.TranslationRequest>
+{
+    public void Configure(EntityTypeBuilder<Borderlink.Features.Translation.TranslationRequest> b)
+    {
+        b.ConfigureRecord();
+        b.Property(r => r.TargetType).HasMaxLength(64);
+        b.Property(r => r.Field).HasMaxLength(40);
+        b.Property(r => r.IntoLanguage).HasMaxLength(16);
+        b.Property(r => r.Note).HasMaxLength(Borderlink.Features.Translation.TranslationRequest.NoteMax);
+        b.HasIndex(r => new { r.TargetId, r.Field });
+    }
+}
+
+internal sealed class TextTranslationConfig : IEntityTypeConfiguration<Borderlink.Features.Translation.TextTranslation>
+{
+    public void Configure(EntityTypeBuilder<Borderlink.Features.Translation.TextTranslation> b)
+    {
+        b.ConfigureRecord();
+        b.Property(t => t.TargetType).HasMaxLength(64);
+        b.Property(t => t.Field).HasMaxLength(40);
+        b.Property(t => t.Language).HasMaxLength(16);
+        b.Property(t => t.Text).HasMaxLength(Borderlink.Features.Translation.TextTranslation.TextMax);
+        b.Property(t => t.SourceHash).HasMaxLength(64);
+        b.Property(t => t.TranslatedBy).HasMaxLength(256);
+        b.HasIndex(t => new { t.TargetId, t.Field, t.Language });
+    }
+}
+
+internal sealed class GlossaryTermConfig : IEntityTypeConfiguration<Borderlink.Features.Translation.GlossaryTerm>
+{
+    public void Configure(EntityTypeBuilder<Borderlink.Features.Translation.GlossaryTerm> b)
+    {
+        b.HasKey(t => t.Code);
+        b.Property(t => t.Code).HasMaxLength(60);
+        b.Property(t => t.Category).HasMaxLength(40);
+        b.Property(t => t.NameEn).HasMaxLength(Borderlink.Features.Translation.GlossaryTerm.TermMax);
+        b.Property(t => t.NameVi).HasMaxLength(Borderlink.Features.Translation.GlossaryTerm.TermMax);
+        b.Property(t => t.NameZh).HasMaxLength(Borderlink.Features.Translation.GlossaryTerm.TermMax);
+        b.Property(t => t.NameFr).HasMaxLength(Borderlink.Features.Translation.GlossaryTerm.TermMax);
+        b.Property(t => t.UpdatedBy).HasMaxLength(256);
+    }
+}
+
 internal sealed class CalendarFeedConfig : IEntityTypeConfiguration<Borderlink.Features.Meetings.CalendarFeed>
 {
     public void Configure(EntityTypeBuilder<Borderlink.Features.Meetings.CalendarFeed> b)

@@ -45,6 +45,10 @@ public sealed class ReferenceSeeder(BorderlinkDb db, ILogger<ReferenceSeeder> lo
             CnClass = r["cn_class"], VnGroup = r["vn_group"], IhrAnnex2 = r["ihr_annex2"],
             CnReportHours = Hours(r["cn_report_hours"]), VnReportHours = Hours(r["vn_report_hours"]), Notifiable = r["notifiable"] != "false",
         }), d => d.Code, ct);
+        added += await AddMissing(db.GlossaryTerms, Read("glossary.csv", r => new Borderlink.Features.Translation.GlossaryTerm
+        {
+            Code = r["code"], Category = r["category"], NameEn = r["name_en"], NameVi = r["name_vi"], NameZh = r["name_zh"], NameFr = r["name_fr"],
+        }), t => t.Code, ct);
         var partnerships = Read("partnerships.csv", r => new Partnership { PartyA = r["party_a"], PartyB = r["party_b"], Scope = r["scope"] });
         var knownPairs = (await db.Partnerships.AsNoTracking().ToListAsync(ct)).Select(p => (p.PartyA, p.PartyB)).ToHashSet();
         var newPairs = partnerships.Where(p => !knownPairs.Contains((p.PartyA, p.PartyB))).ToList();

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -270,5 +271,42 @@ public sealed class FederationTests : IAsyncLifetime
     {
         var (key, _) = await Scoped(app, sp => sp.GetRequiredService<NodeKeys>().CurrentAsync());
         return key.PublicJwk;
+    }
+
+    [Fact]
+    public async Task Minutes_written_in_Lang_Son_are_signed_in_Nanning_and_lock_on_both_nodes_and_Guangxis_measure_and_its_progress_travel_back()
+    {
+        var langSon = await _nodes.Vietnam.SignInAsync("langson.liaison");
+        var meeting = await Borderlink.Tests.Features.Minutes.MinutesTests.MeetingAsync(langSon);
+        var minutes = await Borderlink.Tests.Features.Minutes.MinutesTests.MinutesAsync(langSon, meeting.Id);
+        await Borderlink.Tests.Features.Minutes.MinutesTests.SignAsync(langSon, minutes, "Nguyễn Văn An");
+
+        var guangxi = await _nodes.China.SignInAsync("guangxi.liaison");
+        Assert.True(await TwoNodes.EventuallyAsync(async () => (await guangxi.GetAsync($"/api/v1/minutes/{minutes.Id}")).StatusCode == HttpStatusCode.OK
+            && (await guangxi.GetAsync($"/api/v1/meetings/{meeting.Id}")).StatusCode == HttpStatusCode.OK), "the minutes never reached Nanning");
+        Assert.True(await TwoNodes.EventuallyAsync(async () =>
+                (await (await guangxi.GetAsync($"/api/v1/minutes/{minutes.Id}")).ReadAsync<Borderlink.Features.Minutes.MinutesDto>()).AwaitingParties.SequenceEqual(["CN-GX"])),
+            "Lang Son's signature never reached Nanning");
+        await Borderlink.Tests.Features.Minutes.MinutesTests.SignAsync(guangxi, minutes, "李明");
+
+        Assert.True(await TwoNodes.EventuallyAsync(async () =>
+            (await (await langSon.GetAsync($"/api/v1/minutes/{minutes.Id}")).ReadAsync<Borderlink.Features.Minutes.MinutesDto>()).Locked), "Guangxi's signature never locked the minutes in Lang Son");
+        Assert.True((await (await guangxi.GetAsync($"/api/v1/minutes/{minutes.Id}")).ReadAsync<Borderlink.Features.Minutes.MinutesDto>()).Locked);
+
+        // Guangxi takes on a measure agreed in those minutes on its own node and reports on it; Lang Son follows it.
+        var officer = await _nodes.China.SignInAsync("guangxi.officer");
+        var created = await officer.PostAsJsonAsync("/api/v1/measures",
+            new { what = "友谊关口岸增设农产品快速通道", language = "zh-Hans", dueOn = "2026-12-31", sourceKind = "Minutes", sourceId = minutes.Id }, Json.Options);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var measure = await created.ReadAsync<Borderlink.Features.Measures.MeasureDto>();
+        Assert.Equal(HttpStatusCode.OK, (await officer.PostAsJsonAsync($"/api/v1/measures/{measure.Id}/progress",
+            new { status = "InProgress", note = "已完成选址", evidence = "", language = "zh-Hans" }, Json.Options)).StatusCode);
+        Assert.True(await TwoNodes.EventuallyAsync(async () =>
+        {
+            var followUp = await (await langSon.GetAsync($"/api/v1/meetings/{meeting.Id}/follow-up")).ReadAsync<Borderlink.Features.Measures.FollowUpDto>();
+            return followUp.Counts.InProgress == 1 && followUp.Measures.Single().Progress.Single().Note == "已完成选址";
+        }), "Guangxi's measure and its progress never reached Lang Son's follow-up");
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await _nodes.Vietnam.SignInAsync("langson.officer")).PostAsJsonAsync($"/api/v1/measures/{measure.Id}/progress",
+            new { status = "Done", note = "x", language = "vi" }, Json.Options)).StatusCode);
     }
 }

@@ -17,8 +17,9 @@ public static class ApiScopes
     public const string Communications = "communications";
     public const string Meetings = "meetings";
     public const string Cooperation = "cooperation";
+    public const string Translations = "translations";
 
-    public static readonly string[] All = [Notes, Reference, Notifications, Situation, Gates, Communications, Meetings, Cooperation];
+    public static readonly string[] All = [Notes, Reference, Notifications, Situation, Gates, Communications, Meetings, Cooperation, Translations];
 
     /// <summary>The scope a request path needs, or null when no token may call it.</summary>
     public static string? Required(PathString path)
@@ -35,6 +36,8 @@ public static class ApiScopes
             Meetings or "minutes" or "measures" or "agreements" => Meetings,
             "activities" or "recognitions" => Cooperation,
             "contacts" => Communications,
+            "translations" or "translation-requests" => Translations,
+            "glossary" => Reference,
             "gazetteer" or "parties" or "diseases" or "places" or "gate-pairs" or "agencies" => Reference,
             "me" => "",
             _ => null,

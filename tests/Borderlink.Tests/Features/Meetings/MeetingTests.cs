@@ -67,4 +67,26 @@ public sealed class MeetingTests(SharedApp app)
         await guangxi.PostAsync("/api/v1/me/calendar-feed", null);
         Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync(new Uri(url).PathAndQuery)).StatusCode);
     }
+
+    [Fact]
+    public async Task The_meeting_place_is_typed_in_any_spelling_and_resolved_through_the_gazetteer()
+    {
+        var langSon = await app.SignInAsync("langson.officer", "vi");
+        var title = "Gặp gỡ tại cửa khẩu " + Guid.NewGuid().ToString("N")[..6];
+        List<KeyValuePair<string, string>> Fields(string place) =>
+        [
+            new("Form.Title", title), new("Form.Kind", "BorderGateMeeting"), new("Form.Start", "2026-12-05T09:00"), new("Form.End", "2026-12-05T10:00"),
+            new("Form.TimeZone", "Asia/Ho_Chi_Minh"), new("Form.Place", place), new("Form.Location", "Nhà kiểm soát liên hợp"), new("Form.Language", "vi"),
+        ];
+        var unknown = await Forms.PostAsync(langSon, "/meetings/new", "/meetings/new", "meeting", Fields("Qwxzzq"));
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        Assert.Contains("data-testid=\"error-placeCode\"", await unknown.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var posted = await Forms.PostAsync(langSon, "/meetings/new", "/meetings/new", "meeting", Fields("友谊关"));
+        Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
+        var id = Guid.Parse(posted.Headers.Location!.ToString().Split('/').Last());
+        var meeting = await (await langSon.GetAsync($"{MeetingsApi.Path}/{id}")).ReadAsync<MeetingDto>();
+        Assert.Equal("HUUNGHI-YOUYIGUAN", meeting.PlaceCode);
+        Assert.Contains("Hữu Nghị", WebUtility.HtmlDecode(await langSon.GetStringAsync($"/meetings/{id}")), StringComparison.Ordinal);
+    }
 }

@@ -1,0 +1,58 @@
+using Borderlink.Sharing;
+using Borderlink.Sharing.Exchange;
+
+namespace Borderlink.Features.Translation;
+
+/// <summary>
+/// "Please translate this text into Chinese": asked by a party about a text field of a record it may see. Owned by the
+/// asking party and shared with the record's owner, so either side's translators may work it. It is done when a
+/// translation of the current text into that language exists; the asking party may withdraw it.
+/// </summary>
+[RecordType(TypeName)]
+public sealed class TranslationRequest : CoordinationRecord
+{
+    public const string TypeName = "translation-request";
+    public const int NoteMax = 1_000;
+
+    public required string TargetType { get; set; }
+    public Guid TargetId { get; set; }
+    public required string Field { get; set; }
+    public required string IntoLanguage { get; set; }
+    public string Note { get; set; } = "";
+    public bool Withdrawn { get; set; }
+}
+
+/// <summary>
+/// A translation of one text field of a record into one language, by a translator of any party that sees the record.
+/// It is seen exactly by those who see the record (never more), and names the digest of the text it translated so a
+/// later change of the original marks it outdated.
+/// </summary>
+[RecordType(TypeName)]
+public sealed class TextTranslation : CoordinationRecord
+{
+    public const string TypeName = "text-translation";
+    public const int TextMax = 20_000;
+
+    public required string TargetType { get; set; }
+    public Guid TargetId { get; set; }
+    public required string Field { get; set; }
+    public required string Language { get; set; }
+    public required string Text { get; set; }
+    public required string SourceHash { get; set; }
+    public string TranslatedBy { get; set; } = "";
+}
+
+/// <summary>A standard term in the four languages, kept by this node's liaisons beside the terms the reference data gives.</summary>
+public sealed class GlossaryTerm : Reference.INamed
+{
+    public const int TermMax = 300;
+
+    public required string Code { get; set; }
+    public required string Category { get; set; }
+    public required string NameEn { get; set; }
+    public string NameVi { get; set; } = "";
+    public string NameZh { get; set; } = "";
+    public string NameFr { get; set; } = "";
+    public DateTimeOffset UpdatedAt { get; set; }
+    public string UpdatedBy { get; set; } = "";
+}
