@@ -11,6 +11,7 @@ using Borderlink.Features.Minutes;
 using Borderlink.Features.Agreements;
 using Borderlink.Features.Measures;
 using Borderlink.Features.Translation;
+using Borderlink.Features.Screening;
 using Borderlink.Features.Notes;
 using Borderlink.Features.Notifications;
 using Borderlink.Features.Reference;
@@ -33,6 +34,9 @@ builder.Services.AddScoped<EditReference>();
 builder.Services.AddScoped<SituationColumns>();
 builder.Services.AddScoped<ImportSituation>();
 builder.Services.AddScoped<SituationExport>();
+builder.Services.AddScoped<ScreeningSummaries>();
+builder.Services.AddScoped<IngestCrossings>();
+builder.Services.AddScoped<ScreeningRegister>();
 
 var app = builder.Build();
 
@@ -59,6 +63,7 @@ app.MapMinutesApi();
 app.MapAgreementsApi();
 app.MapMeasuresApi();
 app.MapTranslationApi();
+app.MapScreeningApi();
 app.MapCooperationApi();
 app.MapDirectoryApi();
 app.MapGazetteerApi();

@@ -71,6 +71,10 @@ public abstract class BorderlinkDb : IdentityDbContext<BorderlinkUser>, IDataPro
     public DbSet<Borderlink.Features.Translation.TranslationRequest> TranslationRequests => Set<Borderlink.Features.Translation.TranslationRequest>();
     public DbSet<Borderlink.Features.Translation.TextTranslation> TextTranslations => Set<Borderlink.Features.Translation.TextTranslation>();
     public DbSet<Borderlink.Features.Translation.GlossaryTerm> GlossaryTerms => Set<Borderlink.Features.Translation.GlossaryTerm>();
+    public DbSet<Borderlink.Features.Screening.CrossingRecord> Crossings => Set<Borderlink.Features.Screening.CrossingRecord>();
+    public DbSet<Borderlink.Features.Screening.CrossingBatch> CrossingBatches => Set<Borderlink.Features.Screening.CrossingBatch>();
+    public DbSet<Borderlink.Features.Screening.ScreeningSummary> ScreeningSummaries => Set<Borderlink.Features.Screening.ScreeningSummary>();
+    public DbSet<Borderlink.Features.Screening.ScreeningExtract> ScreeningExtracts => Set<Borderlink.Features.Screening.ScreeningExtract>();
     public DbSet<Borderlink.Features.Communications.CommunicationEntry> CommunicationEntries => Set<Borderlink.Features.Communications.CommunicationEntry>();
     public DbSet<Borderlink.Features.Gates.GateStatusChange> GateStatusChanges => Set<Borderlink.Features.Gates.GateStatusChange>();
     public DbSet<SituationFact> SituationFacts => Set<SituationFact>();
@@ -92,6 +96,9 @@ public abstract class BorderlinkDb : IdentityDbContext<BorderlinkUser>, IDataPro
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(BorderlinkDb).Assembly, t => t.Namespace?.StartsWith("Borderlink.", StringComparison.Ordinal) == true && !t.IsAbstract);
         VisibilityFilter.ApplyToAllRecords(builder, this);
+        // Screening records are operational data that never leave their party: only its own users read them.
+        builder.Entity<Borderlink.Features.Screening.CrossingRecord>().HasQueryFilter(c => ViewerIsSystem || c.Party == ViewerParty);
+        builder.Entity<Borderlink.Features.Screening.CrossingBatch>().HasQueryFilter(b => ViewerIsSystem || b.Party == ViewerParty);
     }
 
     /// <summary>
@@ -224,6 +231,9 @@ public abstract class BorderlinkDb : IdentityDbContext<BorderlinkUser>, IDataPro
 
     /// <summary>Inserts rows the fastest way the engine takes them, in the current transaction, without tracking them.</summary>
     public abstract Task BulkInsertFactsAsync(IReadOnlyList<SituationFact> facts, CancellationToken ct);
+
+    /// <summary>A writer for a stream of crossing records inside the open transaction (see <see cref="CrossingWriter"/>).</summary>
+    public abstract Task<CrossingWriter> BeginCrossingsAsync(CancellationToken ct);
 
     /// <summary>Locks the head row for this transaction and returns it, tracked.</summary>
     protected abstract Task<AuditHead> LockAuditHeadAsync(CancellationToken ct);

@@ -389,6 +389,62 @@ internal sealed class GlossaryTermConfig : IEntityTypeConfiguration<Borderlink.F
     }
 }
 
+internal sealed class CrossingConfig : IEntityTypeConfiguration<Borderlink.Features.Screening.CrossingRecord>
+{
+    public void Configure(EntityTypeBuilder<Borderlink.Features.Screening.CrossingRecord> b)
+    {
+        b.ToTable("Crossings");
+        b.HasKey(c => c.Id);
+        b.Property(c => c.Id).ValueGeneratedNever();
+        b.Property(c => c.Party).HasMaxLength(16);
+        b.Property(c => c.GatePair).HasMaxLength(60);
+        b.Property(c => c.Nationality).HasMaxLength(3);
+        b.Property(c => c.TravellerName).HasMaxLength(Borderlink.Features.Screening.CrossingRecord.TextMax);
+        b.Property(c => c.DocumentNumber).HasMaxLength(Borderlink.Features.Screening.CrossingRecord.TextMax);
+        b.Property(c => c.VehiclePlate).HasMaxLength(Borderlink.Features.Screening.CrossingRecord.TextMax);
+        b.Property(c => c.Goods).HasMaxLength(Borderlink.Features.Screening.CrossingRecord.TextMax);
+        // The dashboard and the daily counts read one gate's day; nothing else is indexed, to keep ingest fast.
+        b.HasIndex(c => new { c.Party, c.GatePair, c.LocalDate });
+    }
+}
+
+internal sealed class CrossingBatchConfig : IEntityTypeConfiguration<Borderlink.Features.Screening.CrossingBatch>
+{
+    public void Configure(EntityTypeBuilder<Borderlink.Features.Screening.CrossingBatch> b)
+    {
+        b.HasKey(x => x.Id);
+        b.Property(x => x.Id).ValueGeneratedNever();
+        b.Property(x => x.Party).HasMaxLength(16);
+        b.Property(x => x.GatePair).HasMaxLength(60);
+        b.Property(x => x.ReceivedBy).HasMaxLength(256);
+    }
+}
+
+internal sealed class ScreeningSummaryConfig : IEntityTypeConfiguration<Borderlink.Features.Screening.ScreeningSummary>
+{
+    public void Configure(EntityTypeBuilder<Borderlink.Features.Screening.ScreeningSummary> b)
+    {
+        b.ConfigureRecord();
+        b.Property(s => s.GatePair).HasMaxLength(60);
+        b.HasIndex(s => new { s.OwnerParty, s.GatePair, s.Date });
+        b.OwnsMany(s => s.Counts, c => c.ToJson());
+    }
+}
+
+internal sealed class ScreeningExtractConfig : IEntityTypeConfiguration<Borderlink.Features.Screening.ScreeningExtract>
+{
+    public void Configure(EntityTypeBuilder<Borderlink.Features.Screening.ScreeningExtract> b)
+    {
+        b.ConfigureRecord();
+        b.Property(s => s.GatePair).HasMaxLength(60);
+        b.Property(s => s.Nationality).HasMaxLength(3);
+        b.Property(s => s.TravellerName).HasMaxLength(Borderlink.Features.Screening.CrossingRecord.TextMax);
+        b.Property(s => s.DocumentNumber).HasMaxLength(Borderlink.Features.Screening.CrossingRecord.TextMax);
+        b.Property(s => s.VehiclePlate).HasMaxLength(Borderlink.Features.Screening.CrossingRecord.TextMax);
+        b.Property(s => s.Goods).HasMaxLength(Borderlink.Features.Screening.CrossingRecord.TextMax);
+    }
+}
+
 internal sealed class CalendarFeedConfig : IEntityTypeConfiguration<Borderlink.Features.Meetings.CalendarFeed>
 {
     public void Configure(EntityTypeBuilder<Borderlink.Features.Meetings.CalendarFeed> b)

@@ -28,6 +28,8 @@ public sealed class SqliteBorderlinkDb(DbContextOptions<SqliteBorderlinkDb> opti
         OutboxMessages.Where(m => m.Status == OutboxStatus.Pending && m.NextAttemptAt <= now)
             .OrderBy(m => m.NextAttemptAt).ThenBy(m => m.Id).Take(count);
 
+    public override Task<CrossingWriter> BeginCrossingsAsync(CancellationToken ct) => Task.FromResult<CrossingWriter>(new SqliteCrossingWriter(this));
+
     /// <summary>One prepared INSERT run per row inside the save's transaction: SQLite's fastest way in.</summary>
     public override Task BulkInsertFactsAsync(IReadOnlyList<SituationFact> facts, CancellationToken ct)
     {
@@ -90,6 +92,8 @@ public sealed class PostgresBorderlinkDb(DbContextOptions<PostgresBorderlinkDb> 
     /// <summary>Lock and read in one round trip.</summary>
     protected override Task<AuditHead> LockAuditHeadAsync(CancellationToken ct) =>
         AuditHeads.FromSql($"SELECT * FROM \"AuditHeads\" WHERE \"Id\" = 1 FOR UPDATE").SingleAsync(ct);
+
+    public override async Task<CrossingWriter> BeginCrossingsAsync(CancellationToken ct) => await PostgresCrossingWriter.StartAsync(this, ct);
 
     /// <summary>Binary COPY inside the save's transaction: PostgreSQL's fastest way in.</summary>
     public override async Task BulkInsertFactsAsync(IReadOnlyList<SituationFact> facts, CancellationToken ct)

@@ -10,6 +10,8 @@ public static class BorderlinkClaims
     public const string Function = "bl:function";
     public const string TimeZone = "bl:tz";
     public const string TokenScope = "bl:scope";
+    /// <summary>The one gate pair a gate system's token may write for.</summary>
+    public const string Gate = "bl:gate";
     public const string TwoFactor = "bl:2fa";
 }
 
@@ -37,6 +39,8 @@ public sealed class Viewer
     public string? UserId => Principal.FindFirstValue(ClaimTypes.NameIdentifier);
     public string Name => IsSystem ? "system" : Principal.Identity?.Name ?? "anonymous";
     public string? TimeZoneId => Principal.FindFirstValue(BorderlinkClaims.TimeZone);
+    /// <summary>The gate pair a gate-scoped token is limited to; null for people and other tokens.</summary>
+    public string? GateScope => Principal.FindFirstValue(BorderlinkClaims.Gate);
     public bool IsInRole(string role) => Principal.IsInRole(role);
 
     /// <summary>Acts for a given principal outside an HTTP request (CLI verbs, tests).</summary>

@@ -14,6 +14,8 @@ public sealed class ApiToken
     public required string Role { get; set; }
     /// <summary>"|"-separated scopes, e.g. "notes:read|notes:write".</summary>
     public string Scopes { get; set; } = "";
+    /// <summary>When set, the token speaks for one gate pair only (a gate system): records for any other gate are refused.</summary>
+    public string? GatePairCode { get; set; }
     public required string SecretHash { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public string CreatedBy { get; set; } = "";

@@ -60,6 +60,7 @@ public sealed class ApiTokenAuthentication(IOptionsMonitor<AuthenticationSchemeO
             new(BorderlinkClaims.Function, token.Agency.FunctionCode),
         };
         claims.AddRange(token.ScopeList.Select(s => new Claim(BorderlinkClaims.TokenScope, s)));
+        if (token.GatePairCode is { } gate) claims.Add(new Claim(BorderlinkClaims.Gate, gate));
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
         return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }

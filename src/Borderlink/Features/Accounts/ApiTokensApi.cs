@@ -6,10 +6,10 @@ using Microsoft.Extensions.Localization;
 namespace Borderlink.Features.Accounts;
 
 public sealed record ApiTokenDto(Guid Id, Guid AgencyId, string Name, string Role, IReadOnlyList<string> Scopes,
-    DateTimeOffset CreatedAt, string CreatedBy, DateTimeOffset ExpiresAt, DateTimeOffset? RevokedAt, DateTimeOffset? LastUsedAt)
+    DateTimeOffset CreatedAt, string CreatedBy, DateTimeOffset ExpiresAt, DateTimeOffset? RevokedAt, DateTimeOffset? LastUsedAt, string? GatePair)
 {
     public static ApiTokenDto From(ApiToken t) =>
-        new(t.Id, t.AgencyId, t.Name, t.Role, t.ScopeList, t.CreatedAt, t.CreatedBy, t.ExpiresAt, t.RevokedAt, t.LastUsedAt);
+        new(t.Id, t.AgencyId, t.Name, t.Role, t.ScopeList, t.CreatedAt, t.CreatedBy, t.ExpiresAt, t.RevokedAt, t.LastUsedAt, t.GatePairCode);
 }
 
 /// <summary>The token with its secret, answered once at creation.</summary>

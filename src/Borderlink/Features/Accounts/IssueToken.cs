@@ -11,7 +11,7 @@ public static class IssueToken
     public const int MaxDays = 365;
     public static readonly string[] TokenRoles = [Roles.Viewer, Roles.Officer, Roles.Liaison];
 
-    public sealed record Request(Guid AgencyId, string? Name, string? Role, IReadOnlyList<string>? Scopes, int ExpiresInDays = 90);
+    public sealed record Request(Guid AgencyId, string? Name, string? Role, IReadOnlyList<string>? Scopes, int ExpiresInDays = 90, string? GatePair = null);
 
     public sealed record Issued(ApiToken Token, string Secret);
 
@@ -28,6 +28,9 @@ public static class IssueToken
         if (scopes.Count == 0) errors.Add(new("scopes", "Error.Required"));
         errors.AddRange(scopes.Where(s => !ApiScopes.All.Contains(s)).Select(s => new FieldError("scopes", "Error.UnknownScope", s)));
         if (request.ExpiresInDays is < 1 or > MaxDays) errors.Add(new("expiresInDays", "Error.Range", 1, MaxDays));
+        var gate = string.IsNullOrWhiteSpace(request.GatePair) ? null : request.GatePair.Trim();
+        if (gate is not null && !await db.GatePairs.AnyAsync(g => g.Code == gate && (g.VnParty == party || g.CnParty == party), ct))
+            errors.Add(new("gatePair", "Error.UnknownGate", gate));
         if (errors.Count > 0)
         {
             return new Outcome<Issued>.Invalid(errors);
@@ -38,11 +41,11 @@ public static class IssueToken
         var token = new ApiToken
         {
             AgencyId = agency!.Id, PartyCode = party, Name = request.Name!.Trim(), Role = request.Role!,
-            Scopes = string.Join('|', scopes.Distinct()), SecretHash = ApiTokenAuthentication.Hash(secret),
+            Scopes = string.Join('|', scopes.Distinct()), GatePairCode = gate, SecretHash = ApiTokenAuthentication.Hash(secret),
             CreatedAt = now, CreatedBy = db.Viewer.Name, ExpiresAt = now.AddDays(request.ExpiresInDays),
         };
         db.ApiTokens.Add(token);
-        db.Audit(AuditActions.Admin, AuditOutcomes.Ok, detail: $"API token issued: {token.Name} ({token.Id}) to agency {agency.Id}, role {token.Role}, scopes {token.Scopes}");
+        db.Audit(AuditActions.Admin, AuditOutcomes.Ok, detail: $"API token issued: {token.Name} ({token.Id}) to agency {agency.Id}, role {token.Role}, scopes {token.Scopes}{(gate is null ? "" : ", gate " + gate)}");
         await db.SaveChangesAsync(ct);
         return new Outcome<Issued>.Done(new Issued(token, secret), Created: true);
     }

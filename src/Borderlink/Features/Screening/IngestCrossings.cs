@@ -1,0 +1,179 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Borderlink.Data;
+using Borderlink.Features.Audit;
+using Borderlink.Web;
+using CsvHelper;
+using CsvHelper.Configuration;
+using Microsoft.EntityFrameworkCore;
+
+namespace Borderlink.Features.Screening;
+
+/// <summary>
+/// A gate system's batch of crossings, NDJSON or CSV, read as a stream (a million lines never sit in memory) and written
+/// the engine's fastest way inside one transaction: the batch is applied whole or refused whole with the bad lines
+/// named. Ids are the client's: lines already stored are skipped, and a batch id seen before answers with its first result.
+/// </summary>
+public sealed class IngestCrossings(BorderlinkDb db, TimeProvider clock, ScreeningSummaries summaries)
+{
+    public const int MaxErrors = 100;
+
+    public enum Format
+    {
+        NdJson,
+        Csv,
+    }
+
+    public sealed record LineError(int Line, string Field, string MessageKey, object[] Args);
+
+    public sealed record Result(Guid BatchId, int Lines, int Applied, int AlreadyPresent, bool Replayed);
+
+    public abstract record Outcome
+    {
+        public sealed record Done(Result Result) : Outcome;
+        public sealed record Refused(IReadOnlyList<LineError> Errors, int LinesRead) : Outcome;
+        public sealed record Forbidden(string Code) : Outcome;
+    }
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new ScalarAsString() } };
+
+    public async Task<Outcome> RunAsync(string gateCode, Stream body, Format format, Guid? batchId, CancellationToken ct)
+    {
+        var viewer = db.Viewer;
+        var gate = await db.GatePairs.AsNoTracking().FirstOrDefaultAsync(g => g.Code == gateCode, ct);
+        if (viewer.Party is null || gate is null || (gate.VnParty != viewer.Party && gate.CnParty != viewer.Party))
+            return await RefuseAsync("gate-not-ours", $"crossings for gate {gateCode} not allowed", ct);
+        if (viewer.GateScope is { } scope && scope != gate.Code)
+            return await RefuseAsync("gate-out-of-scope", $"token for gate {scope} sent crossings for gate {gate.Code}", ct);
+        var batch = batchId ?? Guid.CreateVersion7();
+        if (batchId is { } known && await db.CrossingBatches.AsNoTracking().FirstOrDefaultAsync(b => b.Id == known, ct) is { } earlier)
+            return new Outcome.Done(new Result(earlier.Id, earlier.Lines, earlier.Applied, earlier.AlreadyPresent, Replayed: true));
+
+        var zone = Web.TimeDisplay.Find(await db.Parties.Where(p => p.Code == viewer.Party).Select(p => p.TimeZone).FirstAsync(ct)) ?? TimeZoneInfo.Utc;
+        var now = clock.GetUtcNow();
+        DateOnly LocalDate(DateTimeOffset at) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, zone).DateTime);
+        var errors = new List<LineError>();
+        var seen = new HashSet<Guid>();
+        var days = new HashSet<DateOnly>();
+        var lines = 0;
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await using (var writer = await db.BeginCrossingsAsync(ct))
+        {
+            await foreach (var (number, line, parseError) in ReadAsync(body, format, ct))
+            {
+                lines = number;
+                if (parseError is not null)
+                {
+                    errors.Add(new LineError(number, "", parseError, []));
+                }
+                else if (line!.Check(viewer.Party, gate.Code, LocalDate, now, batch, out var error) is { } record)
+                {
+                    if (!seen.Add(record.Id)) errors.Add(new LineError(number, "id", "Ingest.RepeatedId", [record.Id]));
+                    else if (errors.Count == 0)
+                    {
+                        days.Add(record.LocalDate);
+                        await writer.WriteAsync(record, ct);
+                    }
+                }
+                else
+                {
+                    errors.Add(new LineError(number, error!.Field, error.MessageKey, error.Args));
+                }
+                if (errors.Count >= MaxErrors) break;
+            }
+            if (lines == 0) errors.Add(new LineError(0, "", "Ingest.Empty", []));
+            if (errors.Count > 0)
+            {
+                // Nothing of a refused batch stays: the transaction is rolled back when it is disposed.
+                return new Outcome.Refused(errors, lines);
+            }
+            var applied = await writer.CompleteAsync(ct);
+            db.CrossingBatches.Add(new CrossingBatch
+            {
+                Id = batch, Party = viewer.Party, GatePair = gate.Code, Lines = lines, Applied = applied, AlreadyPresent = lines - applied, ReceivedAt = now,
+                ReceivedBy = viewer.Name,
+            });
+            db.Audit(AuditActions.Create, AuditOutcomes.Ok, detail: $"crossings batch {batch} for {gate.Code}: {lines} lines, {applied} new", recordType: "crossing-batch", recordId: batch);
+            await db.SaveChangesAsync(ct);
+            await summaries.RefreshAsync(viewer.Party, gate, days, ct);
+            await transaction.CommitAsync(ct);
+            return new Outcome.Done(new Result(batch, lines, applied, lines - applied, Replayed: false));
+        }
+    }
+
+    private async Task<Outcome> RefuseAsync(string code, string detail, CancellationToken ct)
+    {
+        db.Audit(AuditActions.Refused, AuditOutcomes.Denied, detail: detail);
+        await db.SaveChangesAsync(ct);
+        return new Outcome.Forbidden(code);
+    }
+
+    /// <summary>The body line by line (NDJSON) or row by row (CSV with a header), numbered from 1 as an editor numbers them.</summary>
+    private static async IAsyncEnumerable<(int Number, CrossingLine? Line, string? Error)> ReadAsync(Stream body, Format format,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    {
+        using var reader = new StreamReader(body, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 64 * 1024);
+        if (format == Format.NdJson)
+        {
+            var number = 0;
+            while (await reader.ReadLineAsync(ct) is { } text)
+            {
+                number++;
+                if (string.IsNullOrWhiteSpace(text)) continue;
+                CrossingLine? line = null;
+                string? error = null;
+                try
+                {
+                    line = JsonSerializer.Deserialize<CrossingLine>(text, Json) ?? throw new JsonException();
+                }
+                catch (JsonException)
+                {
+                    error = "Ingest.BadJson";
+                }
+                yield return (number, line, error);
+            }
+            yield break;
+        }
+        var config = new CsvConfiguration(CultureInfo.InvariantCulture)
+        {
+            PrepareHeaderForMatch = a => a.Header.Trim().ToLowerInvariant(), MissingFieldFound = null, HeaderValidated = null, BadDataFound = null,
+        };
+        using var csv = new CsvReader(reader, config);
+        var row = 1;
+        if (!await csv.ReadAsync() || !csv.ReadHeader()) yield break;
+        while (await csv.ReadAsync())
+        {
+            ct.ThrowIfCancellationRequested();
+            row++;
+            CrossingLine? line = null;
+            string? error = null;
+            try
+            {
+                line = csv.GetRecord<CrossingLine>();
+            }
+            catch (CsvHelperException)
+            {
+                error = "Ingest.BadCsv";
+            }
+            yield return (row, line, error);
+        }
+    }
+
+    /// <summary>Reads a JSON string, number or boolean as text, so every value can be checked and named by field.</summary>
+    private sealed class ScalarAsString : JsonConverter<string>
+    {
+        public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => reader.TokenType switch
+        {
+            JsonTokenType.String => reader.GetString(),
+            JsonTokenType.Number => System.Text.Encoding.UTF8.GetString(reader.ValueSpan),
+            JsonTokenType.True => "true",
+            JsonTokenType.False => "false",
+            JsonTokenType.Null => null,
+            _ => throw new JsonException(),
+        };
+
+        public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options) => writer.WriteStringValue(value);
+    }
+}

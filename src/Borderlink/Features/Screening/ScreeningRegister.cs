@@ -1,0 +1,67 @@
+using Borderlink.Data;
+using Borderlink.Features.Audit;
+using Borderlink.Features.Notes;
+using Borderlink.Sharing;
+using Borderlink.Web;
+using Microsoft.EntityFrameworkCore;
+
+namespace Borderlink.Features.Screening;
+
+/// <summary>Quarantine staff record one crossing by hand; a liaison shares one record deliberately, saying why its personal data may cross.</summary>
+public sealed class ScreeningRegister(BorderlinkDb db, TimeProvider clock, ScreeningSummaries summaries)
+{
+    public sealed record ShareRequest(IReadOnlyList<string>? Audience, string? Reason);
+
+    public async Task<Outcome<CrossingRecord>> RecordAsync(string gateCode, CrossingLine line, CancellationToken ct = default)
+    {
+        var viewer = db.Viewer;
+        var gate = await db.GatePairs.AsNoTracking().FirstOrDefaultAsync(g => g.Code == gateCode, ct);
+        if (viewer.Party is null || !Policies.OfficerRoles.Any(viewer.IsInRole) || gate is null || (gate.VnParty != viewer.Party && gate.CnParty != viewer.Party)
+            || (viewer.GateScope is { } scope && scope != gateCode))
+        {
+            db.Audit(AuditActions.Refused, AuditOutcomes.Denied, detail: $"crossing for gate {gateCode} not allowed");
+            await db.SaveChangesAsync(ct);
+            return new Outcome<CrossingRecord>.Forbidden();
+        }
+        if (string.IsNullOrWhiteSpace(line.Id)) line.Id = Guid.CreateVersion7().ToString();
+        var zone = TimeDisplay.Find(await db.Parties.Where(p => p.Code == viewer.Party).Select(p => p.TimeZone).FirstAsync(ct)) ?? TimeZoneInfo.Utc;
+        var record = line.Check(viewer.Party, gate.Code, at => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, zone).DateTime), clock.GetUtcNow(), Guid.Empty, out var error);
+        if (record is null) return new Outcome<CrossingRecord>.Invalid([error!]);
+        var existing = await db.Crossings.AsNoTracking().FirstOrDefaultAsync(c => c.Id == record.Id, ct);
+        if (existing is not null) return new Outcome<CrossingRecord>.Done(existing);
+        db.Crossings.Add(record);
+        db.Audit(AuditActions.Create, AuditOutcomes.Ok, detail: $"crossing at {gate.Code}", recordType: "crossing", recordId: record.Id);
+        await db.SaveChangesAsync(ct);
+        await summaries.RefreshAsync(viewer.Party, gate, [record.LocalDate], ct);
+        return new Outcome<CrossingRecord>.Done(record, Created: true);
+    }
+
+    /// <summary>A copy of one record for the partner parties named, with the reason its personal data crosses (audited like any share).</summary>
+    public async Task<Outcome<ScreeningExtract>> ShareAsync(Guid crossingId, ShareRequest r, CancellationToken ct = default)
+    {
+        var viewer = db.Viewer;
+        var crossing = await db.Crossings.AsNoTracking().FirstOrDefaultAsync(c => c.Id == crossingId, ct);
+        if (crossing is null) return new Outcome<ScreeningExtract>.NotFound();
+        if (viewer.AgencyId is null || !Policies.LiaisonRoles.Any(viewer.IsInRole))
+        {
+            db.Audit(AuditActions.Refused, AuditOutcomes.Denied, detail: $"share of crossing {crossingId} not allowed");
+            await db.SaveChangesAsync(ct);
+            return new Outcome<ScreeningExtract>.Forbidden();
+        }
+        var audience = r.Audience ?? [];
+        var errors = await NoteRules.ValidateVisibilityAsync(db, crossing.Party, Visibility.Partners, audience, [], clock, ct);
+        FieldChecks.Text(errors, "reason", r.Reason, 1000, required: true);
+        if (errors.Count > 0) return new Outcome<ScreeningExtract>.Invalid(errors);
+        var extract = new ScreeningExtract
+        {
+            OwnerParty = crossing.Party, OwnerAgencyId = viewer.AgencyId.Value, CrossingId = crossing.Id, GatePair = crossing.GatePair, OccurredAt = crossing.OccurredAt,
+            Kind = crossing.Kind, Direction = crossing.Direction, Purpose = crossing.Purpose, Nationality = crossing.Nationality, TravellerName = crossing.TravellerName,
+            DocumentNumber = crossing.DocumentNumber, TemperatureC = crossing.TemperatureC, Symptoms = crossing.Symptoms, Test = crossing.Test, Decision = crossing.Decision,
+            VehiclePlate = crossing.VehiclePlate, Goods = crossing.Goods, PersonalDataSharedBecause = r.Reason!.Trim(),
+        };
+        extract.SetVisibility(Visibility.Partners, audience, []);
+        db.ScreeningExtracts.Add(extract);
+        await db.SaveChangesAsync(ct);
+        return new Outcome<ScreeningExtract>.Done(extract, Created: true);
+    }
+}
