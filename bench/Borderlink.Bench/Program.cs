@@ -21,7 +21,10 @@ switch (scenario)
     case "situation-dashboard":
         await SituationBench.DashboardAsync(number > 0 ? number : 200);
         return 0;
+    case "crossing-ingest":
+        await CrossingBench.IngestAsync(number > 0 ? number : 1_000_000);
+        return 0;
     default:
-        Console.WriteLine("Scenarios: gazetteer [seconds] | exchange-latency [seconds] | exchange-backlog [messages] | situation-import [rows] | situation-dashboard [requests]");
+        Console.WriteLine("Scenarios: gazetteer [seconds] | exchange-latency [seconds] | exchange-backlog [messages] | situation-import [rows] | situation-dashboard [requests] | crossing-ingest [rows]");
         return scenario == "help" ? 0 : 64;
 }

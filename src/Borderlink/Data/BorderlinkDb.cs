@@ -75,6 +75,8 @@ public abstract class BorderlinkDb : IdentityDbContext<BorderlinkUser>, IDataPro
     public DbSet<Borderlink.Features.Screening.CrossingBatch> CrossingBatches => Set<Borderlink.Features.Screening.CrossingBatch>();
     public DbSet<Borderlink.Features.Screening.ScreeningSummary> ScreeningSummaries => Set<Borderlink.Features.Screening.ScreeningSummary>();
     public DbSet<Borderlink.Features.Screening.ScreeningExtract> ScreeningExtracts => Set<Borderlink.Features.Screening.ScreeningExtract>();
+    public DbSet<Borderlink.Features.Permits.SpecialItemPermit> SpecialItemPermits => Set<Borderlink.Features.Permits.SpecialItemPermit>();
+    public DbSet<Borderlink.Features.Permits.PermitApproval> PermitApprovals => Set<Borderlink.Features.Permits.PermitApproval>();
     public DbSet<Borderlink.Features.Communications.CommunicationEntry> CommunicationEntries => Set<Borderlink.Features.Communications.CommunicationEntry>();
     public DbSet<Borderlink.Features.Gates.GateStatusChange> GateStatusChanges => Set<Borderlink.Features.Gates.GateStatusChange>();
     public DbSet<SituationFact> SituationFacts => Set<SituationFact>();

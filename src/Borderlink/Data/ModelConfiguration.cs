@@ -445,6 +445,32 @@ internal sealed class ScreeningExtractConfig : IEntityTypeConfiguration<Borderli
     }
 }
 
+internal sealed class SpecialItemPermitConfig : IEntityTypeConfiguration<Borderlink.Features.Permits.SpecialItemPermit>
+{
+    public void Configure(EntityTypeBuilder<Borderlink.Features.Permits.SpecialItemPermit> b)
+    {
+        b.ConfigureRecord();
+        b.Property(p => p.GatePair).HasMaxLength(60);
+        b.Property(p => p.Applicant).HasMaxLength(Borderlink.Features.Permits.SpecialItemPermit.TextMax);
+        b.Property(p => p.Consignee).HasMaxLength(Borderlink.Features.Permits.SpecialItemPermit.TextMax);
+        b.Property(p => p.Item).HasMaxLength(Borderlink.Features.Permits.SpecialItemPermit.TextMax);
+        b.Property(p => p.Unit).HasMaxLength(40);
+        b.Property(p => p.Language).HasMaxLength(16);
+        b.HasIndex(p => new { p.GatePair, p.ValidTo });
+    }
+}
+
+internal sealed class PermitApprovalConfig : IEntityTypeConfiguration<Borderlink.Features.Permits.PermitApproval>
+{
+    public void Configure(EntityTypeBuilder<Borderlink.Features.Permits.PermitApproval> b)
+    {
+        b.ConfigureRecord();
+        b.Property(a => a.Note).HasMaxLength(Borderlink.Features.Permits.SpecialItemPermit.TextMax);
+        b.Property(a => a.DecidedBy).HasMaxLength(256);
+        b.HasIndex(a => a.PermitId);
+    }
+}
+
 internal sealed class CalendarFeedConfig : IEntityTypeConfiguration<Borderlink.Features.Meetings.CalendarFeed>
 {
     public void Configure(EntityTypeBuilder<Borderlink.Features.Meetings.CalendarFeed> b)

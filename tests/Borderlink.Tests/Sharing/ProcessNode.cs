@@ -20,6 +20,8 @@ public sealed class ProcessNode : IAsyncDisposable
     public int Port { get; }
     public string BaseUrl => $"http://127.0.0.1:{Port}";
     public TestDatabase Database { get; }
+    /// <summary>The app's process while it runs (benchmarks read its peak memory).</summary>
+    public int? ProcessId => _process is { HasExited: false } p ? p.Id : null;
 
     private ProcessNode(string id, int port, TestDatabase database, Dictionary<string, string> environment)
     {

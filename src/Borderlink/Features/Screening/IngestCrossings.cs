@@ -57,6 +57,7 @@ public sealed class IngestCrossings(BorderlinkDb db, TimeProvider clock, Screeni
         var seen = new HashSet<Guid>();
         var days = new HashSet<DateOnly>();
         var lines = 0;
+        var permits = new Permits.PermitCheck(db);
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await using (var writer = await db.BeginCrossingsAsync(ct))
@@ -71,6 +72,8 @@ public sealed class IngestCrossings(BorderlinkDb db, TimeProvider clock, Screeni
                 else if (line!.Check(viewer.Party, gate.Code, LocalDate, now, batch, out var error) is { } record)
                 {
                     if (!seen.Add(record.Id)) errors.Add(new LineError(number, "id", "Ingest.RepeatedId", [record.Id]));
+                    else if (record.PermitId is { } permit && await permits.CheckAsync(permit, gate.Code, record.LocalDate, ct) is { } refused)
+                        errors.Add(new LineError(number, refused.Field, refused.MessageKey, refused.Args));
                     else if (errors.Count == 0)
                     {
                         days.Add(record.LocalDate);

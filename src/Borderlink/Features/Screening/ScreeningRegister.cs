@@ -27,6 +27,12 @@ public sealed class ScreeningRegister(BorderlinkDb db, TimeProvider clock, Scree
         var zone = TimeDisplay.Find(await db.Parties.Where(p => p.Code == viewer.Party).Select(p => p.TimeZone).FirstAsync(ct)) ?? TimeZoneInfo.Utc;
         var record = line.Check(viewer.Party, gate.Code, at => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, zone).DateTime), clock.GetUtcNow(), Guid.Empty, out var error);
         if (record is null) return new Outcome<CrossingRecord>.Invalid([error!]);
+        if (record.PermitId is { } permit && await new Permits.PermitCheck(db).CheckAsync(permit, gate.Code, record.LocalDate, ct) is { } refused)
+        {
+            db.Audit(AuditActions.Refused, AuditOutcomes.Denied, detail: $"crossing at {gate.Code} against permit {permit}: {refused.MessageKey}");
+            await db.SaveChangesAsync(ct);
+            return new Outcome<CrossingRecord>.Invalid([refused]);
+        }
         var existing = await db.Crossings.AsNoTracking().FirstOrDefaultAsync(c => c.Id == record.Id, ct);
         if (existing is not null) return new Outcome<CrossingRecord>.Done(existing);
         db.Crossings.Add(record);
