@@ -24,7 +24,10 @@ switch (scenario)
     case "crossing-ingest":
         await CrossingBench.IngestAsync(number > 0 ? number : 1_000_000);
         return 0;
+    case "crossing-parse":
+        await CrossingParseBench.RunAsync(number > 0 ? number : 1_000_000);
+        return 0;
     default:
-        Console.WriteLine("Scenarios: gazetteer [seconds] | exchange-latency [seconds] | exchange-backlog [messages] | situation-import [rows] | situation-dashboard [requests] | crossing-ingest [rows]");
+        Console.WriteLine("Scenarios: gazetteer [seconds] | exchange-latency [seconds] | exchange-backlog [messages] | situation-import [rows] | situation-dashboard [requests] | crossing-ingest [rows] | crossing-parse [rows]");
         return scenario == "help" ? 0 : 64;
 }

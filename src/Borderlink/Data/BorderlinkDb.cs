@@ -234,8 +234,16 @@ public abstract class BorderlinkDb : IdentityDbContext<BorderlinkUser>, IDataPro
     /// <summary>Inserts rows the fastest way the engine takes them, in the current transaction, without tracking them.</summary>
     public abstract Task BulkInsertFactsAsync(IReadOnlyList<SituationFact> facts, CancellationToken ct);
 
-    /// <summary>A writer for a stream of crossing records inside the open transaction (see <see cref="CrossingWriter"/>).</summary>
-    public abstract Task<CrossingWriter> BeginCrossingsAsync(CancellationToken ct);
+    /// <summary>
+    /// A writer for a stream of crossing records inside the open transaction (see <see cref="CrossingWriter"/>). Direct: straight
+    /// into the table, where an id already stored fails the whole write (<see cref="IsUniqueViolation"/>); otherwise such ids are skipped.
+    /// </summary>
+    public abstract Task<CrossingWriter> BeginCrossingsAsync(bool direct, CancellationToken ct);
+
+    /// <summary>Whether a direct write is faster than the skipping one on this engine (worth a retry when an id is already stored).</summary>
+    public abstract bool CrossingsHaveDirectPath { get; }
+
+    public abstract bool IsUniqueViolation(System.Data.Common.DbException e);
 
     /// <summary>Locks the head row for this transaction and returns it, tracked.</summary>
     protected abstract Task<AuditHead> LockAuditHeadAsync(CancellationToken ct);

@@ -83,65 +83,74 @@ internal sealed class SqliteCrossingWriter : CrossingWriter
 }
 
 /// <summary>
-/// PostgreSQL: binary COPY into a temporary table dropped at commit, then one INSERT … SELECT … ON CONFLICT DO NOTHING,
-/// so ids already present are skipped without giving up COPY's speed.
+/// PostgreSQL: binary COPY. Direct: straight into "Crossings" (an id already stored fails the copy with a unique violation).
+/// Skipping: into a temporary table dropped at commit, then one INSERT … SELECT … ON CONFLICT DO NOTHING.
 /// </summary>
 internal sealed class PostgresCrossingWriter : CrossingWriter
 {
     private readonly NpgsqlConnection _connection;
+    private readonly bool _direct;
     private NpgsqlBinaryImporter? _copy;
 
-    private PostgresCrossingWriter(NpgsqlConnection connection) => _connection = connection;
+    private PostgresCrossingWriter(NpgsqlConnection connection, bool direct)
+    {
+        _connection = connection;
+        _direct = direct;
+    }
 
-    public static async Task<PostgresCrossingWriter> StartAsync(DbContext db, CancellationToken ct)
+    public static async Task<PostgresCrossingWriter> StartAsync(DbContext db, bool direct, CancellationToken ct)
     {
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-        await using (var create = connection.CreateCommand())
+        if (!direct)
         {
-            create.CommandText = "CREATE TEMP TABLE crossing_batch (LIKE \"Crossings\" INCLUDING DEFAULTS) ON COMMIT DROP";
+            await using var create = connection.CreateCommand();
+            create.CommandText = "CREATE TEMP TABLE IF NOT EXISTS crossing_batch (LIKE \"Crossings\" INCLUDING DEFAULTS) ON COMMIT DROP";
             await create.ExecuteNonQueryAsync(ct);
         }
-        var writer = new PostgresCrossingWriter(connection);
-        writer._copy = await connection.BeginBinaryImportAsync($"COPY crossing_batch ({Columns}) FROM STDIN (FORMAT BINARY)", ct);
+        var writer = new PostgresCrossingWriter(connection, direct);
+        writer._copy = await connection.BeginBinaryImportAsync($"COPY {(direct ? "\"Crossings\"" : "crossing_batch")} ({Columns}) FROM STDIN (FORMAT BINARY)", ct);
         return writer;
     }
 
-    public override async ValueTask WriteAsync(CrossingRecord r, CancellationToken ct)
+    /// <summary>Rows go into the importer's buffer synchronously (it flushes every few kilobytes): one await per row would cost more than the row.</summary>
+    public override ValueTask WriteAsync(CrossingRecord r, CancellationToken ct)
     {
         var copy = _copy!;
-        await copy.StartRowAsync(ct);
-        await copy.WriteAsync(r.Id, NpgsqlDbType.Uuid, ct);
-        await copy.WriteAsync(r.Party, NpgsqlDbType.Varchar, ct);
-        await copy.WriteAsync(r.GatePair, NpgsqlDbType.Varchar, ct);
-        await copy.WriteAsync(r.OccurredAt.UtcDateTime, NpgsqlDbType.TimestampTz, ct);
-        await copy.WriteAsync(r.LocalDate, NpgsqlDbType.Date, ct);
-        await copy.WriteAsync((int)r.Kind, NpgsqlDbType.Integer, ct);
-        await copy.WriteAsync((int)r.Direction, NpgsqlDbType.Integer, ct);
-        await copy.WriteAsync((int)r.Purpose, NpgsqlDbType.Integer, ct);
-        await copy.WriteAsync(r.Nationality, NpgsqlDbType.Varchar, ct);
-        await copy.WriteAsync(r.TravellerName, NpgsqlDbType.Varchar, ct);
-        await copy.WriteAsync(r.DocumentNumber, NpgsqlDbType.Varchar, ct);
-        await copy.WriteAsync(r.HealthDeclaration, NpgsqlDbType.Boolean, ct);
-        if (r.TemperatureC is { } t) await copy.WriteAsync(t, NpgsqlDbType.Double, ct);
-        else await copy.WriteNullAsync(ct);
-        await copy.WriteAsync(r.Symptoms, NpgsqlDbType.Boolean, ct);
-        await copy.WriteAsync((int)r.Test, NpgsqlDbType.Integer, ct);
-        await copy.WriteAsync((int)r.Decision, NpgsqlDbType.Integer, ct);
-        await copy.WriteAsync(r.VehiclePlate, NpgsqlDbType.Varchar, ct);
-        await copy.WriteAsync(r.Disinfected, NpgsqlDbType.Boolean, ct);
-        await copy.WriteAsync(r.Goods, NpgsqlDbType.Varchar, ct);
-        await copy.WriteAsync(r.Sampled, NpgsqlDbType.Boolean, ct);
-        if (r.PermitId is { } permit) await copy.WriteAsync(permit, NpgsqlDbType.Uuid, ct);
-        else await copy.WriteNullAsync(ct);
-        await copy.WriteAsync(r.BatchId, NpgsqlDbType.Uuid, ct);
-        await copy.WriteAsync(r.RecordedAt.UtcDateTime, NpgsqlDbType.TimestampTz, ct);
+        copy.StartRow();
+        copy.Write(r.Id, NpgsqlDbType.Uuid);
+        copy.Write(r.Party, NpgsqlDbType.Varchar);
+        copy.Write(r.GatePair, NpgsqlDbType.Varchar);
+        copy.Write(r.OccurredAt.UtcDateTime, NpgsqlDbType.TimestampTz);
+        copy.Write(r.LocalDate, NpgsqlDbType.Date);
+        copy.Write((int)r.Kind, NpgsqlDbType.Integer);
+        copy.Write((int)r.Direction, NpgsqlDbType.Integer);
+        copy.Write((int)r.Purpose, NpgsqlDbType.Integer);
+        copy.Write(r.Nationality, NpgsqlDbType.Varchar);
+        copy.Write(r.TravellerName, NpgsqlDbType.Varchar);
+        copy.Write(r.DocumentNumber, NpgsqlDbType.Varchar);
+        copy.Write(r.HealthDeclaration, NpgsqlDbType.Boolean);
+        if (r.TemperatureC is { } t) copy.Write(t, NpgsqlDbType.Double);
+        else copy.WriteNull();
+        copy.Write(r.Symptoms, NpgsqlDbType.Boolean);
+        copy.Write((int)r.Test, NpgsqlDbType.Integer);
+        copy.Write((int)r.Decision, NpgsqlDbType.Integer);
+        copy.Write(r.VehiclePlate, NpgsqlDbType.Varchar);
+        copy.Write(r.Disinfected, NpgsqlDbType.Boolean);
+        copy.Write(r.Goods, NpgsqlDbType.Varchar);
+        copy.Write(r.Sampled, NpgsqlDbType.Boolean);
+        if (r.PermitId is { } permit) copy.Write(permit, NpgsqlDbType.Uuid);
+        else copy.WriteNull();
+        copy.Write(r.BatchId, NpgsqlDbType.Uuid);
+        copy.Write(r.RecordedAt.UtcDateTime, NpgsqlDbType.TimestampTz);
+        return ValueTask.CompletedTask;
     }
 
     public override async Task<int> CompleteAsync(CancellationToken ct)
     {
-        await _copy!.CompleteAsync(ct);
+        var copied = await _copy!.CompleteAsync(ct);
         await _copy.DisposeAsync();
         _copy = null;
+        if (_direct) return (int)copied;
         await using var insert = _connection.CreateCommand();
         insert.CommandText = $"INSERT INTO \"Crossings\" ({Columns}) SELECT {Columns} FROM crossing_batch ON CONFLICT (\"Id\") DO NOTHING";
         insert.CommandTimeout = 600;

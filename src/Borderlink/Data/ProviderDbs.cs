@@ -28,7 +28,12 @@ public sealed class SqliteBorderlinkDb(DbContextOptions<SqliteBorderlinkDb> opti
         OutboxMessages.Where(m => m.Status == OutboxStatus.Pending && m.NextAttemptAt <= now)
             .OrderBy(m => m.NextAttemptAt).ThenBy(m => m.Id).Take(count);
 
-    public override Task<CrossingWriter> BeginCrossingsAsync(CancellationToken ct) => Task.FromResult<CrossingWriter>(new SqliteCrossingWriter(this));
+    public override Task<CrossingWriter> BeginCrossingsAsync(bool direct, CancellationToken ct) => Task.FromResult<CrossingWriter>(new SqliteCrossingWriter(this));
+
+    /// <summary>INSERT OR IGNORE costs what INSERT costs here: one path.</summary>
+    public override bool CrossingsHaveDirectPath => false;
+
+    public override bool IsUniqueViolation(System.Data.Common.DbException e) => e is SqliteException { SqliteErrorCode: 19 };
 
     /// <summary>One prepared INSERT run per row inside the save's transaction: SQLite's fastest way in.</summary>
     public override Task BulkInsertFactsAsync(IReadOnlyList<SituationFact> facts, CancellationToken ct)
@@ -93,7 +98,12 @@ public sealed class PostgresBorderlinkDb(DbContextOptions<PostgresBorderlinkDb> 
     protected override Task<AuditHead> LockAuditHeadAsync(CancellationToken ct) =>
         AuditHeads.FromSql($"SELECT * FROM \"AuditHeads\" WHERE \"Id\" = 1 FOR UPDATE").SingleAsync(ct);
 
-    public override async Task<CrossingWriter> BeginCrossingsAsync(CancellationToken ct) => await PostgresCrossingWriter.StartAsync(this, ct);
+    public override async Task<CrossingWriter> BeginCrossingsAsync(bool direct, CancellationToken ct) => await PostgresCrossingWriter.StartAsync(this, direct, ct);
+
+    /// <summary>COPY straight into the table is about twice as fast as COPY into a temporary table and INSERT … ON CONFLICT.</summary>
+    public override bool CrossingsHaveDirectPath => true;
+
+    public override bool IsUniqueViolation(System.Data.Common.DbException e) => e is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
 
     /// <summary>Binary COPY inside the save's transaction: PostgreSQL's fastest way in.</summary>
     public override async Task BulkInsertFactsAsync(IReadOnlyList<SituationFact> facts, CancellationToken ct)

@@ -62,6 +62,13 @@ public sealed class ProcessNode : IAsyncDisposable
 
     private bool _sharesDatabase;
 
+    /// <summary>One more setting for the app's environment, before it starts (e.g. a log level a benchmark reads).</summary>
+    public ProcessNode With(string key, string value)
+    {
+        _environment[key] = value;
+        return this;
+    }
+
     public async Task StartAsync(bool deliveryEnabled = true)
     {
         _environment["Exchange__DeliveryEnabled"] = deliveryEnabled ? "true" : "false";

@@ -1,6 +1,5 @@
+using System.Data.Common;
 using System.Globalization;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using Borderlink.Data;
 using Borderlink.Features.Audit;
 using Borderlink.Web;
@@ -15,7 +14,7 @@ namespace Borderlink.Features.Screening;
 /// the engine's fastest way inside one transaction: the batch is applied whole or refused whole with the bad lines
 /// named. Ids are the client's: lines already stored are skipped, and a batch id seen before answers with its first result.
 /// </summary>
-public sealed class IngestCrossings(BorderlinkDb db, TimeProvider clock, ScreeningSummaries summaries)
+public sealed class IngestCrossings(BorderlinkDb db, TimeProvider clock, ScreeningSummaries summaries, IServiceScopeFactory scopes, ILogger<IngestCrossings> logger)
 {
     public const int MaxErrors = 100;
 
@@ -36,8 +35,6 @@ public sealed class IngestCrossings(BorderlinkDb db, TimeProvider clock, Screeni
         public sealed record Forbidden(string Code) : Outcome;
     }
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new ScalarAsString() } };
-
     public async Task<Outcome> RunAsync(string gateCode, Stream body, Format format, Guid? batchId, CancellationToken ct)
     {
         var viewer = db.Viewer;
@@ -53,57 +50,96 @@ public sealed class IngestCrossings(BorderlinkDb db, TimeProvider clock, Screeni
         var zone = Web.TimeDisplay.Find(await db.Parties.Where(p => p.Code == viewer.Party).Select(p => p.TimeZone).FirstAsync(ct)) ?? TimeZoneInfo.Utc;
         var now = clock.GetUtcNow();
         DateOnly LocalDate(DateTimeOffset at) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, zone).DateTime);
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        Pass pass;
+        if (db.CrossingsHaveDirectPath)
+        {
+            // Fast path: straight into the table. Should an id already be there (lines sent again without their batch key),
+            // the engine refuses the whole copy; the batch is then read again from a spool of what arrived, skipping stored ids.
+            var spoolPath = Path.Combine(Path.GetTempPath(), $"borderlink-batch-{batch}.spool");
+            await using var spool = new FileStream(spoolPath, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose);
+            var tee = new TeeStream(body, spool);
+            await transaction.CreateSavepointAsync("direct", ct);
+            try
+            {
+                pass = await PassAsync(tee, format, direct: true, gate.Code, LocalDate, now, batch, ct);
+            }
+            catch (DbException e) when (db.IsUniqueViolation(e))
+            {
+                await tee.DrainAsync(ct);
+                await transaction.RollbackToSavepointAsync("direct", ct);
+                spool.Position = 0;
+                pass = await PassAsync(spool, format, direct: false, gate.Code, LocalDate, now, batch, ct);
+            }
+        }
+        else
+        {
+            pass = await PassAsync(body, format, direct: false, gate.Code, LocalDate, now, batch, ct);
+        }
+        if (pass.Errors.Count > 0)
+        {
+            // Nothing of a refused batch stays: the transaction is rolled back when it is disposed.
+            return new Outcome.Refused(pass.Errors, pass.Lines);
+        }
+        var stored = watch.Elapsed;
+        var (lines, applied) = (pass.Lines, pass.Applied);
+        db.CrossingBatches.Add(new CrossingBatch
+        {
+            Id = batch, Party = viewer.Party, GatePair = gate.Code, Lines = lines, Applied = applied, AlreadyPresent = lines - applied, ReceivedAt = now,
+            ReceivedBy = viewer.Name,
+        });
+        db.Audit(AuditActions.Create, AuditOutcomes.Ok, detail: $"crossings batch {batch} for {gate.Code}: {lines} lines, {applied} new", recordType: "crossing-batch", recordId: batch);
+        await db.SaveChangesAsync(ct);
+        await summaries.RefreshAsync(viewer.Party, gate, pass.Days, ct);
+        await transaction.CommitAsync(ct);
+        logger.LogInformation("Crossings batch {Batch} for {Gate}: {Lines} lines, {Applied} new; read and stored {Stored:F1} s, counted and committed {Total:F1} s",
+            batch, gate.Code, lines, applied, stored.TotalSeconds, (watch.Elapsed - stored).TotalSeconds);
+        return new Outcome.Done(new Result(batch, lines, applied, lines - applied, Replayed: false));
+    }
+
+    private sealed record Pass(int Lines, int Applied, List<LineError> Errors, HashSet<DateOnly> Days);
+
+    /// <summary>One reading of the batch: every line checked, the good ones written while the batch is still whole.</summary>
+    private async Task<Pass> PassAsync(Stream source, Format format, bool direct, string gate, Func<DateTimeOffset, DateOnly> localDate, DateTimeOffset now, Guid batch,
+        CancellationToken ct)
+    {
+        var party = db.Viewer.Party!;
         var errors = new List<LineError>();
         var seen = new HashSet<Guid>();
         var days = new HashSet<DateOnly>();
         var lines = 0;
-        var permits = new Permits.PermitCheck(db);
-
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        await using (var writer = await db.BeginCrossingsAsync(ct))
+        // Permits are read through a connection of their own: this one is busy copying rows.
+        await using var permitScope = scopes.CreateAsyncScope();
+        var permits = new Permits.PermitCheck(permitScope.ServiceProvider.GetRequiredService<BorderlinkDb>());
+        await using var writer = await db.BeginCrossingsAsync(direct, ct);
+        await foreach (var (number, line, parseError) in ReadAsync(source, format, ct))
         {
-            await foreach (var (number, line, parseError) in ReadAsync(body, format, ct))
+            lines = number;
+            if (parseError is not null)
             {
-                lines = number;
-                if (parseError is not null)
-                {
-                    errors.Add(new LineError(number, "", parseError, []));
-                }
-                else if (line!.Check(viewer.Party, gate.Code, LocalDate, now, batch, out var error) is { } record)
-                {
-                    if (!seen.Add(record.Id)) errors.Add(new LineError(number, "id", "Ingest.RepeatedId", [record.Id]));
-                    else if (record.PermitId is { } permit && await permits.CheckAsync(permit, gate.Code, record.LocalDate, ct) is { } refused)
-                        errors.Add(new LineError(number, refused.Field, refused.MessageKey, refused.Args));
-                    else if (errors.Count == 0)
-                    {
-                        days.Add(record.LocalDate);
-                        await writer.WriteAsync(record, ct);
-                    }
-                }
-                else
-                {
-                    errors.Add(new LineError(number, error!.Field, error.MessageKey, error.Args));
-                }
-                if (errors.Count >= MaxErrors) break;
+                errors.Add(new LineError(number, "", parseError, []));
             }
-            if (lines == 0) errors.Add(new LineError(0, "", "Ingest.Empty", []));
-            if (errors.Count > 0)
+            else if (line!.Check(party, gate, localDate, now, batch, out var error) is { } record)
             {
-                // Nothing of a refused batch stays: the transaction is rolled back when it is disposed.
-                return new Outcome.Refused(errors, lines);
+                if (!seen.Add(record.Id)) errors.Add(new LineError(number, "id", "Ingest.RepeatedId", [record.Id]));
+                else if (record.PermitId is { } permit && await permits.CheckAsync(permit, gate, record.LocalDate, ct) is { } refused)
+                    errors.Add(new LineError(number, refused.Field, refused.MessageKey, refused.Args));
+                else if (errors.Count == 0)
+                {
+                    days.Add(record.LocalDate);
+                    await writer.WriteAsync(record, ct);
+                }
             }
-            var applied = await writer.CompleteAsync(ct);
-            db.CrossingBatches.Add(new CrossingBatch
+            else
             {
-                Id = batch, Party = viewer.Party, GatePair = gate.Code, Lines = lines, Applied = applied, AlreadyPresent = lines - applied, ReceivedAt = now,
-                ReceivedBy = viewer.Name,
-            });
-            db.Audit(AuditActions.Create, AuditOutcomes.Ok, detail: $"crossings batch {batch} for {gate.Code}: {lines} lines, {applied} new", recordType: "crossing-batch", recordId: batch);
-            await db.SaveChangesAsync(ct);
-            await summaries.RefreshAsync(viewer.Party, gate, days, ct);
-            await transaction.CommitAsync(ct);
-            return new Outcome.Done(new Result(batch, lines, applied, lines - applied, Replayed: false));
+                errors.Add(new LineError(number, error!.Field, error.MessageKey, error.Args));
+            }
+            if (errors.Count >= MaxErrors) break;
         }
+        if (lines == 0) errors.Add(new LineError(0, "", "Ingest.Empty", []));
+        var applied = errors.Count == 0 ? await writer.CompleteAsync(ct) : 0;
+        return new Pass(lines, applied, errors, days);
     }
 
     private async Task<Outcome> RefuseAsync(string code, string detail, CancellationToken ct)
@@ -114,31 +150,13 @@ public sealed class IngestCrossings(BorderlinkDb db, TimeProvider clock, Screeni
     }
 
     /// <summary>The body line by line (NDJSON) or row by row (CSV with a header), numbered from 1 as an editor numbers them.</summary>
-    private static async IAsyncEnumerable<(int Number, CrossingLine? Line, string? Error)> ReadAsync(Stream body, Format format,
+    private static IAsyncEnumerable<(int Number, CrossingLine? Line, string? Error)> ReadAsync(Stream body, Format format, CancellationToken ct) =>
+        format == Format.NdJson ? NdJsonLines.ReadAsync(body, ct) : ReadCsvAsync(body, ct);
+
+    private static async IAsyncEnumerable<(int Number, CrossingLine? Line, string? Error)> ReadCsvAsync(Stream body,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
         using var reader = new StreamReader(body, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 64 * 1024);
-        if (format == Format.NdJson)
-        {
-            var number = 0;
-            while (await reader.ReadLineAsync(ct) is { } text)
-            {
-                number++;
-                if (string.IsNullOrWhiteSpace(text)) continue;
-                CrossingLine? line = null;
-                string? error = null;
-                try
-                {
-                    line = JsonSerializer.Deserialize<CrossingLine>(text, Json) ?? throw new JsonException();
-                }
-                catch (JsonException)
-                {
-                    error = "Ingest.BadJson";
-                }
-                yield return (number, line, error);
-            }
-            yield break;
-        }
         var config = new CsvConfiguration(CultureInfo.InvariantCulture)
         {
             PrepareHeaderForMatch = a => a.Header.Trim().ToLowerInvariant(), MissingFieldFound = null, HeaderValidated = null, BadDataFound = null,
@@ -162,21 +180,5 @@ public sealed class IngestCrossings(BorderlinkDb db, TimeProvider clock, Screeni
             }
             yield return (row, line, error);
         }
-    }
-
-    /// <summary>Reads a JSON string, number or boolean as text, so every value can be checked and named by field.</summary>
-    private sealed class ScalarAsString : JsonConverter<string>
-    {
-        public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => reader.TokenType switch
-        {
-            JsonTokenType.String => reader.GetString(),
-            JsonTokenType.Number => System.Text.Encoding.UTF8.GetString(reader.ValueSpan),
-            JsonTokenType.True => "true",
-            JsonTokenType.False => "false",
-            JsonTokenType.Null => null,
-            _ => throw new JsonException(),
-        };
-
-        public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options) => writer.WriteStringValue(value);
     }
 }
