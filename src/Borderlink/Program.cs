@@ -13,6 +13,7 @@ using Borderlink.Features.Measures;
 using Borderlink.Features.Translation;
 using Borderlink.Features.Screening;
 using Borderlink.Features.Permits;
+using Borderlink.Features.Quarantine;
 using Borderlink.Features.Notes;
 using Borderlink.Features.Notifications;
 using Borderlink.Features.Reference;
@@ -38,6 +39,7 @@ builder.Services.AddScoped<SituationExport>();
 builder.Services.AddScoped<ScreeningSummaries>();
 builder.Services.AddScoped<IngestCrossings>();
 builder.Services.AddScoped<ScreeningRegister>();
+builder.Services.AddScoped<KeepQuarantine>();
 
 var app = builder.Build();
 
@@ -66,6 +68,7 @@ app.MapMeasuresApi();
 app.MapTranslationApi();
 app.MapScreeningApi();
 app.MapPermitsApi();
+app.MapQuarantineApi();
 app.MapCooperationApi();
 app.MapDirectoryApi();
 app.MapGazetteerApi();

@@ -77,6 +77,8 @@ public abstract class BorderlinkDb : IdentityDbContext<BorderlinkUser>, IDataPro
     public DbSet<Borderlink.Features.Screening.ScreeningExtract> ScreeningExtracts => Set<Borderlink.Features.Screening.ScreeningExtract>();
     public DbSet<Borderlink.Features.Permits.SpecialItemPermit> SpecialItemPermits => Set<Borderlink.Features.Permits.SpecialItemPermit>();
     public DbSet<Borderlink.Features.Permits.PermitApproval> PermitApprovals => Set<Borderlink.Features.Permits.PermitApproval>();
+    public DbSet<Borderlink.Features.Quarantine.QuarantineFacility> QuarantineFacilities => Set<Borderlink.Features.Quarantine.QuarantineFacility>();
+    public DbSet<Borderlink.Features.Quarantine.QuarantineStay> QuarantineStays => Set<Borderlink.Features.Quarantine.QuarantineStay>();
     public DbSet<Borderlink.Features.Communications.CommunicationEntry> CommunicationEntries => Set<Borderlink.Features.Communications.CommunicationEntry>();
     public DbSet<Borderlink.Features.Gates.GateStatusChange> GateStatusChanges => Set<Borderlink.Features.Gates.GateStatusChange>();
     public DbSet<SituationFact> SituationFacts => Set<SituationFact>();
@@ -101,6 +103,7 @@ public abstract class BorderlinkDb : IdentityDbContext<BorderlinkUser>, IDataPro
         // Screening records are operational data that never leave their party: only its own users read them.
         builder.Entity<Borderlink.Features.Screening.CrossingRecord>().HasQueryFilter(c => ViewerIsSystem || c.Party == ViewerParty);
         builder.Entity<Borderlink.Features.Screening.CrossingBatch>().HasQueryFilter(b => ViewerIsSystem || b.Party == ViewerParty);
+        builder.Entity<Borderlink.Features.Quarantine.QuarantineStay>().HasQueryFilter(s => ViewerIsSystem || s.Party == ViewerParty);
     }
 
     /// <summary>

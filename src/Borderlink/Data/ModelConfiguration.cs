@@ -471,6 +471,34 @@ internal sealed class PermitApprovalConfig : IEntityTypeConfiguration<Borderlink
     }
 }
 
+internal sealed class QuarantineFacilityConfig : IEntityTypeConfiguration<Borderlink.Features.Quarantine.QuarantineFacility>
+{
+    public void Configure(EntityTypeBuilder<Borderlink.Features.Quarantine.QuarantineFacility> b)
+    {
+        b.ConfigureRecord();
+        b.Property(f => f.Name).HasMaxLength(Borderlink.Features.Quarantine.QuarantineFacility.NameMax);
+        b.Property(f => f.PlaceCode).HasMaxLength(60);
+        b.Property(f => f.GatePair).HasMaxLength(60);
+        b.Property(f => f.Language).HasMaxLength(16);
+        b.Ignore(f => f.NearCapacity);
+    }
+}
+
+internal sealed class QuarantineStayConfig : IEntityTypeConfiguration<Borderlink.Features.Quarantine.QuarantineStay>
+{
+    public void Configure(EntityTypeBuilder<Borderlink.Features.Quarantine.QuarantineStay> b)
+    {
+        b.HasKey(s => s.Id);
+        b.Property(s => s.Party).HasMaxLength(16);
+        b.Property(s => s.Label).HasMaxLength(Borderlink.Features.Quarantine.QuarantineStay.TextMax);
+        b.Property(s => s.Nationality).HasMaxLength(3);
+        b.Property(s => s.RecordedBy).HasMaxLength(256);
+        b.Ignore(s => s.Current);
+        b.HasIndex(s => new { s.FacilityId, s.EndedOn });
+        b.OwnsMany(s => s.Tests, t => t.ToJson());
+    }
+}
+
 internal sealed class CalendarFeedConfig : IEntityTypeConfiguration<Borderlink.Features.Meetings.CalendarFeed>
 {
     public void Configure(EntityTypeBuilder<Borderlink.Features.Meetings.CalendarFeed> b)

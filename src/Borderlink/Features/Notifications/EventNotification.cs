@@ -180,11 +180,17 @@ public sealed class NotificationEscalation
 public sealed class UserAlert
 {
     /// <summary>Where the alert's record is read.</summary>
-    public string Href => Kind == AcknowledgementOverdue ? $"/notifications/{RecordId}" : $"/measures/{RecordId}";
+    public string Href => Kind switch
+    {
+        AcknowledgementOverdue => $"/notifications/{RecordId}",
+        FacilityNearCapacity => $"/quarantine/facilities/{RecordId}",
+        _ => $"/measures/{RecordId}",
+    };
 
     public const string AcknowledgementOverdue = "ack-overdue";
     public const string MeasureDueSoon = "measure-due-soon";
     public const string MeasureOverdue = "measure-overdue";
+    public const string FacilityNearCapacity = "facility-near-capacity";
 
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public required string UserId { get; set; }
