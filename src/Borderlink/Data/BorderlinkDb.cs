@@ -79,6 +79,8 @@ public abstract class BorderlinkDb : IdentityDbContext<BorderlinkUser>, IDataPro
     public DbSet<Borderlink.Features.Permits.PermitApproval> PermitApprovals => Set<Borderlink.Features.Permits.PermitApproval>();
     public DbSet<Borderlink.Features.Quarantine.QuarantineFacility> QuarantineFacilities => Set<Borderlink.Features.Quarantine.QuarantineFacility>();
     public DbSet<Borderlink.Features.Quarantine.QuarantineStay> QuarantineStays => Set<Borderlink.Features.Quarantine.QuarantineStay>();
+    public DbSet<Borderlink.Features.Vectors.VectorObservation> VectorObservations => Set<Borderlink.Features.Vectors.VectorObservation>();
+    public DbSet<Borderlink.Features.Vectors.VectorThreshold> VectorThresholds => Set<Borderlink.Features.Vectors.VectorThreshold>();
     public DbSet<Borderlink.Features.Communications.CommunicationEntry> CommunicationEntries => Set<Borderlink.Features.Communications.CommunicationEntry>();
     public DbSet<Borderlink.Features.Gates.GateStatusChange> GateStatusChanges => Set<Borderlink.Features.Gates.GateStatusChange>();
     public DbSet<SituationFact> SituationFacts => Set<SituationFact>();

@@ -499,6 +499,31 @@ internal sealed class QuarantineStayConfig : IEntityTypeConfiguration<Borderlink
     }
 }
 
+internal sealed class VectorObservationConfig : IEntityTypeConfiguration<Borderlink.Features.Vectors.VectorObservation>
+{
+    public void Configure(EntityTypeBuilder<Borderlink.Features.Vectors.VectorObservation> b)
+    {
+        b.ConfigureRecord();
+        b.Property(v => v.GatePair).HasMaxLength(60);
+        b.Property(v => v.Species).HasMaxLength(200);
+        b.Property(v => v.Pathogen).HasMaxLength(200);
+        b.Property(v => v.Notes).HasMaxLength(Borderlink.Features.Vectors.VectorObservation.TextMax);
+        b.Property(v => v.Language).HasMaxLength(16);
+        b.Ignore(v => v.Positive);
+        b.Ignore(v => v.SuggestsNotification);
+        b.HasIndex(v => new { v.GatePair, v.ObservedOn });
+    }
+}
+
+internal sealed class VectorThresholdConfig : IEntityTypeConfiguration<Borderlink.Features.Vectors.VectorThreshold>
+{
+    public void Configure(EntityTypeBuilder<Borderlink.Features.Vectors.VectorThreshold> b)
+    {
+        b.HasKey(t => t.Kind);
+        b.Property(t => t.UpdatedBy).HasMaxLength(256);
+    }
+}
+
 internal sealed class CalendarFeedConfig : IEntityTypeConfiguration<Borderlink.Features.Meetings.CalendarFeed>
 {
     public void Configure(EntityTypeBuilder<Borderlink.Features.Meetings.CalendarFeed> b)
