@@ -81,6 +81,9 @@ public abstract class BorderlinkDb : IdentityDbContext<BorderlinkUser>, IDataPro
     public DbSet<Borderlink.Features.Quarantine.QuarantineStay> QuarantineStays => Set<Borderlink.Features.Quarantine.QuarantineStay>();
     public DbSet<Borderlink.Features.Vectors.VectorObservation> VectorObservations => Set<Borderlink.Features.Vectors.VectorObservation>();
     public DbSet<Borderlink.Features.Vectors.VectorThreshold> VectorThresholds => Set<Borderlink.Features.Vectors.VectorThreshold>();
+    public DbSet<Borderlink.Features.Traffic.GateTraffic> GateTraffic => Set<Borderlink.Features.Traffic.GateTraffic>();
+    public DbSet<Borderlink.Features.Traffic.CongestionThreshold> CongestionThresholds => Set<Borderlink.Features.Traffic.CongestionThreshold>();
+    public DbSet<Borderlink.Features.Traffic.CongestionAlert> CongestionAlerts => Set<Borderlink.Features.Traffic.CongestionAlert>();
     public DbSet<Borderlink.Features.Communications.CommunicationEntry> CommunicationEntries => Set<Borderlink.Features.Communications.CommunicationEntry>();
     public DbSet<Borderlink.Features.Gates.GateStatusChange> GateStatusChanges => Set<Borderlink.Features.Gates.GateStatusChange>();
     public DbSet<SituationFact> SituationFacts => Set<SituationFact>();

@@ -524,6 +524,36 @@ internal sealed class VectorThresholdConfig : IEntityTypeConfiguration<Borderlin
     }
 }
 
+internal sealed class GateTrafficConfig : IEntityTypeConfiguration<Borderlink.Features.Traffic.GateTraffic>
+{
+    public void Configure(EntityTypeBuilder<Borderlink.Features.Traffic.GateTraffic> b)
+    {
+        b.ConfigureRecord();
+        b.Property(t => t.GatePair).HasMaxLength(60);
+        b.HasIndex(t => new { t.GatePair, t.Date });
+    }
+}
+
+internal sealed class CongestionThresholdConfig : IEntityTypeConfiguration<Borderlink.Features.Traffic.CongestionThreshold>
+{
+    public void Configure(EntityTypeBuilder<Borderlink.Features.Traffic.CongestionThreshold> b)
+    {
+        b.HasKey(t => new { t.GatePair, t.Party });
+        b.Property(t => t.GatePair).HasMaxLength(60);
+        b.Property(t => t.Party).HasMaxLength(16);
+        b.Property(t => t.UpdatedBy).HasMaxLength(256);
+    }
+}
+
+internal sealed class CongestionAlertConfig : IEntityTypeConfiguration<Borderlink.Features.Traffic.CongestionAlert>
+{
+    public void Configure(EntityTypeBuilder<Borderlink.Features.Traffic.CongestionAlert> b)
+    {
+        b.HasKey(a => new { a.TrafficId, a.Party });
+        b.Property(a => a.Party).HasMaxLength(16);
+    }
+}
+
 internal sealed class CalendarFeedConfig : IEntityTypeConfiguration<Borderlink.Features.Meetings.CalendarFeed>
 {
     public void Configure(EntityTypeBuilder<Borderlink.Features.Meetings.CalendarFeed> b)

@@ -184,6 +184,7 @@ public sealed class UserAlert
     {
         AcknowledgementOverdue => $"/notifications/{RecordId}",
         FacilityNearCapacity => $"/quarantine/facilities/{RecordId}",
+        GateCongested => $"/traffic/{RecordId}",
         _ => $"/measures/{RecordId}",
     };
 
@@ -191,6 +192,7 @@ public sealed class UserAlert
     public const string MeasureDueSoon = "measure-due-soon";
     public const string MeasureOverdue = "measure-overdue";
     public const string FacilityNearCapacity = "facility-near-capacity";
+    public const string GateCongested = "gate-congested";
 
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public required string UserId { get; set; }

@@ -11,6 +11,8 @@ public static class NotificationSetup
         builder.Services.AddScoped<IDeadlineWatch>(sp => sp.GetRequiredService<EscalateOverdue>());
         builder.Services.AddScoped<Measures.RemindMeasures>();
         builder.Services.AddScoped<IDeadlineWatch>(sp => sp.GetRequiredService<Measures.RemindMeasures>());
+        builder.Services.AddScoped<Traffic.AlertCongestion>();
+        builder.Services.AddScoped<IDeadlineWatch>(sp => sp.GetRequiredService<Traffic.AlertCongestion>());
         builder.Services.AddHostedService<DeadlineWatch>();
         return builder;
     }

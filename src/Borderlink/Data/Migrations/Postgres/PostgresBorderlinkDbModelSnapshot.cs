@@ -3153,6 +3153,151 @@ namespace Borderlink.Data.Migrations.Postgres
                     b.ToTable("SituationReports");
                 });
 
+            modelBuilder.Entity("Borderlink.Features.Traffic.CongestionAlert", b =>
+                {
+                    b.Property<Guid>("TrafficId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Party")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTimeOffset>("AlertedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("TrafficId", "Party");
+
+                    b.ToTable("CongestionAlerts");
+                });
+
+            modelBuilder.Entity("Borderlink.Features.Traffic.CongestionThreshold", b =>
+                {
+                    b.Property<string>("GatePair")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("Party")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int?>("ClearanceMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("TrucksWaiting")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("GatePair", "Party");
+
+                    b.ToTable("CongestionThresholds");
+                });
+
+            modelBuilder.Entity("Borderlink.Features.Traffic.GateTraffic", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AudienceParties")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<int?>("ClearanceMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ClearanceMinutesLimit")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Congested")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<string>("GatePair")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<int?>("Hour")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("OriginNode")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("OwnerAgencyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("OwnerParty")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("PeopleIn")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PeopleOut")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("PersonalDataSharedBecause")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("RestrictedFunctions")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<int>("TrucksWaiting")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("TrucksWaitingLimit")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("Vehicles")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Visibility")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GatePair", "Date");
+
+                    b.HasIndex("OwnerParty", "UpdatedAt");
+
+                    b.ToTable("GateTraffic");
+                });
+
             modelBuilder.Entity("Borderlink.Features.Translation.GlossaryTerm", b =>
                 {
                     b.Property<string>("Code")

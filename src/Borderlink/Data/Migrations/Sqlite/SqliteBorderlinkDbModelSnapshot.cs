@@ -3146,6 +3146,151 @@ namespace Borderlink.Data.Migrations.Sqlite
                     b.ToTable("SituationReports");
                 });
 
+            modelBuilder.Entity("Borderlink.Features.Traffic.CongestionAlert", b =>
+                {
+                    b.Property<Guid>("TrafficId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Party")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AlertedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("TrafficId", "Party");
+
+                    b.ToTable("CongestionAlerts");
+                });
+
+            modelBuilder.Entity("Borderlink.Features.Traffic.CongestionThreshold", b =>
+                {
+                    b.Property<string>("GatePair")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Party")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ClearanceMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TrucksWaiting")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("GatePair", "Party");
+
+                    b.ToTable("CongestionThresholds");
+                });
+
+            modelBuilder.Entity("Borderlink.Features.Traffic.GateTraffic", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AudienceParties")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ClearanceMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ClearanceMinutesLimit")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Congested")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GatePair")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Hour")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OriginNode")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OwnerAgencyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OwnerParty")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PeopleIn")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PeopleOut")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PersonalDataSharedBecause")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RestrictedFunctions")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TrucksWaiting")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TrucksWaitingLimit")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Vehicles")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Visibility")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GatePair", "Date");
+
+                    b.HasIndex("OwnerParty", "UpdatedAt");
+
+                    b.ToTable("GateTraffic");
+                });
+
             modelBuilder.Entity("Borderlink.Features.Translation.GlossaryTerm", b =>
                 {
                     b.Property<string>("Code")

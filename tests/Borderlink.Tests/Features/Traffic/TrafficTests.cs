@@ -1,0 +1,57 @@
+using System.Net;
+using System.Net.Http.Json;
+using Borderlink.Features.Notifications;
+using Borderlink.Features.Traffic;
+using Borderlink.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Borderlink.Tests.Features.Traffic;
+
+/// <summary>Flows at a gate: each side's figures against its own thresholds, congestion alerting both sides once, charts on the gate's page.</summary>
+public sealed class TrafficTests() : OwnAppTest(new BorderlinkApp().WithSetting("Notifications:WatchEnabled", "false"))
+{
+    private const string Gate = "HUUNGHI-YOUYIGUAN";
+
+    private static async Task<TrafficDto> RecordAsync(HttpClient client, int trucks, int peopleIn = 1200)
+    {
+        var response = await client.PostAsJsonAsync($"/api/v1/gates/{Gate}/traffic",
+            new { date = "2026-11-22", peopleIn, peopleOut = 900, vehicles = 640, trucksWaiting = trucks, clearanceMinutes = 95 }, Json.Options);
+        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        return await response.ReadAsync<TrafficDto>();
+    }
+
+    [Fact]
+    public async Task Each_side_is_judged_by_its_own_threshold_and_a_congested_day_alerts_both_sides_once()
+    {
+        var langSon = await App.SignInAsync("langson.officer");
+        var guangxi = await App.SignInAsync("guangxi.officer");
+        Assert.True((await langSon.PutAsJsonAsync($"/api/v1/gates/{Gate}/congestion-threshold", new { trucksWaiting = 100 }, Json.Options)).IsSuccessStatusCode);
+
+        var ours = await RecordAsync(langSon, 150);
+        Assert.Equal((true, 100), (ours.Congested, ours.TrucksWaitingLimit));
+        var theirs = await RecordAsync(guangxi, 150);
+        Assert.Equal((false, CongestionThreshold.DefaultTrucksWaiting), (theirs.Congested, theirs.TrucksWaitingLimit));
+
+        // The same day again corrects the figures: one record, a new version.
+        var corrected = await RecordAsync(langSon, 50);
+        Assert.Equal((ours.Id, 2L, false), (corrected.Id, corrected.Version, corrected.Congested));
+        Assert.Equal(0, await App.WithServiceAsync<AlertCongestion, int>(a => a.RunAsync()));
+        await RecordAsync(langSon, 180);
+
+        Assert.Equal(2, await App.WithServiceAsync<AlertCongestion, int>(a => a.RunAsync()));
+        Assert.Equal(0, await App.WithServiceAsync<AlertCongestion, int>(a => a.RunAsync()));
+        var alerted = await App.WithSystemDbAsync(db => db.UserAlerts.Where(a => a.RecordId == ours.Id && a.Kind == UserAlert.GateCongested)
+            .Join(db.Users, a => a.UserId, u => u.Id, (a, u) => u.UserName!).ToListAsync());
+        Assert.Contains("langson.coordinator", alerted);
+        Assert.Contains("guangxi.coordinator", alerted);
+        Assert.DoesNotContain("caobang.coordinator", alerted);
+
+        var seen = await (await guangxi.GetAsync($"/api/v1/gates/{Gate}/traffic?from=2026-11-22")).ReadAsync<List<TrafficDto>>();
+        Assert.Equal(["CN-GX", "VN-09"], seen.Select(t => t.OwnerParty).Order(StringComparer.Ordinal));
+        var page = WebUtility.HtmlDecode(await guangxi.GetStringAsync($"/gates/{Gate}/traffic"));
+        Assert.Contains("data-testid=\"congested\"", page, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"epi-curve\"", page, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await App.SignInAsync("caobang.officer")).PostAsJsonAsync($"/api/v1/gates/{Gate}/traffic",
+            new { date = "2026-11-22", peopleIn = 1, peopleOut = 1, vehicles = 1, trucksWaiting = 1 }, Json.Options)).StatusCode);
+    }
+}
