@@ -405,6 +405,8 @@ internal sealed class CrossingConfig : IEntityTypeConfiguration<Borderlink.Featu
         b.Property(c => c.Goods).HasMaxLength(Borderlink.Features.Screening.CrossingRecord.TextMax);
         // The dashboard and the daily counts read one gate's day; nothing else is indexed, to keep ingest fast.
         b.HasIndex(c => new { c.Party, c.GatePair, c.LocalDate });
+        // Positives are few: a partial index finds the latest ones for the dashboard at no cost to ingest.
+        b.HasIndex(c => new { c.Party, c.OccurredAt }).HasDatabaseName("IX_Crossings_Positive").HasFilter("\"Test\" = 2");
     }
 }
 

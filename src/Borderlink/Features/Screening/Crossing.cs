@@ -29,6 +29,7 @@ public enum CrossingPurpose
     Returning = 7,
 }
 
+/// <summary>A test's result. Positive = 2 is also the filter of the partial index on positives (IX_Crossings_Positive).</summary>
 public enum TestOutcome
 {
     NotTested = 0,

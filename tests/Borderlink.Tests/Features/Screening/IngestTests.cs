@@ -101,6 +101,12 @@ public sealed class IngestTests : OwnAppTest
         int Count(string d, string k) => summary.Counts.FirstOrDefault(c => c.Dimension == d && c.Key == k)?.Value ?? 0;
         Assert.Equal(("VN-09", 3, 2, 1, 1, 1), (summary.OwnerParty, Count("crossings", "Traveller.Entry"), Count("purpose", "Expert"), Count("purpose", "SkilledWorker"),
             Count("test", "Positive"), Count("Traveller.decision", "Quarantined")));
+        // The border dashboard counts the positive screening for both sides; only Lang Son lists the record itself.
+        var theirDashboard = WebUtility.HtmlDecode(await guangxi.GetStringAsync("/gates/dashboard"));
+        Assert.Contains($"data-testid=\"dash-positives-{Gate}\">1</td>", theirDashboard, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-testid=\"recent-positives\"", theirDashboard, StringComparison.Ordinal);
+        var ourDashboard = WebUtility.HtmlDecode(await (await App.SignInAsync("langson.officer")).GetStringAsync("/gates/dashboard"));
+        Assert.Contains("data-testid=\"recent-positives\"", ourDashboard, StringComparison.Ordinal);
         var page = WebUtility.HtmlDecode(await guangxi.GetStringAsync($"/gates/{Gate}/screening?date=2026-11-22"));
         Assert.Contains("入境人员", page, StringComparison.Ordinal);
         Assert.DoesNotContain("Trương Minh", page, StringComparison.Ordinal);

@@ -2779,6 +2779,10 @@ namespace Borderlink.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Party", "OccurredAt")
+                        .HasDatabaseName("IX_Crossings_Positive")
+                        .HasFilter("\"Test\" = 2");
+
                     b.HasIndex("Party", "GatePair", "LocalDate");
 
                     b.ToTable("Crossings", (string)null);

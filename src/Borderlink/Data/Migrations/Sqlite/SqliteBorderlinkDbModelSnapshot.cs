@@ -2774,6 +2774,10 @@ namespace Borderlink.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Party", "OccurredAt")
+                        .HasDatabaseName("IX_Crossings_Positive")
+                        .HasFilter("\"Test\" = 2");
+
                     b.HasIndex("Party", "GatePair", "LocalDate");
 
                     b.ToTable("Crossings", (string)null);
