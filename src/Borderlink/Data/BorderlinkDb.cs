@@ -84,6 +84,9 @@ public abstract class BorderlinkDb : IdentityDbContext<BorderlinkUser>, IDataPro
     public DbSet<Borderlink.Features.Traffic.GateTraffic> GateTraffic => Set<Borderlink.Features.Traffic.GateTraffic>();
     public DbSet<Borderlink.Features.Traffic.CongestionThreshold> CongestionThresholds => Set<Borderlink.Features.Traffic.CongestionThreshold>();
     public DbSet<Borderlink.Features.Traffic.CongestionAlert> CongestionAlerts => Set<Borderlink.Features.Traffic.CongestionAlert>();
+    public DbSet<Borderlink.Features.Goods.GoodsList> GoodsLists => Set<Borderlink.Features.Goods.GoodsList>();
+    public DbSet<Borderlink.Features.Goods.GoodsProposal> GoodsProposals => Set<Borderlink.Features.Goods.GoodsProposal>();
+    public DbSet<Borderlink.Features.Goods.GoodsProposalAnswer> GoodsProposalAnswers => Set<Borderlink.Features.Goods.GoodsProposalAnswer>();
     public DbSet<Borderlink.Features.Communications.CommunicationEntry> CommunicationEntries => Set<Borderlink.Features.Communications.CommunicationEntry>();
     public DbSet<Borderlink.Features.Gates.GateStatusChange> GateStatusChanges => Set<Borderlink.Features.Gates.GateStatusChange>();
     public DbSet<SituationFact> SituationFacts => Set<SituationFact>();

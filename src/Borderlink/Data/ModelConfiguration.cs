@@ -556,6 +556,41 @@ internal sealed class CongestionAlertConfig : IEntityTypeConfiguration<Borderlin
     }
 }
 
+internal sealed class GoodsListConfig : IEntityTypeConfiguration<Borderlink.Features.Goods.GoodsList>
+{
+    public void Configure(EntityTypeBuilder<Borderlink.Features.Goods.GoodsList> b)
+    {
+        b.ConfigureRecord();
+        b.Property(l => l.GatePair).HasMaxLength(60);
+        b.Property(l => l.Language).HasMaxLength(16);
+        b.HasIndex(l => new { l.GatePair, l.OwnerParty });
+        b.OwnsMany(l => l.Items, i => i.ToJson());
+    }
+}
+
+internal sealed class GoodsProposalConfig : IEntityTypeConfiguration<Borderlink.Features.Goods.GoodsProposal>
+{
+    public void Configure(EntityTypeBuilder<Borderlink.Features.Goods.GoodsProposal> b)
+    {
+        b.ConfigureRecord();
+        b.Property(p => p.GatePair).HasMaxLength(60);
+        b.Property(p => p.Message).HasMaxLength(4_000);
+        b.Property(p => p.Language).HasMaxLength(16);
+        b.HasIndex(p => p.GatePair);
+        b.OwnsMany(p => p.Items, i => i.ToJson());
+    }
+}
+
+internal sealed class GoodsProposalAnswerConfig : IEntityTypeConfiguration<Borderlink.Features.Goods.GoodsProposalAnswer>
+{
+    public void Configure(EntityTypeBuilder<Borderlink.Features.Goods.GoodsProposalAnswer> b)
+    {
+        b.ConfigureRecord();
+        b.Property(a => a.Note).HasMaxLength(4_000);
+        b.HasIndex(a => a.ProposalId);
+    }
+}
+
 internal sealed class CalendarFeedConfig : IEntityTypeConfiguration<Borderlink.Features.Meetings.CalendarFeed>
 {
     public void Configure(EntityTypeBuilder<Borderlink.Features.Meetings.CalendarFeed> b)

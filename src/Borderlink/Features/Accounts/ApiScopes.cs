@@ -36,7 +36,7 @@ public static class ApiScopes
             Meetings or "minutes" or "measures" or "agreements" => Meetings,
             "activities" or "recognitions" => Cooperation,
             "contacts" => Communications,
-            "crossings" or "screening-extracts" or "permits" or "quarantine" or "vectors" or "traffic" => Gates,
+            "crossings" or "screening-extracts" or "permits" or "quarantine" or "vectors" or "traffic" or "goods-proposals" => Gates,
             "translations" or "translation-requests" => Translations,
             "glossary" => Reference,
             "gazetteer" or "parties" or "diseases" or "places" or "gate-pairs" or "agencies" => Reference,
