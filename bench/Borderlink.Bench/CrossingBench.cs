@@ -96,6 +96,11 @@ public static class CrossingBench
         }
     }
 
+    /// <summary>The row moved back in time so the rows cover <paramref name="days"/> days before the start.</summary>
+    private static (Guid Id, DateTimeOffset At, int Kind, int Purpose, string Name, string Document, double Temperature, bool Symptoms, int Test, int Decision) Spread(
+        (Guid Id, DateTimeOffset At, int Kind, int Purpose, string Name, string Document, double Temperature, bool Symptoms, int Test, int Decision) r, int i, int days) =>
+        r with { At = r.At.AddSeconds(-(i % (days * 86400L / 3)) * 3 % (days * 86400L)) };
+
     private static double PeakMegabytes(ProcessNode node)
     {
         if (node.ProcessId is not { } pid) return double.NaN;
@@ -104,15 +109,19 @@ public static class CrossingBench
     }
 
     /// <summary>The same rows into a table shaped like "Crossings" (its key and index too), the fastest way each engine takes rows in.</summary>
-    private static async Task<double> BulkInsertAsync(ProcessNode node, int rows, DateTimeOffset start)
+    private static Task<double> BulkInsertAsync(ProcessNode node, int rows, DateTimeOffset start) => BulkInsertAsync(node, rows, start, "bench_crossings", createTable: true, gates: ["HUUNGHI-YOUYIGUAN"], days: 30);
+
+    /// <summary>Rows straight into a table (creating a copy of "Crossings" when asked), spread over gates and days back from <paramref name="start"/>.</summary>
+    internal static async Task<double> BulkInsertAsync(ProcessNode node, int rows, DateTimeOffset start, string table, bool createTable, string[] gates, int days)
     {
         var postgres = node.Database.Provider == "Postgres";
         await using DbConnection connection = postgres
             ? new Npgsql.NpgsqlConnection(node.Database.ConnectionString)
             : new Microsoft.Data.Sqlite.SqliteConnection(node.Database.ConnectionString);
         await connection.OpenAsync();
-        await using (var create = connection.CreateCommand())
+        if (createTable)
         {
+            await using var create = connection.CreateCommand();
             create.CommandText = postgres
                 ? "CREATE TABLE bench_crossings (LIKE \"Crossings\" INCLUDING ALL)"
                 : "SELECT sql FROM sqlite_master WHERE name = 'Crossings'";
@@ -121,7 +130,8 @@ public static class CrossingBench
             {
                 var sql = (string)(await create.ExecuteScalarAsync())!;
                 create.CommandText = sql.Replace("\"Crossings\"", "bench_crossings", StringComparison.Ordinal)
-                    + "; CREATE INDEX bench_crossings_day ON bench_crossings (\"Party\", \"GatePair\", \"LocalDate\")";
+                    + "; CREATE INDEX bench_crossings_day ON bench_crossings (\"Party\", \"GatePair\", \"LocalDate\")"
+                    + "; CREATE INDEX bench_crossings_positive ON bench_crossings (\"Party\", \"OccurredAt\") WHERE \"Test\" = 2";
                 await create.ExecuteNonQueryAsync();
             }
         }
@@ -132,14 +142,14 @@ public static class CrossingBench
         var watch = Stopwatch.StartNew();
         if (connection is Npgsql.NpgsqlConnection pg)
         {
-            await using var copy = await pg.BeginBinaryImportAsync($"COPY bench_crossings ({columns}) FROM STDIN (FORMAT BINARY)");
+            await using var copy = await pg.BeginBinaryImportAsync($"COPY {table} ({columns}) FROM STDIN (FORMAT BINARY)");
             for (var i = 0; i < rows; i++)
             {
-                var r = Row(i, start);
+                var r = Spread(Row(i, start), i, days);
                 copy.StartRow();
                 copy.Write(r.Id, NpgsqlTypes.NpgsqlDbType.Uuid);
                 copy.Write("VN-09", NpgsqlTypes.NpgsqlDbType.Varchar);
-                copy.Write("HUUNGHI-YOUYIGUAN", NpgsqlTypes.NpgsqlDbType.Varchar);
+                copy.Write(gates[i % gates.Length], NpgsqlTypes.NpgsqlDbType.Varchar);
                 copy.Write(r.At.UtcDateTime, NpgsqlTypes.NpgsqlDbType.TimestampTz);
                 copy.Write(DateOnly.FromDateTime(r.At.DateTime), NpgsqlTypes.NpgsqlDbType.Date);
                 copy.Write(r.Kind, NpgsqlTypes.NpgsqlDbType.Integer);
@@ -168,7 +178,7 @@ public static class CrossingBench
             await using var transaction = await connection.BeginTransactionAsync();
             await using var insert = connection.CreateCommand();
             insert.Transaction = transaction;
-            insert.CommandText = $"INSERT INTO bench_crossings ({columns}) VALUES ({string.Join(", ", Enumerable.Range(1, 23).Select(i => "$" + i))})";
+            insert.CommandText = $"INSERT INTO {table} ({columns}) VALUES ({string.Join(", ", Enumerable.Range(1, 23).Select(i => "$" + i))})";
             var p = Enumerable.Range(1, 23).Select(i =>
             {
                 var parameter = insert.CreateParameter();
@@ -180,8 +190,8 @@ public static class CrossingBench
             var batchText = batch.ToString().ToUpperInvariant();
             for (var i = 0; i < rows; i++)
             {
-                var r = Row(i, start);
-                object[] values = [r.Id.ToString().ToUpperInvariant(), "VN-09", "HUUNGHI-YOUYIGUAN", r.At.UtcTicks, DateOnly.FromDateTime(r.At.DateTime).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                var r = Spread(Row(i, start), i, days);
+                object[] values = [r.Id.ToString().ToUpperInvariant(), "VN-09", gates[i % gates.Length], r.At.UtcTicks, DateOnly.FromDateTime(r.At.DateTime).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                     r.Kind, 0, r.Purpose, "CN", r.Name, r.Document, 1, r.Temperature, r.Symptoms ? 1 : 0, r.Test, r.Decision, "", 0, "", 0, DBNull.Value, batchText, now.UtcTicks];
                 for (var c = 0; c < values.Length; c++) p[c].Value = values[c];
                 insert.ExecuteNonQuery();
@@ -231,5 +241,45 @@ public static class CrossingParseBench
         var check = watch.Elapsed;
         File.Delete(file);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"crossings.parse rows={rows} parse-s={parse.TotalSeconds:F2} check-s={check.TotalSeconds:F2}"));
+    }
+}
+
+/// <summary>
+/// The border dashboard with many crossings stored: a year of crossings at Lang Son's gates loaded straight into the table,
+/// today's counts refreshed through the ingest API, then the dashboard page as Lang Son's officer sees it (with its own
+/// latest positive screenings).
+/// </summary>
+public static class GateDashboardBench
+{
+    public static async Task RunAsync(int requests, int rows)
+    {
+        await using var node = await ProcessNode.CreateAsync("bench-gate-dashboard", []);
+        await node.StartAsync(deliveryEnabled: false);
+        var gates = new[] { "HUUNGHI-YOUYIGUAN", "TANTHANH-PUZHAI", "DONGDANG-PINGXIANG-RAIL", "COCNAM-NONGHUAI" };
+        var start = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(7)).AddMinutes(-5);
+        var loading = Stopwatch.StartNew();
+        await CrossingBench.BulkInsertAsync(node, rows, start, "\"Crossings\"", createTable: false, gates, days: 365);
+        loading.Stop();
+        var client = await node.SignInAsync("langson.officer", TimeSpan.FromMinutes(10));
+        var today = new StringContent($"{{\"id\":\"{Guid.NewGuid()}\",\"occurredAt\":\"{start:yyyy-MM-ddTHH:mm:sszzz}\",\"kind\":\"Traveller\",\"test\":\"Positive\"}}",
+            Encoding.UTF8, "application/x-ndjson");
+        var refreshed = await client.PostAsync("/api/v1/gates/HUUNGHI-YOUYIGUAN/crossings", today);
+        if (!refreshed.IsSuccessStatusCode) throw new InvalidOperationException($"ingest answered {(int)refreshed.StatusCode}: {await refreshed.Content.ReadAsStringAsync()}");
+        var stored = await node.ScalarAsync("SELECT COUNT(*) FROM \"Crossings\"");
+        var times = new List<double>();
+        for (var i = 0; i < requests + 10; i++)
+        {
+            var watch = Stopwatch.StartNew();
+            var page = await client.GetAsync("/gates/dashboard");
+            watch.Stop();
+            if (page.StatusCode != HttpStatusCode.OK) throw new InvalidOperationException($"dashboard answered {(int)page.StatusCode}");
+            if (i == 0 && !(await page.Content.ReadAsStringAsync()).Contains("recent-positives", StringComparison.Ordinal))
+                throw new InvalidOperationException("the dashboard shows no positive screenings");
+            if (i >= 10) times.Add(watch.Elapsed.TotalMilliseconds);
+        }
+        times.Sort();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"gates.dashboard.{node.Database.Provider.ToLowerInvariant()} crossings={stored} load-s={loading.Elapsed.TotalSeconds:F0} requests={times.Count} " +
+            $"p50-ms={times[times.Count / 2]:F1} p95-ms={times[(int)Math.Ceiling(times.Count * 0.95) - 1]:F1} max-ms={times[^1]:F1} (target p95 < 150)"));
     }
 }

@@ -34,6 +34,10 @@ public sealed class QuarantineTests(SharedApp app)
         var facility = await created.ReadAsync<FacilityDto>();
 
         var experts = await AdmitAsync(langSon, facility.Id, "Đoàn chuyên gia dự án điện gió", 5, "Expert");
+        var facilityPage = $"/quarantine/facilities/{facility.Id}";
+        Assert.Equal(HttpStatusCode.Redirect, (await Forms.PostAsync(langSon, facilityPage, facilityPage, $"test-{experts.Id}", [new("Test.Result", "Negative")])).StatusCode);
+        var tested = await (await langSon.GetAsync($"{QuarantineApi.Path}/stays?facilityId={facility.Id}")).ReadAsync<List<StayDto>>();
+        Assert.Equal(Borderlink.Features.Screening.TestOutcome.Negative, tested.Single(s => s.Id == experts.Id).Tests.Single().Result);
         await AdmitAsync(langSon, facility.Id, "Nhóm lao động kỹ thuật", 4, "SkilledWorker");
         var nine = await (await langSon.GetAsync($"{QuarantineApi.Path}/facilities/{facility.Id}")).ReadAsync<FacilityDto>();
         Assert.Equal((9, true), (nine.Occupancy, nine.NearCapacity));

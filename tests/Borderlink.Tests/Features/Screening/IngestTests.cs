@@ -121,6 +121,10 @@ public sealed class IngestTests : OwnAppTest
         var extract = await guangxi.GetFromJsonAsync<ScreeningExtractDto>(shared.Headers.Location, Json.Options);
         Assert.Equal(("Trương Minh", "E1234567", TestOutcome.Positive), (extract!.TravellerName, extract.DocumentNumber, extract.Test));
         Assert.Equal(HttpStatusCode.NotFound, (await (await App.SignInAsync("yunnan.officer")).GetAsync(shared.Headers.Location)).StatusCode);
+        var page2 = $"/gates/{Gate}/screening?date=2026-11-22";
+        var sharedByForm = await Forms.PostAsync(liaison, page2, page2, $"share-{ids[1]}", [new("Share.Reason", "Tiếp xúc gần với ca dương tính")]);
+        Assert.Equal(HttpStatusCode.Redirect, sharedByForm.StatusCode);
+        Assert.Equal(2, await App.WithSystemDbAsync(db => db.ScreeningExtracts.CountAsync(e => e.CrossingId == ids[1] || e.CrossingId == ids[2])));
         Assert.Equal(HttpStatusCode.Forbidden, (await langSon.PostAsJsonAsync($"/api/v1/crossings/{ids[0]}/share",
             new { audience = new[] { "CN-GX" }, reason = "x" }, Json.Options)).StatusCode);
     }
