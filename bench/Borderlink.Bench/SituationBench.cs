@@ -26,7 +26,7 @@ public static class SituationBench
     public static async Task ImportAsync(int rows)
     {
         await using var node = await ProcessNode.CreateAsync("bench-import", []);
-        await node.StartAsync(deliveryEnabled: false);
+        await node.With("Logging__LogLevel__Borderlink.Features.Situation", "Information").StartAsync(deliveryEnabled: false);
         var client = await node.SignInAsync("langson.officer", TimeSpan.FromMinutes(30));
         var lines = Lines(["VN-09", "VN-09-DD", "VN-09-LS"], rows, new DateOnly(2005, 1, 3)).ToList();
         var csv = Encoding.UTF8.GetBytes("period,place,disease,new_cases,deaths,tests,imported_cases,in_quarantine\n" +
@@ -42,6 +42,7 @@ public static class SituationBench
         var stored = await node.ScalarAsync("SELECT COUNT(*) FROM \"SituationFacts\"");
         if (stored != lines.Count) throw new InvalidOperationException($"{stored} facts stored for {lines.Count} rows");
         var imported = lines.Count / watch.Elapsed.TotalSeconds;
+        foreach (var phase in node.Output().Split('\n').Where(l => l.Contains("Situation import", StringComparison.Ordinal))) Console.WriteLine(phase.Trim());
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"situation.import.{node.Database.Provider.ToLowerInvariant()} rows={lines.Count} file-mb={csv.Length / 1048576.0:F1} import-s={watch.Elapsed.TotalSeconds:F1} rows/s={imported:F0} " +
             $"baseline.bulk-insert rows/s={baseline:F0} ratio={imported / baseline:F2}"));

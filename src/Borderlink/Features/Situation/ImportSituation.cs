@@ -24,7 +24,7 @@ public abstract record ImportOutcome
 /// one transaction or none. Counts that already exist for the same disease, place and period are replaced only when
 /// the caller says so; otherwise the checked rows wait as a pending import for the uploader to confirm.
 /// </summary>
-public sealed class ImportSituation(BorderlinkDb db, GazetteerIndex gazetteer, SituationColumns columns, TimeProvider clock)
+public sealed class ImportSituation(BorderlinkDb db, GazetteerIndex gazetteer, SituationColumns columns, TimeProvider clock, ILogger<ImportSituation> logger)
 {
     public const int ShownProblems = 200;
     public static readonly TimeSpan PendingLifetime = TimeSpan.FromHours(2);
@@ -32,7 +32,9 @@ public sealed class ImportSituation(BorderlinkDb db, GazetteerIndex gazetteer, S
     public async Task<ImportOutcome> FileAsync(Stream content, string fileName, bool replace, CancellationToken ct = default)
     {
         if (Party() is not { } party) return new ImportOutcome.Forbidden();
+        var watch = System.Diagnostics.Stopwatch.StartNew();
         var (file, error) = await SituationFile.ReadAsync(content, fileName, ct);
+        var read = watch.Elapsed;
         if (file is null) return new ImportOutcome.Rejected([new ImportProblem(0, null, error!)], 1);
 
         var problems = new List<ImportProblem>();
@@ -58,7 +60,11 @@ public sealed class ImportSituation(BorderlinkDb db, GazetteerIndex gazetteer, S
                 : (null, columns.Label(column));
             if (rules.Check(line.Row, Cell, problems) is { } row) rows.Add(row);
         }
-        return await RowsAsync(rows, file.Lines.Select(l => l.Row).ToList(), problems, replace, fileName, ct);
+        var checkedAt = watch.Elapsed;
+        var outcome = await RowsAsync(rows, file.Lines.Select(l => l.Row).ToList(), problems, replace, fileName, ct);
+        logger.LogInformation("Situation import {File}: {Rows} rows; read {Read:F2} s, checked {Checked:F2} s, stored {Stored:F2} s",
+            fileName, rows.Count, read.TotalSeconds, (checkedAt - read).TotalSeconds, (watch.Elapsed - checkedAt).TotalSeconds);
+        return outcome;
     }
 
     /// <summary>Rows from a form or the API: each is checked the same way, numbered from 1.</summary>
