@@ -18,6 +18,17 @@ public sealed class TimeDisplay(Viewer viewer)
         return $"{local.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} ({Zone.Id}, UTC{local.ToString("zzz", CultureInfo.InvariantCulture)})";
     }
 
+    /// <summary>What a datetime-local field holds ("2026-11-22T20:05"), read in the reader's zone, as an ISO instant; the text unchanged when it is not a date and time (the checks after say so).</summary>
+    public string? InstantFromInput(string? local) =>
+        DateTime.TryParse(local, CultureInfo.InvariantCulture, DateTimeStyles.None, out var wall) ? Instant(wall, Zone).ToString("O", CultureInfo.InvariantCulture) : local;
+
+    /// <summary>A wall-clock time in a zone as an instant.</summary>
+    public static DateTimeOffset Instant(DateTime local, TimeZoneInfo zone)
+    {
+        var unspecified = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
+        return new DateTimeOffset(unspecified, zone.GetUtcOffset(unspecified)).ToUniversalTime();
+    }
+
     public static TimeZoneInfo? Find(string? id)
     {
         if (string.IsNullOrWhiteSpace(id)) return null;

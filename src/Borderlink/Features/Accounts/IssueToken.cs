@@ -1,4 +1,5 @@
 using Borderlink.Data;
+using Borderlink.Features.Reference;
 using Borderlink.Features.Audit;
 using Borderlink.Web;
 using Microsoft.EntityFrameworkCore;
@@ -29,7 +30,7 @@ public static class IssueToken
         errors.AddRange(scopes.Where(s => !ApiScopes.All.Contains(s)).Select(s => new FieldError("scopes", "Error.UnknownScope", s)));
         if (request.ExpiresInDays is < 1 or > MaxDays) errors.Add(new("expiresInDays", "Error.Range", 1, MaxDays));
         var gate = string.IsNullOrWhiteSpace(request.GatePair) ? null : request.GatePair.Trim();
-        if (gate is not null && !await db.GatePairs.AnyAsync(g => g.Code == gate && (g.VnParty == party || g.CnParty == party), ct))
+        if (gate is not null && !await db.GatePairs.OfParty(party).AnyAsync(g => g.Code == gate, ct))
             errors.Add(new("gatePair", "Error.UnknownGate", gate));
         if (errors.Count > 0)
         {

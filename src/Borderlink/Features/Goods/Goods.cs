@@ -164,9 +164,9 @@ public static class KeepGoods
     {
         var viewer = db.Viewer;
         var gate = await db.GatePairs.AsNoTracking().FirstOrDefaultAsync(g => g.Code == gateCode, ct);
-        if (viewer.Party is null || viewer.AgencyId is null || !Policies.OfficerRoles.Any(viewer.IsInRole) || gate is null || (gate.VnParty != viewer.Party && gate.CnParty != viewer.Party))
+        if (viewer.Party is null || viewer.AgencyId is null || !Policies.OfficerRoles.Any(viewer.IsInRole) || gate is null || !gate.HasSide(viewer.Party))
             return (null, null, true);
-        return (gate.Code, gate.VnParty == viewer.Party ? gate.CnParty : gate.VnParty, false);
+        return (gate.Code, gate.Across(viewer.Party), false);
     }
 
     private static async Task<GoodsList> ListOfAsync(BorderlinkDb db, string party, string gate, string partner, CancellationToken ct)

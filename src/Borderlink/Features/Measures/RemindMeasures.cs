@@ -51,7 +51,7 @@ public sealed class RemindMeasures(BorderlinkDb db, TimeProvider clock, ILogger<
             {
                 db.MeasureReminders.Add(new MeasureReminder { MeasureId = measure.Id, Kind = kind!, DueOn = measure.DueOn, RemindedAt = now });
                 var zone = Web.TimeDisplay.Find(zones.GetValueOrDefault(measure.OwnerParty)) ?? TimeZoneInfo.Utc;
-                var dueAt = Meetings.ScheduleMeeting.Instant(measure.DueOn.ToDateTime(TimeOnly.MinValue), zone);
+                var dueAt = Web.TimeDisplay.Instant(measure.DueOn.ToDateTime(TimeOnly.MinValue), zone);
                 foreach (var person in people.Where(p => p.PartyCode == measure.OwnerParty && (p.Coordinator || (p.Officer && p.AgencyId == measure.OwnerAgencyId))))
                 {
                     db.UserAlerts.Add(new UserAlert

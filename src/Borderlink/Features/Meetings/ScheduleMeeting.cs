@@ -73,8 +73,8 @@ public static class ScheduleMeeting
         meeting.Kind = r.Kind;
         meeting.Number = r.Number;
         meeting.TimeZone = zone!.Id;
-        meeting.StartsAt = Instant(r.LocalStart!.Value, zone);
-        meeting.EndsAt = Instant(r.LocalEnd!.Value, zone);
+        meeting.StartsAt = TimeDisplay.Instant(r.LocalStart!.Value, zone);
+        meeting.EndsAt = TimeDisplay.Instant(r.LocalEnd!.Value, zone);
         meeting.Online = r.Online;
         meeting.PlaceCode = place;
         meeting.Location = r.Location?.Trim() ?? "";
@@ -83,12 +83,5 @@ public static class ScheduleMeeting
         meeting.Cancelled = r.Cancelled;
         meeting.Language = Languages.Canonical(r.Language)!;
         return errors;
-    }
-
-    /// <summary>A wall-clock time in a zone as an instant.</summary>
-    public static DateTimeOffset Instant(DateTime local, TimeZoneInfo zone)
-    {
-        var unspecified = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
-        return new DateTimeOffset(unspecified, zone.GetUtcOffset(unspecified)).ToUniversalTime();
     }
 }

@@ -70,6 +70,15 @@ public static class KeepPermits
         return new Outcome<PermitApproval>.Done(approval, created);
     }
 
+    /// <summary>Several permits with their states, in two queries.</summary>
+    public static async Task<List<(SpecialItemPermit Permit, PermitState State)>> WithStatesAsync(BorderlinkDb db, List<SpecialItemPermit> permits, CancellationToken ct = default)
+    {
+        var ids = permits.Select(p => p.Id).ToList();
+        var approvals = await db.PermitApprovals.AsNoTracking().Where(a => ids.Contains(a.PermitId)).ToListAsync(ct);
+        var sides = await db.GatePairs.AsNoTracking().ToDictionaryAsync(g => g.Code, g => new[] { g.VnParty, g.CnParty }, ct);
+        return permits.Select(p => (p, PermitState.Of(p, sides.GetValueOrDefault(p.GatePair) ?? [], approvals))).ToList();
+    }
+
     public static async Task<PermitState> StateAsync(BorderlinkDb db, SpecialItemPermit permit, CancellationToken ct = default) =>
         PermitState.Of(permit, await SidesAsync(db, permit.GatePair, ct), await db.PermitApprovals.AsNoTracking().Where(a => a.PermitId == permit.Id).ToListAsync(ct));
 
@@ -80,7 +89,7 @@ public static class KeepPermits
     {
         var errors = new List<FieldError>();
         var gate = await db.GatePairs.AsNoTracking().FirstOrDefaultAsync(g => g.Code == r.GatePair, ct);
-        if (gate is null || (gate.VnParty != permit.OwnerParty && gate.CnParty != permit.OwnerParty)) errors.Add(new("gatePair", "Error.UnknownGate", r.GatePair ?? ""));
+        if (gate is null || !gate.HasSide(permit.OwnerParty)) errors.Add(new("gatePair", "Error.UnknownGate", r.GatePair ?? ""));
         FieldChecks.Text(errors, "applicant", r.Applicant, SpecialItemPermit.TextMax, required: true);
         FieldChecks.Text(errors, "consignee", r.Consignee, SpecialItemPermit.TextMax, required: false);
         FieldChecks.Text(errors, "item", r.Item, SpecialItemPermit.TextMax, required: true);
@@ -105,7 +114,7 @@ public static class KeepPermits
         permit.ValidFrom = r.ValidFrom!.Value;
         permit.ValidTo = r.ValidTo!.Value;
         permit.Language = Languages.Canonical(r.Language)!;
-        permit.SetVisibility(Visibility.Partners, [permit.OwnerParty == gate.VnParty ? gate.CnParty : gate.VnParty], []);
+        permit.SetVisibility(Visibility.Partners, [gate.Across(permit.OwnerParty)], []);
         return errors;
     }
 }

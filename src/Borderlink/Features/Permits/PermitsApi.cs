@@ -32,11 +32,8 @@ public static class PermitsApi
             {
                 var query = db.SpecialItemPermits.AsNoTracking();
                 if (!string.IsNullOrEmpty(gate)) query = query.Where(p => p.GatePair == gate);
-                var permits = await query.OrderByDescending(p => p.ValidTo).Take(500).ToListAsync(ct);
-                var ids = permits.Select(p => p.Id).ToList();
-                var approvals = await db.PermitApprovals.AsNoTracking().Where(a => ids.Contains(a.PermitId)).ToListAsync(ct);
-                var sides = await db.GatePairs.AsNoTracking().ToDictionaryAsync(g => g.Code, g => new[] { g.VnParty, g.CnParty }, ct);
-                return TypedResults.Ok(permits.Select(p => PermitDto.From(p, PermitState.Of(p, sides.GetValueOrDefault(p.GatePair) ?? [], approvals))).ToList());
+                var permits = await KeepPermits.WithStatesAsync(db, await query.OrderByDescending(p => p.ValidTo).Take(500).ToListAsync(ct), ct);
+                return TypedResults.Ok(permits.Select(p => PermitDto.From(p.Permit, p.State)).ToList());
             })
             .WithName("ListPermits").WithSummary("Special-item permits the caller's party issued or must decide on, latest expiry first (filter gate).");
         group.MapGet("/{id:guid}", async (BorderlinkDb db, IStringLocalizer<SharedResource> L, Guid id, CancellationToken ct) =>

@@ -1,4 +1,5 @@
 using Borderlink.Data;
+using Borderlink.Features.Reference;
 using Borderlink.Features.Accounts;
 using Borderlink.Features.Audit;
 using Borderlink.Features.Notifications;
@@ -193,7 +194,7 @@ public sealed class KeepQuarantine(BorderlinkDb db, TimeProvider clock)
         if (r.AlertAtPercent is < 1 or > 100) errors.Add(new("alertAtPercent", "Error.Range", 1, 100));
         if (!Languages.IsSupported(r.Language)) errors.Add(new("language", "Error.UnknownLanguage"));
         var gate = string.IsNullOrWhiteSpace(r.GatePair) ? null : r.GatePair.Trim();
-        if (gate is not null && !await db.GatePairs.AnyAsync(g => g.Code == gate && (g.VnParty == facility.OwnerParty || g.CnParty == facility.OwnerParty), ct))
+        if (gate is not null && !await db.GatePairs.OfParty(facility.OwnerParty).AnyAsync(g => g.Code == gate, ct))
             errors.Add(new("gatePair", "Error.UnknownGate", gate));
         var place = string.IsNullOrWhiteSpace(r.PlaceCode) ? null : r.PlaceCode.Trim();
         if (place is not null && !await db.Places.AnyAsync(p => p.Code == place, ct)) errors.Add(new("placeCode", "Error.UnknownPlace", place));

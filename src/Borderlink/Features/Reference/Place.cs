@@ -32,6 +32,18 @@ public sealed class GatePair : IRenamable
     /// <summary>Flows handled, "|"-separated: people, goods, vehicles.</summary>
     public string Flows { get; set; } = "";
     public string Aliases { get; set; } = "";
+
+    /// <summary>Whether the party keeps one of the pair's two gates.</summary>
+    public bool HasSide(string? party) => party is not null && (VnParty == party || CnParty == party);
+
+    /// <summary>The party across the border from <paramref name="party"/> at this pair.</summary>
+    public string Across(string party) => VnParty == party ? CnParty : VnParty;
+}
+
+public static class GatePairQueries
+{
+    /// <summary>The pairs where the party keeps one of the gates (translated to SQL).</summary>
+    public static IQueryable<GatePair> OfParty(this IQueryable<GatePair> pairs, string? party) => pairs.Where(g => g.VnParty == party || g.CnParty == party);
 }
 
 /// <summary>A notifiable disease with both countries' reporting hours.</summary>

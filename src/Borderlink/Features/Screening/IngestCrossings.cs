@@ -39,7 +39,7 @@ public sealed class IngestCrossings(BorderlinkDb db, TimeProvider clock, Screeni
     {
         var viewer = db.Viewer;
         var gate = await db.GatePairs.AsNoTracking().FirstOrDefaultAsync(g => g.Code == gateCode, ct);
-        if (viewer.Party is null || gate is null || (gate.VnParty != viewer.Party && gate.CnParty != viewer.Party))
+        if (viewer.Party is null || gate is null || !gate.HasSide(viewer.Party))
             return await RefuseAsync("gate-not-ours", $"crossings for gate {gateCode} not allowed", ct);
         if (viewer.GateScope is { } scope && scope != gate.Code)
             return await RefuseAsync("gate-out-of-scope", $"token for gate {scope} sent crossings for gate {gate.Code}", ct);

@@ -16,7 +16,7 @@ public sealed class ScreeningRegister(BorderlinkDb db, TimeProvider clock, Scree
     {
         var viewer = db.Viewer;
         var gate = await db.GatePairs.AsNoTracking().FirstOrDefaultAsync(g => g.Code == gateCode, ct);
-        if (viewer.Party is null || !Policies.OfficerRoles.Any(viewer.IsInRole) || gate is null || (gate.VnParty != viewer.Party && gate.CnParty != viewer.Party)
+        if (viewer.Party is null || !Policies.OfficerRoles.Any(viewer.IsInRole) || gate is null || !gate.HasSide(viewer.Party)
             || (viewer.GateScope is { } scope && scope != gateCode))
         {
             db.Audit(AuditActions.Refused, AuditOutcomes.Denied, detail: $"crossing for gate {gateCode} not allowed");

@@ -10,7 +10,7 @@ public sealed class ScreeningSummaries(BorderlinkDb db)
 {
     public async Task RefreshAsync(string party, GatePair gate, IEnumerable<DateOnly> days, CancellationToken ct)
     {
-        var partner = gate.VnParty == party ? gate.CnParty : gate.VnParty;
+        var partner = gate.Across(party);
         foreach (var day in days.Order())
         {
             var groups = await db.Crossings.AsNoTracking().Where(c => c.Party == party && c.GatePair == gate.Code && c.LocalDate == day)

@@ -66,7 +66,7 @@ public static class RecordTraffic
         var viewer = db.Viewer;
         var gate = await db.GatePairs.AsNoTracking().FirstOrDefaultAsync(g => g.Code == gateCode, ct);
         if (viewer.Party is null || viewer.AgencyId is null || !Policies.OfficerRoles.Any(viewer.IsInRole) || gate is null
-            || (gate.VnParty != viewer.Party && gate.CnParty != viewer.Party) || (viewer.GateScope is { } scope && scope != gateCode))
+            || !gate.HasSide(viewer.Party) || (viewer.GateScope is { } scope && scope != gateCode))
         {
             db.Audit(AuditActions.Refused, AuditOutcomes.Denied, detail: $"traffic for gate {gateCode} not allowed");
             await db.SaveChangesAsync(ct);
@@ -90,7 +90,7 @@ public static class RecordTraffic
         if (traffic is null)
         {
             traffic = new GateTraffic { OwnerParty = viewer.Party, OwnerAgencyId = viewer.AgencyId.Value, GatePair = gate.Code, Date = r.Date!.Value, Hour = r.Hour };
-            traffic.SetVisibility(Visibility.Partners, [gate.VnParty == viewer.Party ? gate.CnParty : gate.VnParty], []);
+            traffic.SetVisibility(Visibility.Partners, [gate.Across(viewer.Party)], []);
             db.GateTraffic.Add(traffic);
         }
         traffic.PeopleIn = r.PeopleIn;
@@ -113,7 +113,7 @@ public static class RecordTraffic
     {
         var viewer = db.Viewer;
         var gate = await db.GatePairs.AsNoTracking().FirstOrDefaultAsync(g => g.Code == gateCode, ct);
-        if (viewer.Party is null || !Policies.OfficerRoles.Any(viewer.IsInRole) || gate is null || (gate.VnParty != viewer.Party && gate.CnParty != viewer.Party))
+        if (viewer.Party is null || !Policies.OfficerRoles.Any(viewer.IsInRole) || gate is null || !gate.HasSide(viewer.Party))
             return new Outcome<CongestionThreshold>.Forbidden();
         var errors = new List<FieldError>();
         if (r.TrucksWaiting is < 1 or > 1_000_000) errors.Add(new("trucksWaiting", "Error.CountRange", 1_000_000));

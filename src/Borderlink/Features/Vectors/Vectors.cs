@@ -1,4 +1,5 @@
 using Borderlink.Data;
+using Borderlink.Features.Reference;
 using Borderlink.Sharing;
 using Borderlink.Sharing.Exchange;
 using Borderlink.Web;
@@ -80,7 +81,7 @@ public static class WatchVectors
         var viewer = db.Viewer;
         if (viewer.Party is null || viewer.AgencyId is null || !Policies.OfficerRoles.Any(viewer.IsInRole)) return new Outcome<VectorObservation>.Forbidden();
         var errors = new List<FieldError>();
-        var gate = await db.GatePairs.AsNoTracking().FirstOrDefaultAsync(g => g.Code == r.GatePair && (g.VnParty == viewer.Party || g.CnParty == viewer.Party), ct);
+        var gate = await db.GatePairs.AsNoTracking().OfParty(viewer.Party).FirstOrDefaultAsync(g => g.Code == r.GatePair, ct);
         if (gate is null) errors.Add(new("gatePair", "Error.UnknownGate", r.GatePair ?? ""));
         if (r.ObservedOn is null) errors.Add(new("observedOn", "Error.Required"));
         else if (r.ObservedOn > DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddDays(1)) errors.Add(new("observedOn", "Error.DateInFuture"));
@@ -100,7 +101,7 @@ public static class WatchVectors
             Species = r.Species?.Trim() ?? "", Effort = r.Effort, Count = r.Count, Index = VectorObservation.IndexOf(r.Kind, r.Count, r.Effort), Threshold = threshold,
             Pathogen = r.Pathogen?.Trim() ?? "", Notes = r.Notes?.Trim() ?? "", Language = Languages.Canonical(r.Language)!,
         };
-        observation.SetVisibility(Visibility.Partners, [gate.VnParty == viewer.Party ? gate.CnParty : gate.VnParty], []);
+        observation.SetVisibility(Visibility.Partners, [gate.Across(viewer.Party)], []);
         db.VectorObservations.Add(observation);
         await db.SaveChangesAsync(ct);
         return new Outcome<VectorObservation>.Done(observation, Created: true);
