@@ -28,24 +28,41 @@ public static class SituationBench
         await using var node = await ProcessNode.CreateAsync("bench-import", []);
         await node.With("Logging__LogLevel__Borderlink.Features.Situation", "Information").StartAsync(deliveryEnabled: false);
         var client = await node.SignInAsync("langson.officer", TimeSpan.FromMinutes(30));
-        var lines = Lines(["VN-09", "VN-09-DD", "VN-09-LS"], rows, new DateOnly(2005, 1, 3)).ToList();
-        var csv = Encoding.UTF8.GetBytes("period,place,disease,new_cases,deaths,tests,imported_cases,in_quarantine\n" +
-            string.Join('\n', lines.Select(l => $"{l.Period},{l.Place},{l.Disease},{l.NewCases},{l.Deaths},{l.Tests},{l.Imported},{l.Quarantine}")));
+        string[] places = ["VN-09", "VN-09-DD", "VN-09-LS"];
+        // Both sides are warmed first with a small run of their own (earlier weeks, another table), so the figures are
+        // steady-state rates, as on a server that has been running, not the JIT compiling the paths.
+        var warmLines = Lines(places, 3_000, new DateOnly(2001, 1, 1), daily: false).ToList();
+        await BulkInsertAsync(node, warmLines, "bench_warm");
+        await UploadAsync(client, Csv(warmLines), "warm.csv");
 
-        var baseline = await BulkInsertAsync(node, lines);
-        var body = new ByteArrayContent(csv);
-        body.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
-        var watch = Stopwatch.StartNew();
-        var response = await client.PostAsync("/api/v1/situation-reports/imports?name=bench.csv", body);
-        watch.Stop();
-        if (response.StatusCode != HttpStatusCode.OK) throw new InvalidOperationException($"import answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}\n{node.Output()}");
-        var stored = await node.ScalarAsync("SELECT COUNT(*) FROM \"SituationFacts\"");
-        if (stored != lines.Count) throw new InvalidOperationException($"{stored} facts stored for {lines.Count} rows");
-        var imported = lines.Count / watch.Elapsed.TotalSeconds;
-        foreach (var phase in node.Output().Split('\n').Where(l => l.Contains("Situation import", StringComparison.Ordinal))) Console.WriteLine(phase.Trim());
+        // Three rounds, each a baseline then an import of the same number of rows into periods of its own (weekly
+        // reports, then daily ones in two other spans); the median ratio is reported, as one round on a shared
+        // two-core machine swings by a fifth either way.
+        (DateOnly First, bool Daily)[] rounds = [(new DateOnly(2005, 1, 3), false), (new DateOnly(2001, 1, 1), true), (new DateOnly(2020, 1, 1), true)];
+        var ratios = new List<double>();
+        for (var round = 0; round < rounds.Length; round++)
+        {
+            var lines = Lines(places, rows, rounds[round].First, rounds[round].Daily).ToList();
+            var baseline = await BulkInsertAsync(node, lines, $"bench_rows_{round}");
+            var before = await node.ScalarAsync("SELECT COUNT(*) FROM \"SituationFigures\"");
+            var csv = Csv(lines);
+            var watch = Stopwatch.StartNew();
+            await UploadAsync(client, csv, $"round-{round}.csv");
+            watch.Stop();
+            var figures = await node.ScalarAsync("SELECT COUNT(*) FROM \"SituationFigures\"") - before;
+            var expected = lines.Select(l => (l.Period, l.Disease)).Distinct().Count();
+            if (figures != expected) throw new InvalidOperationException($"{figures} figures stored for {expected} periods × diseases");
+            var imported = lines.Count / watch.Elapsed.TotalSeconds;
+            ratios.Add(imported / baseline);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  round {round + 1} ({(rounds[round].Daily ? "daily" : "weekly")} from {rounds[round].First:yyyy-MM-dd}): rows={lines.Count} file-mb={csv.Length / 1048576.0:F1} " +
+                $"import-s={watch.Elapsed.TotalSeconds:F2} rows/s={imported:F0} baseline rows/s={baseline:F0} ratio={imported / baseline:F2}"));
+        }
+        foreach (var phase in node.Output().Split('\n').Where(l => l.Contains("Situation import round", StringComparison.Ordinal))) Console.WriteLine("  " + phase.Trim());
+        ratios.Sort();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"situation.import.{node.Database.Provider.ToLowerInvariant()} rows={lines.Count} file-mb={csv.Length / 1048576.0:F1} import-s={watch.Elapsed.TotalSeconds:F1} rows/s={imported:F0} " +
-            $"baseline.bulk-insert rows/s={baseline:F0} ratio={imported / baseline:F2}"));
+            $"situation.import.{node.Database.Provider.ToLowerInvariant()} rows={rows} rounds={ratios.Count} ratio-median={ratios[ratios.Count / 2]:F2} " +
+            $"ratio-min={ratios[0]:F2} ratio-max={ratios[^1]:F2} (target >= 0.25)"));
     }
 
     public static async Task DashboardAsync(int requests)
@@ -62,7 +79,7 @@ public static class SituationBench
         foreach (var (party, user) in parties)
         {
             var client = await node.SignInAsync($"{user}.officer", TimeSpan.FromMinutes(10));
-            var lines = Lines([party], 260 * Diseases.Length, firstWeek);
+            var lines = Lines([party], 260 * Diseases.Length, firstWeek, daily: false);
             var body = new ByteArrayContent(Encoding.UTF8.GetBytes("period,place,disease,new_cases,deaths\n" +
                 string.Join('\n', lines.Select(l => $"{l.Period},{l.Place},{l.Disease},{l.NewCases},{l.Deaths}"))));
             body.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
@@ -70,7 +87,7 @@ public static class SituationBench
             if (response.StatusCode != HttpStatusCode.OK) throw new InvalidOperationException($"{party}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
         }
         loading.Stop();
-        var facts = await node.ScalarAsync("SELECT COUNT(*) FROM \"SituationFacts\"");
+        var figures = await node.ScalarAsync("SELECT COUNT(*) FROM \"SituationFigures\"");
 
         var reader = await node.SignInAsync("guangxi.viewer");
         var times = new List<double>();
@@ -85,32 +102,45 @@ public static class SituationBench
         }
         times.Sort();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"situation.dashboard.{node.Database.Provider.ToLowerInvariant()} facts={facts} load-s={loading.Elapsed.TotalSeconds:F1} requests={times.Count} " +
+            $"situation.dashboard.{node.Database.Provider.ToLowerInvariant()} figures={figures} load-s={loading.Elapsed.TotalSeconds:F1} requests={times.Count} " +
             $"p50-ms={P(times, 0.5):F1} p95-ms={P(times, 0.95):F1} max-ms={times[^1]:F1} (target p95 < 150)"));
+    }
+
+    private static byte[] Csv(List<Line> lines) => Encoding.UTF8.GetBytes("period,place,disease,new_cases,deaths,tests,imported_cases,in_quarantine\n" +
+        string.Join('\n', lines.Select(l => $"{l.Period},{l.Place},{l.Disease},{l.NewCases},{l.Deaths},{l.Tests},{l.Imported},{l.Quarantine}")));
+
+    /// <summary>Uploads a CSV file through the API; anything but success stops the bench.</summary>
+    private static async Task UploadAsync(HttpClient client, byte[] csv, string name)
+    {
+        var body = new ByteArrayContent(csv);
+        body.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
+        var response = await client.PostAsync($"/api/v1/situation-reports/imports?name={name}", body);
+        if (response.StatusCode != HttpStatusCode.OK) throw new InvalidOperationException($"{name}: {(int)response.StatusCode} {(await response.Content.ReadAsStringAsync())[..500]}");
     }
 
     private sealed record Line(string Period, string Place, string Disease, int NewCases, int Deaths, int Tests, int Imported, int Quarantine);
 
-    private static IEnumerable<Line> Lines(string[] places, int count, DateOnly firstWeek)
+    private static IEnumerable<Line> Lines(string[] places, int count, DateOnly first, bool daily)
     {
         var random = new Random(7);
         var produced = 0;
-        for (var week = firstWeek; ; week = week.AddDays(7))
+        for (var day = first; ; day = day.AddDays(daily ? 1 : 7))
         {
-            var iso = $"{ISOWeek.GetYear(week.ToDateTime(TimeOnly.MinValue))}-W{ISOWeek.GetWeekOfYear(week.ToDateTime(TimeOnly.MinValue)):00}";
+            var at = day.ToDateTime(TimeOnly.MinValue);
+            var period = daily ? day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : $"{ISOWeek.GetYear(at)}-W{ISOWeek.GetWeekOfYear(at):00}";
             foreach (var place in places)
             {
                 foreach (var disease in Diseases)
                 {
                     if (produced++ == count) yield break;
-                    yield return new Line(iso, place, disease, random.Next(0, 200), random.Next(0, 3), random.Next(0, 500), random.Next(0, 10), random.Next(0, 100));
+                    yield return new Line(period, place, disease, random.Next(0, 200), random.Next(0, 3), random.Next(0, 500), random.Next(0, 10), random.Next(0, 100));
                 }
             }
         }
     }
 
     /// <summary>The same rows into a bare table of the node's database: the fastest way each engine takes rows in.</summary>
-    private static async Task<double> BulkInsertAsync(ProcessNode node, List<Line> lines)
+    private static async Task<double> BulkInsertAsync(ProcessNode node, List<Line> lines, string table)
     {
         var postgres = node.Database.Provider == "Postgres";
         await using DbConnection connection = postgres
@@ -119,13 +149,13 @@ public static class SituationBench
         await connection.OpenAsync();
         await using (var create = connection.CreateCommand())
         {
-            create.CommandText = "CREATE TABLE bench_rows (period text, place text, disease text, new_cases integer, deaths integer, tests integer, imported integer, quarantine integer)";
+            create.CommandText = $"CREATE TABLE {table} (period text, place text, disease text, new_cases integer, deaths integer, tests integer, imported integer, quarantine integer)";
             await create.ExecuteNonQueryAsync();
         }
         var watch = Stopwatch.StartNew();
         if (connection is Npgsql.NpgsqlConnection pg)
         {
-            await using var copy = await pg.BeginBinaryImportAsync("COPY bench_rows FROM STDIN (FORMAT BINARY)");
+            await using var copy = await pg.BeginBinaryImportAsync($"COPY {table} FROM STDIN (FORMAT BINARY)");
             foreach (var l in lines)
             {
                 await copy.StartRowAsync();
@@ -145,7 +175,7 @@ public static class SituationBench
             await using var tx = await connection.BeginTransactionAsync();
             await using var insert = connection.CreateCommand();
             insert.Transaction = tx;
-            insert.CommandText = "INSERT INTO bench_rows VALUES ($1, $2, $3, $4, $5, $6, $7, $8)";
+            insert.CommandText = $"INSERT INTO {table} VALUES ($1, $2, $3, $4, $5, $6, $7, $8)";
             var parameters = Enumerable.Range(1, 8).Select(i => { var p = insert.CreateParameter(); p.ParameterName = "$" + i; insert.Parameters.Add(p); return p; }).ToArray();
             await insert.PrepareAsync();
             foreach (var l in lines)

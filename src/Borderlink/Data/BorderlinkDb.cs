@@ -89,7 +89,7 @@ public abstract class BorderlinkDb : IdentityDbContext<BorderlinkUser>, IDataPro
     public DbSet<Borderlink.Features.Goods.GoodsProposalAnswer> GoodsProposalAnswers => Set<Borderlink.Features.Goods.GoodsProposalAnswer>();
     public DbSet<Borderlink.Features.Communications.CommunicationEntry> CommunicationEntries => Set<Borderlink.Features.Communications.CommunicationEntry>();
     public DbSet<Borderlink.Features.Gates.GateStatusChange> GateStatusChanges => Set<Borderlink.Features.Gates.GateStatusChange>();
-    public DbSet<SituationFact> SituationFacts => Set<SituationFact>();
+    public DbSet<SituationFigure> SituationFigures => Set<SituationFigure>();
     public DbSet<PendingImport> PendingImports => Set<PendingImport>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<AuditHead> AuditHeads => Set<AuditHead>();
@@ -156,9 +156,9 @@ public abstract class BorderlinkDb : IdentityDbContext<BorderlinkUser>, IDataPro
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         StampRecords();
-        var facts = await SituationProjection.PrepareAsync(this, cancellationToken);
+        var figures = SituationProjection.Prepare(this);
         var messages = await OutboxWriter.WriteAsync(this, _node, _clock.GetUtcNow(), cancellationToken);
-        var saved = await SaveStampedAsync(acceptAllChangesOnSuccess, facts, cancellationToken);
+        var saved = await SaveStampedAsync(acceptAllChangesOnSuccess, figures, cancellationToken);
         if (messages > 0)
         {
             _node.Ring();
@@ -183,9 +183,9 @@ public abstract class BorderlinkDb : IdentityDbContext<BorderlinkUser>, IDataPro
     /// <summary>The pending messages due at <paramref name="now"/>, oldest first, locked for this transaction as the engine allows.</summary>
     protected abstract IQueryable<OutboxMessage> DueOutbox(DateTimeOffset now, int count);
 
-    private async Task<int> SaveStampedAsync(bool acceptAllChangesOnSuccess, SituationProjection.Pending? facts, CancellationToken cancellationToken)
+    private async Task<int> SaveStampedAsync(bool acceptAllChangesOnSuccess, SituationProjection.Pending? figures, CancellationToken cancellationToken)
     {
-        if (_pendingAudit.Count == 0 && facts is null)
+        if (_pendingAudit.Count == 0 && figures is null)
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
@@ -213,9 +213,9 @@ public abstract class BorderlinkDb : IdentityDbContext<BorderlinkUser>, IDataPro
                 AuditEntries.AddRange(_pendingAudit);
             }
             var count = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-            if (facts is not null)
+            if (figures is not null)
             {
-                await SituationProjection.WriteAsync(this, facts, cancellationToken);
+                await SituationProjection.WriteAsync(this, figures, cancellationToken);
             }
             if (transaction is not null)
             {
@@ -243,7 +243,7 @@ public abstract class BorderlinkDb : IdentityDbContext<BorderlinkUser>, IDataPro
     }
 
     /// <summary>Inserts rows the fastest way the engine takes them, in the current transaction, without tracking them.</summary>
-    public abstract Task BulkInsertFactsAsync(IReadOnlyList<SituationFact> facts, CancellationToken ct);
+    public abstract Task BulkInsertFiguresAsync(IReadOnlyList<SituationFigure> figures, CancellationToken ct);
 
     /// <summary>
     /// A writer for a stream of crossing records inside the open transaction (see <see cref="CrossingWriter"/>). Direct: straight

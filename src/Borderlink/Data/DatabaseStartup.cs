@@ -19,6 +19,10 @@ public sealed class DatabaseStartup(BorderlinkDb db, ReferenceSeeder reference, 
         }
 
         await reference.SeedAsync(ct);
+        if (await Features.Situation.SituationProjection.FillMissingAsync(db, ct) is > 0 and var filled)
+        {
+            logger.LogInformation("Situation figures filled in for {Reports} reports", filled);
+        }
         // The node's identity exists from the first start: its signing key is made now if there is none.
         await nodeKeys.CurrentAsync(ct);
 

@@ -186,6 +186,8 @@ internal sealed class SituationReportConfig : IEntityTypeConfiguration<Situation
     {
         b.ConfigureRecord();
         b.HasIndex(r => new { r.OwnerParty, r.PeriodKind, r.PeriodStart }).IsUnique();
+        b.HasIndex(r => new { r.PeriodKind, r.PeriodStart });
+        b.HasIndex(r => new { r.PeriodKind, r.PeriodStart });
         // The rows are one JSON value, not tracked entities: a report of thousands of rows costs one property to
         // track. Code replaces the list (never edits it in place), so a change of reference is a change.
         b.Property(r => r.Rows).HasConversion(
@@ -196,18 +198,14 @@ internal sealed class SituationReportConfig : IEntityTypeConfiguration<Situation
     }
 }
 
-internal sealed class SituationFactConfig : IEntityTypeConfiguration<SituationFact>
+internal sealed class SituationFigureConfig : IEntityTypeConfiguration<SituationFigure>
 {
-    public void Configure(EntityTypeBuilder<SituationFact> b)
+    public void Configure(EntityTypeBuilder<SituationFigure> b)
     {
-        b.HasKey(f => f.Id);
-        b.Property(f => f.Id).ValueGeneratedOnAdd();
-        b.Property(f => f.OwnerParty).HasMaxLength(16);
-        b.Property(f => f.Country).HasMaxLength(2);
+        // The key is the one index: charts go from the reports in a period range (their visibility filter decides) to
+        // each one's figures for a disease, and replacing a report's figures finds them by its id.
+        b.HasKey(f => new { f.ReportId, f.Disease });
         b.Property(f => f.Disease).HasMaxLength(40);
-        b.Property(f => f.Place).HasMaxLength(40);
-        b.HasIndex(f => f.ReportId);
-        b.HasIndex(f => new { f.Disease, f.PeriodKind, f.PeriodStart });
     }
 }
 

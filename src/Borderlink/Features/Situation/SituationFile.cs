@@ -81,7 +81,7 @@ public sealed record SituationFile(IReadOnlyList<string> Headers, IReadOnlyList<
         var lines = new List<Line>();
         while (csv.Read())
         {
-            var cells = Enumerable.Range(0, csv.Parser.Count).Select(i => csv.Parser[i] ?? "").ToArray();
+            var cells = csv.Parser.Record ?? [];
             if (headers is null)
             {
                 headers = cells;

@@ -15,37 +15,31 @@ public sealed record CrossBorderLine(string Party, string Country, int NewCases,
     public double? ChangePercent => PreviousNewCases == 0 ? null : Math.Round(100.0 * Change / PreviousNewCases, 1);
 }
 
-/// <summary>Reads over the situation facts the viewer may see (each fact joined to its report, whose filter decides).</summary>
+/// <summary>Reads over the situation facts the viewer may see: from the reports in range (whose filter decides) to their facts.</summary>
 public static class SituationQueries
 {
     public static async Task<List<PartyFigures>> FiguresAsync(BorderlinkDb db, string disease, PeriodKind kind, DateOnly first, DateOnly last, CancellationToken ct = default)
     {
-        var grouped = await (
-                from f in db.SituationFacts.AsNoTracking()
-                join r in db.SituationReports on f.ReportId equals r.Id
-                where f.Disease == disease && f.PeriodKind == kind && f.PeriodStart >= first && f.PeriodStart <= last
-                group f by new { f.OwnerParty, f.Country, f.PeriodStart, f.IsPartyTotal } into g
-                select new
-                {
-                    g.Key.OwnerParty, g.Key.Country, g.Key.PeriodStart, g.Key.IsPartyTotal,
-                    NewCases = g.Sum(x => x.NewCases), Deaths = g.Sum(x => x.Deaths), Tests = g.Sum(x => x.Tests ?? 0),
-                    Imported = g.Sum(x => x.ImportedCases ?? 0), Quarantine = g.Sum(x => x.InQuarantine ?? 0),
-                })
-            .ToListAsync(ct);
-        return grouped
-            .GroupBy(x => (x.OwnerParty, x.Country, x.PeriodStart))
-            .Select(g => g.FirstOrDefault(x => x.IsPartyTotal) ?? g.Single())
-            .Select(x => new PartyFigures(x.OwnerParty, x.Country, x.PeriodStart, x.NewCases, x.Deaths, x.Tests, x.Imported, x.Quarantine))
+        var figures = await (
+                from r in db.SituationReports
+                where r.PeriodKind == kind && r.PeriodStart >= first && r.PeriodStart <= last
+                join f in db.SituationFigures on r.Id equals f.ReportId
+                where f.Disease == disease
+                select new { r.OwnerParty, r.PeriodStart, f.NewCases, f.Deaths, f.Tests, f.ImportedCases, f.InQuarantine })
+            .AsNoTracking().ToListAsync(ct);
+        var countries = await db.Parties.AsNoTracking().ToDictionaryAsync(p => p.Code, p => p.Country, ct);
+        return figures
+            .Select(x => new PartyFigures(x.OwnerParty, countries.GetValueOrDefault(x.OwnerParty, ""), x.PeriodStart, x.NewCases, x.Deaths, x.Tests,
+                x.ImportedCases, x.InQuarantine))
             .OrderBy(x => x.Start).ThenBy(x => x.Party, StringComparer.Ordinal)
             .ToList();
     }
 
     /// <summary>The latest period with figures for the disease the viewer may see, up to <paramref name="notAfter"/>.</summary>
     public static async Task<DateOnly?> LatestAsync(BorderlinkDb db, string disease, PeriodKind kind, DateOnly notAfter, CancellationToken ct = default) =>
-        await (from f in db.SituationFacts.AsNoTracking()
-               join r in db.SituationReports on f.ReportId equals r.Id
-               where f.Disease == disease && f.PeriodKind == kind && f.PeriodStart <= notAfter
-               select (DateOnly?)f.PeriodStart).MaxAsync(ct);
+        await (from r in db.SituationReports
+               where r.PeriodKind == kind && r.PeriodStart <= notAfter && db.SituationFigures.Any(f => f.ReportId == r.Id && f.Disease == disease)
+               select (DateOnly?)r.PeriodStart).MaxAsync(ct);
 
     public static async Task<List<CrossBorderLine>> CrossBorderAsync(BorderlinkDb db, string disease, PeriodKind kind, DateOnly period, CancellationToken ct = default)
     {

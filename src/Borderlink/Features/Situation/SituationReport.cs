@@ -55,27 +55,35 @@ public sealed class SituationRow
 }
 
 /// <summary>
-/// One row of a situation report as a table row, kept by the save pipeline for every report this node holds (its own and
-/// replicas), so charts and conflict checks aggregate in SQL. Never read without joining its report, whose visibility
-/// filter decides who sees it.
+/// One report's figures for one disease, as charts and the cross-border table read them: the party's own total row
+/// when the report has one, otherwise the sum of its places. Kept by the save pipeline for every report this node
+/// holds (its own and replicas), so charts aggregate in SQL; one row per report and disease keeps an import's writes
+/// to a fraction of its rows. Never read without joining its report, whose visibility filter decides who sees it.
 /// </summary>
-public sealed class SituationFact
+public sealed class SituationFigure
 {
-    public long Id { get; set; }
     public Guid ReportId { get; set; }
-    public required string OwnerParty { get; set; }
-    public required string Country { get; set; }
-    public PeriodKind PeriodKind { get; set; }
-    public DateOnly PeriodStart { get; set; }
     public required string Disease { get; set; }
-    public required string Place { get; set; }
-    /// <summary>True when the place is the party itself (its total), false for one of its places.</summary>
-    public bool IsPartyTotal { get; set; }
     public int NewCases { get; set; }
     public int Deaths { get; set; }
-    public int? Tests { get; set; }
-    public int? ImportedCases { get; set; }
-    public int? InQuarantine { get; set; }
+    public int Tests { get; set; }
+    public int ImportedCases { get; set; }
+    public int InQuarantine { get; set; }
+
+    /// <summary>The figures of each disease in a report.</summary>
+    public static IEnumerable<SituationFigure> Of(SituationReport report) =>
+        report.Rows.GroupBy(r => r.Disease, StringComparer.Ordinal).Select(rows =>
+            rows.FirstOrDefault(r => r.Place == report.OwnerParty) is { } total
+                ? new SituationFigure
+                {
+                    ReportId = report.Id, Disease = rows.Key, NewCases = total.NewCases, Deaths = total.Deaths, Tests = total.Tests ?? 0,
+                    ImportedCases = total.ImportedCases ?? 0, InQuarantine = total.InQuarantine ?? 0,
+                }
+                : new SituationFigure
+                {
+                    ReportId = report.Id, Disease = rows.Key, NewCases = rows.Sum(r => r.NewCases), Deaths = rows.Sum(r => r.Deaths),
+                    Tests = rows.Sum(r => r.Tests ?? 0), ImportedCases = rows.Sum(r => r.ImportedCases ?? 0), InQuarantine = rows.Sum(r => r.InQuarantine ?? 0),
+                });
 }
 
 /// <summary>A checked upload waiting for its uploader to confirm that existing counts may be replaced.</summary>

@@ -27,7 +27,12 @@ public sealed class SituationImportTests : OwnAppTest
 
     private static byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text);
 
-    private Task<(int Reports, int Facts)> CountsAsync() => App.WithSystemDbAsync(async db => (await db.SituationReports.CountAsync(), await db.SituationFacts.CountAsync()));
+    private Task<(int Reports, int Figures)> CountsAsync() => App.WithSystemDbAsync(async db => (await db.SituationReports.CountAsync(), await db.SituationFigures.CountAsync()));
+
+    /// <summary>Every stored row of a party's reports, oldest period first, as <paramref name="show"/> writes it.</summary>
+    private Task<List<string>> StoredRowsAsync(string party, Func<SituationReport, SituationRow, string> show) => App.WithSystemDbAsync(async db =>
+        (await db.SituationReports.Where(r => r.OwnerParty == party).OrderBy(r => r.PeriodStart).ToListAsync())
+            .SelectMany(r => r.Rows.Select(row => show(r, row))).ToList());
 
     [Fact]
     public async Task A_good_CSV_is_imported_and_Guangxi_sees_Lang_Son_beside_its_own_figures()
@@ -84,9 +89,27 @@ public sealed class SituationImportTests : OwnAppTest
         var fromCsv = await UploadAsync(guangxi, Utf8(chineseCsv), "gx-zh.csv");
         Assert.Equal(HttpStatusCode.OK, fromCsv.StatusCode);
 
-        var rows = await App.WithSystemDbAsync(db => db.SituationFacts.Where(f => f.OwnerParty == "CN-GX").OrderBy(f => f.PeriodStart)
-            .Select(f => $"{f.Place} {f.Disease} {f.NewCases} {f.InQuarantine}").ToListAsync());
+        var rows = await StoredRowsAsync("CN-GX", (_, f) => $"{f.Place} {f.Disease} {f.NewCases} {f.InQuarantine}");
         Assert.Equal(["CN-GX-PX dengue 5 ", "CN-GX-PX dengue 8 ", "CN-GX cholera 3 40"], rows);
+    }
+
+    [Fact]
+    public async Task Without_a_party_total_the_chart_adds_up_the_places_and_figures_lost_from_the_database_come_back_at_start()
+    {
+        var guangxi = await App.SignInAsync("guangxi.officer");
+        var places = "period,place,disease,new_cases,deaths,in_quarantine\n2026-W46,Pingxiang,dengue,9,1,4\n2026-W46,Dongxing,dengue,4,0,\n2026-W46,Ningming,cholera,2,0,1\n";
+        Assert.Equal(HttpStatusCode.OK, (await UploadAsync(guangxi, Utf8(places), "places.csv")).StatusCode);
+        const string dengue = "/api/v1/situation/figures?disease=dengue&from=2026-11-09&to=2026-11-15";
+        async Task<string> ShownAsync() => string.Join("; ", (await (await guangxi.GetAsync(dengue)).ReadAsync<List<PartyFigures>>())
+            .Select(f => $"{f.Party} {f.NewCases} {f.Deaths} {f.InQuarantine}"));
+        Assert.Equal("CN-GX 13 1 4", await ShownAsync());
+
+        // A database from before the figures existed, or one whose figures were lost: the next start fills them in.
+        await App.WithSystemDbAsync(db => db.SituationFigures.ExecuteDeleteAsync());
+        Assert.Equal("", await ShownAsync());
+        Assert.Equal(1, await App.WithSystemDbAsync(db => SituationProjection.FillMissingAsync(db, CancellationToken.None)));
+        Assert.Equal("CN-GX 13 1 4", await ShownAsync());
+        Assert.Equal(0, await App.WithSystemDbAsync(db => SituationProjection.FillMissingAsync(db, CancellationToken.None)));
     }
 
     [Fact]
@@ -122,8 +145,7 @@ public sealed class SituationImportTests : OwnAppTest
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
         var gbk = Encoding.GetEncoding("GBK").GetBytes(csv.Replace("2026-W30", "2026-W31", StringComparison.Ordinal));
         Assert.Equal(HttpStatusCode.OK, (await UploadAsync(guangxi, gbk, "gbk.csv")).StatusCode);
-        Assert.Equal(["2026-07-20 4", "2026-07-27 4"], await App.WithSystemDbAsync(db => db.SituationFacts.Where(f => f.OwnerParty == "CN-GX")
-            .OrderBy(f => f.PeriodStart).Select(f => f.PeriodStart.ToString("yyyy-MM-dd") + " " + f.NewCases).ToListAsync()));
+        Assert.Equal(["2026-07-20 4", "2026-07-27 4"], await StoredRowsAsync("CN-GX", (r, f) => $"{r.PeriodStart:yyyy-MM-dd} {f.NewCases}"));
 
         var binary = new byte[] { 0x00, 0x01, 0x02, 0xFF, 0x00, 0xFE, 0x80, 0x81 };
         var refused = await (await UploadAsync(guangxi, binary, "noise.csv")).ReadJsonAsync();
@@ -151,8 +173,7 @@ public sealed class SituationImportTests : OwnAppTest
         var guangxi = await App.SignInAsync("guangxi.officer");
         Assert.Equal(HttpStatusCode.NotFound, (await guangxi.PostAsync($"{Path}/imports/{problem.GetProperty("pendingImport").GetGuid()}/confirm", null)).StatusCode);
 
-        Task<List<string>> FactsAsync() => App.WithSystemDbAsync(db => db.SituationFacts.Where(f => f.OwnerParty == "VN-09")
-            .OrderBy(f => f.Disease).ThenBy(f => f.PeriodStart).Select(f => f.Disease + " " + f.NewCases).ToListAsync());
+        async Task<List<string>> FactsAsync() => [.. (await StoredRowsAsync("VN-09", (_, f) => $"{f.Disease} {f.NewCases}")).Order(StringComparer.Ordinal)];
     }
 
     [Fact]
@@ -198,7 +219,6 @@ public sealed class SituationImportTests : OwnAppTest
 
         var bad = await Forms.PostAsync(langSon, "/situation/new", "/situation/new", "entry", Fields("-3"));
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
-        Assert.Equal(["VN-09-DD dengue 9"], await App.WithSystemDbAsync(db => db.SituationFacts.Where(f => f.OwnerParty == "VN-09")
-            .Select(f => f.Place + " " + f.Disease + " " + f.NewCases).ToListAsync()));
+        Assert.Equal(["VN-09-DD dengue 9"], await StoredRowsAsync("VN-09", (_, f) => $"{f.Place} {f.Disease} {f.NewCases}"));
     }
 }

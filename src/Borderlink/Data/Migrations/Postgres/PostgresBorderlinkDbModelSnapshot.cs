@@ -3252,68 +3252,33 @@ namespace Borderlink.Data.Migrations.Postgres
                     b.ToTable("PendingImports");
                 });
 
-            modelBuilder.Entity("Borderlink.Features.Situation.SituationFact", b =>
+            modelBuilder.Entity("Borderlink.Features.Situation.SituationFigure", b =>
                 {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
+                    b.Property<Guid>("ReportId")
+                        .HasColumnType("uuid");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<string>("Country")
-                        .IsRequired()
-                        .HasMaxLength(2)
-                        .HasColumnType("character varying(2)");
+                    b.Property<string>("Disease")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
 
                     b.Property<int>("Deaths")
                         .HasColumnType("integer");
 
-                    b.Property<string>("Disease")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
-                    b.Property<int?>("ImportedCases")
+                    b.Property<int>("ImportedCases")
                         .HasColumnType("integer");
 
-                    b.Property<int?>("InQuarantine")
+                    b.Property<int>("InQuarantine")
                         .HasColumnType("integer");
-
-                    b.Property<bool>("IsPartyTotal")
-                        .HasColumnType("boolean");
 
                     b.Property<int>("NewCases")
                         .HasColumnType("integer");
 
-                    b.Property<string>("OwnerParty")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
-
-                    b.Property<int>("PeriodKind")
+                    b.Property<int>("Tests")
                         .HasColumnType("integer");
 
-                    b.Property<DateOnly>("PeriodStart")
-                        .HasColumnType("date");
+                    b.HasKey("ReportId", "Disease");
 
-                    b.Property<string>("Place")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
-                    b.Property<Guid>("ReportId")
-                        .HasColumnType("uuid");
-
-                    b.Property<int?>("Tests")
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ReportId");
-
-                    b.HasIndex("Disease", "PeriodKind", "PeriodStart");
-
-                    b.ToTable("SituationFacts");
+                    b.ToTable("SituationFigures");
                 });
 
             modelBuilder.Entity("Borderlink.Features.Situation.SituationReport", b =>
@@ -3384,6 +3349,8 @@ namespace Borderlink.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("OwnerParty", "UpdatedAt");
+
+                    b.HasIndex("PeriodKind", "PeriodStart");
 
                     b.HasIndex("OwnerParty", "PeriodKind", "PeriodStart")
                         .IsUnique();

@@ -3247,66 +3247,33 @@ namespace Borderlink.Data.Migrations.Sqlite
                     b.ToTable("PendingImports");
                 });
 
-            modelBuilder.Entity("Borderlink.Features.Situation.SituationFact", b =>
+            modelBuilder.Entity("Borderlink.Features.Situation.SituationFigure", b =>
                 {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
+                    b.Property<Guid>("ReportId")
+                        .HasColumnType("TEXT");
 
-                    b.Property<string>("Country")
-                        .IsRequired()
-                        .HasMaxLength(2)
+                    b.Property<string>("Disease")
+                        .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Deaths")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Disease")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("ImportedCases")
+                    b.Property<int>("ImportedCases")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int?>("InQuarantine")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<bool>("IsPartyTotal")
+                    b.Property<int>("InQuarantine")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("NewCases")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("OwnerParty")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("PeriodKind")
+                    b.Property<int>("Tests")
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateOnly>("PeriodStart")
-                        .HasColumnType("TEXT");
+                    b.HasKey("ReportId", "Disease");
 
-                    b.Property<string>("Place")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("ReportId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("Tests")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ReportId");
-
-                    b.HasIndex("Disease", "PeriodKind", "PeriodStart");
-
-                    b.ToTable("SituationFacts");
+                    b.ToTable("SituationFigures");
                 });
 
             modelBuilder.Entity("Borderlink.Features.Situation.SituationReport", b =>
@@ -3377,6 +3344,8 @@ namespace Borderlink.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("OwnerParty", "UpdatedAt");
+
+                    b.HasIndex("PeriodKind", "PeriodStart");
 
                     b.HasIndex("OwnerParty", "PeriodKind", "PeriodStart")
                         .IsUnique();
