@@ -33,6 +33,8 @@ public static class DataSetup
 {
     public const string ConnectionName = "Borderlink";
 
+    private static readonly SqliteWriteAheadLog WriteAheadLog = new();
+
     public static WebApplicationBuilder AddBorderlinkData(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section).ValidateDataAnnotations().ValidateOnStart();
@@ -60,7 +62,7 @@ public static class DataSetup
                 Directory.CreateDirectory(dataDir);
                 connection = $"Data Source={Path.Combine(dataDir, "borderlink.db")}";
             }
-            builder.Services.AddDbContext<BorderlinkDb, SqliteBorderlinkDb>(o => o.UseSqlite(connection));
+            builder.Services.AddDbContext<BorderlinkDb, SqliteBorderlinkDb>(o => o.UseSqlite(connection).AddInterceptors(WriteAheadLog));
         }
 
         builder.Services.AddDataProtection().SetApplicationName("Borderlink").PersistKeysToDbContext<BorderlinkDb>();

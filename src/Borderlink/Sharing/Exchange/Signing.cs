@@ -29,12 +29,18 @@ public static class Signing
         }
     }
 
+    /// <summary>
+    /// Parsed public keys by their JWK text. The library caches its verifier per key object, so one object per key
+    /// means the EC key is imported once, not for every message; the text is the key, so a changed key is a new entry.
+    /// </summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, JsonWebKey> PublicKeys = new(StringComparer.Ordinal);
+
     /// <summary>Verifies the signature with one public JWK and returns the envelope, or null when the signature does not hold.</summary>
     public static async Task<Envelope?> VerifyAsync(string jws, string publicJwk)
     {
         var result = await Handler.ValidateTokenAsync(jws, new TokenValidationParameters
         {
-            IssuerSigningKey = new JsonWebKey(publicJwk),
+            IssuerSigningKey = PublicKeys.GetOrAdd(publicJwk, jwk => new JsonWebKey(jwk)),
             ValidateIssuer = false,
             ValidateAudience = false,
             ValidateLifetime = false,

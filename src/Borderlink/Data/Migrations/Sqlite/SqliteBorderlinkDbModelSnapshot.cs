@@ -3345,10 +3345,11 @@ namespace Borderlink.Data.Migrations.Sqlite
 
                     b.HasIndex("OwnerParty", "UpdatedAt");
 
-                    b.HasIndex("PeriodKind", "PeriodStart");
-
                     b.HasIndex("OwnerParty", "PeriodKind", "PeriodStart")
                         .IsUnique();
+
+                    b.HasIndex("PeriodKind", "PeriodStart", "OwnerParty", "Visibility", "AudienceParties", "OwnerAgencyId", "RestrictedFunctions", "Id")
+                        .HasDatabaseName("IX_SituationReports_Charts");
 
                     b.ToTable("SituationReports");
                 });
