@@ -34,20 +34,22 @@ public static class SituationProjection
     }
 
     /// <summary>
-    /// Fills in the figures of reports that have none (a database from before the figures existed); a report without
-    /// rows has none to fill. Run at start, after migrations.
+    /// Fills in the figures of reports that have none (a database from before the figures existed, or figures lost);
+    /// returns how many reports got figures (a report without rows has none to get). Run at start, after migrations.
     /// </summary>
     public static async Task<int> FillMissingAsync(BorderlinkDb db, CancellationToken ct)
     {
         var missing = await db.SituationReports.IgnoreQueryFilters()
             .Where(r => !db.SituationFigures.Any(f => f.ReportId == r.Id)).Select(r => r.Id).ToListAsync(ct);
+        var filled = 0;
         foreach (var chunk in missing.Chunk(500))
         {
             var reports = await db.SituationReports.IgnoreQueryFilters().AsNoTracking().Where(r => chunk.Contains(r.Id)).ToListAsync(ct);
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             await db.BulkInsertFiguresAsync(reports.SelectMany(SituationFigure.Of).ToList(), ct);
             await tx.CommitAsync(ct);
+            filled += reports.Count(r => r.Rows.Count > 0);
         }
-        return missing.Count;
+        return filled;
     }
 }

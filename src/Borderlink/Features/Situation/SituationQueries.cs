@@ -15,7 +15,7 @@ public sealed record CrossBorderLine(string Party, string Country, int NewCases,
     public double? ChangePercent => PreviousNewCases == 0 ? null : Math.Round(100.0 * Change / PreviousNewCases, 1);
 }
 
-/// <summary>Reads over the situation facts the viewer may see: from the reports in range (whose filter decides) to their facts.</summary>
+/// <summary>Reads over the situation figures the viewer may see: from the reports in range (whose filter decides) to their figures.</summary>
 public static class SituationQueries
 {
     public static async Task<List<PartyFigures>> FiguresAsync(BorderlinkDb db, string disease, PeriodKind kind, DateOnly first, DateOnly last, CancellationToken ct = default)
