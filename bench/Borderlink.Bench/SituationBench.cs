@@ -80,11 +80,8 @@ public static class SituationBench
         {
             var client = await node.SignInAsync($"{user}.officer", TimeSpan.FromMinutes(10));
             var lines = Lines([party], 260 * Diseases.Length, firstWeek, daily: false);
-            var body = new ByteArrayContent(Encoding.UTF8.GetBytes("period,place,disease,new_cases,deaths\n" +
-                string.Join('\n', lines.Select(l => $"{l.Period},{l.Place},{l.Disease},{l.NewCases},{l.Deaths}"))));
-            body.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
-            var response = await client.PostAsync("/api/v1/situation-reports/imports?name=history.csv", body);
-            if (response.StatusCode != HttpStatusCode.OK) throw new InvalidOperationException($"{party}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+            await UploadAsync(client, Encoding.UTF8.GetBytes("period,place,disease,new_cases,deaths\n" +
+                string.Join('\n', lines.Select(l => $"{l.Period},{l.Place},{l.Disease},{l.NewCases},{l.Deaths}"))), $"history-{party}.csv");
         }
         loading.Stop();
         var figures = await node.ScalarAsync("SELECT COUNT(*) FROM \"SituationFigures\"");
@@ -115,7 +112,9 @@ public static class SituationBench
         var body = new ByteArrayContent(csv);
         body.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
         var response = await client.PostAsync($"/api/v1/situation-reports/imports?name={name}", body);
-        if (response.StatusCode != HttpStatusCode.OK) throw new InvalidOperationException($"{name}: {(int)response.StatusCode} {(await response.Content.ReadAsStringAsync())[..500]}");
+        if (response.StatusCode == HttpStatusCode.OK) return;
+        var problem = await response.Content.ReadAsStringAsync();
+        throw new InvalidOperationException($"{name}: {(int)response.StatusCode} {problem[..Math.Min(problem.Length, 500)]}");
     }
 
     private sealed record Line(string Period, string Place, string Disease, int NewCases, int Deaths, int Tests, int Imported, int Quarantine);

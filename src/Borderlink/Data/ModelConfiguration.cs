@@ -190,10 +190,6 @@ internal sealed class SituationReportConfig : IEntityTypeConfiguration<Situation
         // the join to the figures need, so the rows' JSON (kilobytes per report) is never read for a chart.
         b.HasIndex(r => new { r.PeriodKind, r.PeriodStart, r.OwnerParty, r.Visibility, r.AudienceParties, r.OwnerAgencyId, r.RestrictedFunctions, r.Id })
             .HasDatabaseName("IX_SituationReports_Charts");
-        // Charts read the reports of a period range through this index alone: it carries what the visibility filter and
-        // the join to the figures need, so the rows' JSON (kilobytes per report) is never read for a chart.
-        b.HasIndex(r => new { r.PeriodKind, r.PeriodStart, r.OwnerParty, r.Visibility, r.AudienceParties, r.OwnerAgencyId, r.RestrictedFunctions, r.Id })
-            .HasDatabaseName("IX_SituationReports_Charts");
         // The rows are one JSON value, not tracked entities: a report of thousands of rows costs one property to
         // track. Code replaces the list (never edits it in place), so a change of reference is a change.
         b.Property(r => r.Rows).HasConversion(
