@@ -27,10 +27,13 @@ switch (scenario)
     case "crossing-parse":
         await CrossingParseBench.RunAsync(number > 0 ? number : 1_000_000);
         return 0;
+    case "signing":
+        await SigningBench.RunAsync(number > 0 ? number : 5_000);
+        return 0;
     case "gate-dashboard":
         await GateDashboardBench.RunAsync(200, number > 0 ? number : 10_000_000);
         return 0;
     default:
-        Console.WriteLine("Scenarios: gazetteer [seconds] | exchange-latency [seconds] | exchange-backlog [messages] | situation-import [rows] | situation-dashboard [requests] | crossing-ingest [rows] | crossing-parse [rows] | gate-dashboard [crossings]");
+        Console.WriteLine("Scenarios: gazetteer [seconds] | exchange-latency [seconds] | exchange-backlog [messages] | situation-import [rows] | situation-dashboard [requests] | crossing-ingest [rows] | crossing-parse [rows] | gate-dashboard [crossings] | signing [messages]");
         return scenario == "help" ? 0 : 64;
 }

@@ -14,7 +14,7 @@ public sealed class TwoFactorEnforcement(RequestDelegate next, IOptions<Security
     private static readonly string[] Privileged = [Roles.Administrator, Roles.Liaison, Roles.Coordinator];
     private static readonly string[] Open = ["/account", "/logout", "/preferences", "/login", "/healthz", "/_framework"];
 
-    public async Task InvokeAsync(HttpContext context, IStringLocalizer<SharedResource> L)
+    public async Task InvokeAsync(HttpContext context)
     {
         var user = context.User;
         if (options.Value.RequireTwoFactorForPrivileged
@@ -26,6 +26,8 @@ public sealed class TwoFactorEnforcement(RequestDelegate next, IOptions<Security
         {
             if (context.Request.Path.StartsWithSegments("/api"))
             {
+                // Resolved only here: most requests (every partner message among them) never need a localizer.
+                var L = context.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
                 await ApiResults.Problem(L, StatusCodes.Status403Forbidden, "two-factor-required", "Problem.TwoFactorRequired").ExecuteAsync(context);
                 return;
             }

@@ -237,6 +237,46 @@ public sealed class FederationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Messages_arriving_together_are_committed_together_with_the_same_outcome_as_one_by_one()
+    {
+        var (_, signing) = await Scoped(_nodes.Vietnam, sp => sp.GetRequiredService<NodeKeys>().CurrentAsync());
+        var chinaKey = await CardKeyAsync(_nodes.China);
+        var inbox = _nodes.China.Anonymous();
+        string Message(Guid record, long version, string kind = Envelope.KindRecord, Guid? messageId = null) =>
+            Signing.Sign(JsonSerializer.Serialize(new Envelope(1, messageId ?? Guid.CreateVersion7(), "vn-north", "cn-gx", BorderlinkApp.Start, kind,
+                new EnvelopeRecord(LiaisonNote.TypeName, record, "VN-09", version, ["CN-GX"], null, BorderlinkApp.Start,
+                    kind == Envelope.KindRecord ? Body(record, version) : null)), Envelope.Json), signing);
+        async Task<string> Post(string jws)
+        {
+            var response = await inbox.PostAsync("/exchange/v1/inbox", new StringContent(jws, Encoding.ASCII, Envelope.MediaType));
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            return (await Signing.VerifyAsync(await response.Content.ReadAsStringAsync(), chinaKey))!.Receipt!.Status;
+        }
+
+        // Twenty versions of one note in random order; a note shared, retracted and shared again; one message sent twice.
+        var many = Guid.CreateVersion7();
+        var back = Guid.CreateVersion7();
+        var twice = Message(Guid.CreateVersion7(), 1);
+        var before = await _nodes.China.WithSystemDbAsync(db => db.InboxMessages.CountAsync());
+        var messages = Enumerable.Range(1, 20).Select(v => Message(many, v)).OrderBy(_ => Random.Shared.Next())
+            .Concat([Message(back, 1), Message(back, 2, Envelope.KindRetract), Message(back, 3), twice, twice])
+            .ToList();
+        var statuses = await Task.WhenAll(messages.Select(Post));
+
+        Assert.Equal([ReceiptStatus.Applied, ReceiptStatus.Duplicate], statuses[^2..].Order());
+        var (manyNote, backNote) = await _nodes.China.WithSystemDbAsync(async db =>
+            (await db.LiaisonNotes.SingleAsync(n => n.Id == many), await db.LiaisonNotes.SingleOrDefaultAsync(n => n.Id == back)));
+        Assert.Equal(("v20", 20L), (manyNote.Title, manyNote.Version));
+        Assert.Equal(("v3", 3L), (backNote?.Title, backNote?.Version));
+        // Whatever the order, every message has its inbox row and exactly one receipt status; the copy is not stored twice.
+        Assert.Equal(24, await _nodes.China.WithSystemDbAsync(db => db.InboxMessages.CountAsync()) - before);
+        // They did arrive together: at least one transaction held several of them.
+        Assert.True(await _nodes.China.WithSystemDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == Borderlink.Features.Audit.AuditActions.SystemAccess && e.Detail!.EndsWith(" messages"))),
+            "no group of messages was committed together");
+        Assert.Equal(0, _nodes.China.Services.GetRequiredService<InboxGroupCommit>().GroupsRetried);
+    }
+
+    [Fact]
     public async Task A_key_rotation_keeps_messages_flowing()
     {
         var vnAdmin = await _nodes.Vietnam.SignInAsync("langson.admin");

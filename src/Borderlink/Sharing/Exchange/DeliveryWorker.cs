@@ -9,7 +9,8 @@ namespace Borderlink.Sharing.Exchange;
 /// <summary>
 /// Sends outbox messages to partner inboxes: signs each with the current key, POSTs it, checks the signed receipt.
 /// Final refusals (400, 401, 403, 413) mark the message failed for an administrator to see; anything else is
-/// retried with exponential backoff and jitter, without expiry. Safe with several instances on one PostgreSQL.
+/// retried with exponential backoff and jitter, without expiry. Several senders run in each instance, and several
+/// instances may run on one PostgreSQL: a message is claimed by one sender only (see <see cref="BorderlinkDb.ClaimOutboxAsync"/>).
 /// </summary>
 public sealed class DeliveryWorker(IServiceScopeFactory scopes, LocalNode node, IOptions<ExchangeOptions> options, IHttpClientFactory http,
     TimeProvider clock, ILogger<DeliveryWorker> logger) : BackgroundService
@@ -20,6 +21,13 @@ public sealed class DeliveryWorker(IServiceScopeFactory scopes, LocalNode node, 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!options.Value.DeliveryEnabled) return;
+        // Several senders, each claiming its own batch: while one waits for its slowest receipt, the others keep the
+        // partner's inbox busy, so a backlog flows instead of moving in rounds.
+        await Task.WhenAll(Enumerable.Range(0, options.Value.Senders).Select(_ => SendLoopAsync(stoppingToken)));
+    }
+
+    private async Task SendLoopAsync(CancellationToken stoppingToken)
+    {
         while (!stoppingToken.IsCancellationRequested)
         {
             var sent = 0;
@@ -34,6 +42,11 @@ public sealed class DeliveryWorker(IServiceScopeFactory scopes, LocalNode node, 
             if (sent < options.Value.BatchSize)
             {
                 await node.WaitAsync(TimeSpan.FromMilliseconds(options.Value.PollMilliseconds), stoppingToken);
+            }
+            else
+            {
+                // A full batch means more may be waiting: wake another sender.
+                node.Ring();
             }
         }
     }

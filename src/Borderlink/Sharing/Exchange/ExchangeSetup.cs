@@ -7,9 +7,12 @@ public static class ExchangeSetup
         builder.Services.AddOptions<NodeOptions>().BindConfiguration(NodeOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<ExchangeOptions>().BindConfiguration(ExchangeOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<LocalNode>();
+        builder.Services.AddSingleton<TrustCache>();
         builder.Services.AddScoped<NodeKeys>();
         builder.Services.AddScoped<NodeCards>();
         builder.Services.AddScoped<Inbox>();
+        builder.Services.AddSingleton<InboxGroupCommit>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<InboxGroupCommit>());
         builder.Services.AddScoped<ExchangeAdmin>();
         builder.Services.AddHttpClient(DeliveryWorker.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(30));
         builder.Services.AddHostedService<DeliveryWorker>();

@@ -15,17 +15,15 @@ public sealed class LocalNode(IOptions<NodeOptions> options)
     /// <summary>Called after a commit that wrote outbox messages.</summary>
     public void Ring() => _bell.Writer.TryWrite(true);
 
-    /// <summary>Waits for the bell or the timeout, whichever comes first.</summary>
+    /// <summary>Waits for the bell or the timeout, whichever comes first. Every waiter wakes at a ring.</summary>
     public async Task WaitAsync(TimeSpan timeout, CancellationToken ct)
     {
-        using var timer = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        timer.CancelAfter(timeout);
-        try
-        {
-            await _bell.Reader.ReadAsync(timer.Token);
-        }
-        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
-        {
-        }
+        using var done = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var bell = _bell.Reader.WaitToReadAsync(done.Token).AsTask();
+        await Task.WhenAny(bell, Task.Delay(timeout, done.Token));
+        // Ends the one still waiting, so no waiter outlives the call; a quiet poll throws nothing.
+        await done.CancelAsync();
+        if (bell.IsCompletedSuccessfully) _bell.Reader.TryRead(out _);
+        ct.ThrowIfCancellationRequested();
     }
 }

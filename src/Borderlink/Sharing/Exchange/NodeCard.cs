@@ -21,7 +21,7 @@ public sealed record NodeCardKey(
     [property: JsonPropertyName("validTo")] DateTimeOffset? ValidTo);
 
 /// <summary>Exports this node's card and imports a partner's (replacing what was known of it, keys included).</summary>
-public sealed class NodeCards(BorderlinkDb db, NodeKeys keys, IOptions<NodeOptions> node, TimeProvider clock)
+public sealed class NodeCards(BorderlinkDb db, NodeKeys keys, TrustCache trust, IOptions<NodeOptions> node, TimeProvider clock)
 {
     /// <summary>How long a retired key stays valid on the card, so messages signed just before a rotation still verify.</summary>
     public static readonly TimeSpan RetiredKeyGrace = TimeSpan.FromDays(7);
@@ -66,6 +66,7 @@ public sealed class NodeCards(BorderlinkDb db, NodeKeys keys, IOptions<NodeOptio
         db.PartnerNodes.Add(partner);
         db.Audit(AuditActions.Admin, AuditOutcomes.Ok, detail: $"partner node card imported: {partner.NodeId} parties {partner.Parties} keys {string.Join(",", partner.Keys.Select(k => k.Kid))}");
         await db.SaveChangesAsync(ct);
+        trust.Invalidate();
         return new Outcome<PartnerNode>.Done(partner, existing is null);
     }
 

@@ -13,15 +13,17 @@ namespace Borderlink.Sharing.Exchange;
 /// partner does not know yet: add a key (it appears on the card; partners import the card), then activate it (it
 /// signs from then on; the old key retires and stays on the card for a grace period).
 /// </summary>
-public sealed class NodeKeys(BorderlinkDb db, IDataProtectionProvider protection, TimeProvider clock)
+public sealed class NodeKeys(BorderlinkDb db, IDataProtectionProvider protection, TrustCache trust, TimeProvider clock)
 {
     private readonly IDataProtector _protector = protection.CreateProtector("Borderlink.NodeSigningKey");
 
     /// <summary>The key that signs now: the most recently activated one not retired; the first key is created and activated if there is none.</summary>
     public async Task<(NodeKey Key, SecurityKey Signing)> CurrentAsync(CancellationToken ct = default)
     {
-        var key = await db.NodeKeys.AsNoTracking().Where(k => k.ActivatedAt != null && k.RetiredAt == null).OrderByDescending(k => k.ActivatedAt).FirstOrDefaultAsync(ct)
+        var key = trust.CurrentSigningKey()
+            ?? await db.NodeKeys.AsNoTracking().Where(k => k.ActivatedAt != null && k.RetiredAt == null).OrderByDescending(k => k.ActivatedAt).FirstOrDefaultAsync(ct)
             ?? await CreateAsync(activate: true, ct);
+        trust.RememberSigningKey(key);
         return (key, PrivateKey(key));
     }
 
@@ -38,6 +40,7 @@ public sealed class NodeKeys(BorderlinkDb db, IDataProtectionProvider protection
         await db.NodeKeys.Where(k => k.Kid != kid && k.RetiredAt == null && k.ActivatedAt != null).ExecuteUpdateAsync(s => s.SetProperty(k => k.RetiredAt, now), ct);
         db.Audit(Features.Audit.AuditActions.Admin, Features.Audit.AuditOutcomes.Ok, detail: $"node signing key activated: {kid}; earlier keys retired");
         await db.SaveChangesAsync(ct);
+        trust.Invalidate();
         return key;
     }
 
@@ -57,6 +60,7 @@ public sealed class NodeKeys(BorderlinkDb db, IDataProtectionProvider protection
         db.NodeKeys.Add(key);
         db.Audit(Features.Audit.AuditActions.Admin, Features.Audit.AuditOutcomes.Ok, detail: $"node signing key created: {kid}");
         await db.SaveChangesAsync(ct);
+        trust.Invalidate();
         return key;
     }
 

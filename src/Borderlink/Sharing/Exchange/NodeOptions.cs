@@ -43,6 +43,10 @@ public sealed class ExchangeOptions
     [Range(1, 1000)]
     public int BatchSize { get; set; } = 50;
 
+    /// <summary>Rounds in flight at once in this instance.</summary>
+    [Range(1, 16)]
+    public int Senders { get; set; } = 4;
+
     /// <summary>Longest wait between two tries of a message (PROTOCOL.md: about 5 minutes).</summary>
     [Range(1, 3600)]
     public int MaxBackoffSeconds { get; set; } = 300;

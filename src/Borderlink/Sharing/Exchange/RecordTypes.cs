@@ -2,6 +2,8 @@ using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
+using Borderlink.Data;
+using Microsoft.EntityFrameworkCore;
 
 namespace Borderlink.Sharing.Exchange;
 
@@ -48,6 +50,16 @@ public static class RecordTypes
 
     public static CoordinationRecord Read(Type type, JsonElement body) =>
         (CoordinationRecord)(body.Deserialize(type, SnapshotJson) ?? throw new JsonException("empty body"));
+
+    /// <summary>The records of one type with these ids, tracked, read past the visibility filter only in a system scope (as the filter says).</summary>
+    public static Task<List<CoordinationRecord>> FindAsync(BorderlinkDb db, Type type, IReadOnlyCollection<Guid> ids, CancellationToken ct) =>
+        Finders.GetOrAdd(type, t => typeof(RecordTypes).GetMethod(nameof(FindTypedAsync), BindingFlags.NonPublic | BindingFlags.Static)!.MakeGenericMethod(t)
+            .CreateDelegate<Func<BorderlinkDb, IReadOnlyCollection<Guid>, CancellationToken, Task<List<CoordinationRecord>>>>())(db, ids, ct);
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, Func<BorderlinkDb, IReadOnlyCollection<Guid>, CancellationToken, Task<List<CoordinationRecord>>>> Finders = new();
+
+    private static async Task<List<CoordinationRecord>> FindTypedAsync<T>(BorderlinkDb db, IReadOnlyCollection<Guid> ids, CancellationToken ct) where T : CoordinationRecord =>
+        [.. await db.Set<T>().Where(r => ids.Contains(r.Id)).ToListAsync(ct)];
 
     /// <summary>Copies every writable property of a received snapshot onto the stored replica (the id stays).</summary>
     public static void CopyOnto(CoordinationRecord source, CoordinationRecord target)

@@ -1,0 +1,260 @@
+using System.Text.Json;
+using System.Threading.Channels;
+using Borderlink.Data;
+using Borderlink.Features.Audit;
+using Microsoft.EntityFrameworkCore;
+
+namespace Borderlink.Sharing.Exchange;
+
+/// <summary>A verified message waiting to be stored and applied; its task ends with the receipt status once committed.</summary>
+public sealed class InboxItem(Envelope envelope, CoordinationRecord? incoming, DateTimeOffset receivedAt)
+{
+    private readonly TaskCompletionSource<string> _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public Envelope Envelope => envelope;
+
+    /// <summary>The record body already read into its type (null for a retraction or a type this release does not know).</summary>
+    public CoordinationRecord? Incoming => incoming;
+
+    public DateTimeOffset ReceivedAt => receivedAt;
+
+    public Task<string> Status => _done.Task;
+
+    internal void Complete(string status) => _done.TrySetResult(status);
+
+    internal void Fail(Exception e) => _done.TrySetException(e);
+}
+
+/// <summary>
+/// Stores and applies verified inbox messages (PROTOCOL.md "Inbox") in groups: the messages that arrived while the
+/// previous group was committing go in one transaction, with one append to the audit chain and one commit. Each
+/// message still gets its own inbox row, its own audit line and its own status, and its sender gets a receipt only
+/// after the commit that holds it. A group that fails is retried one message at a time, so one bad message costs
+/// only itself. One applier per process; several processes on one database are kept apart by the inbox's unique
+/// message id and the audit head lock.
+/// </summary>
+public sealed class InboxGroupCommit(IServiceScopeFactory scopes, LocalNode node, ILogger<InboxGroupCommit> logger) : BackgroundService
+{
+    /// <summary>Most messages in one transaction: enough to pay one commit for many, few enough to keep a transaction short.</summary>
+    public const int MaxGroup = 200;
+
+    private int _groupsRetried;
+
+    /// <summary>Groups that failed as a whole and were applied one message at a time since start (each is logged).</summary>
+    public int GroupsRetried => Volatile.Read(ref _groupsRetried);
+
+    private readonly Channel<InboxItem> _queue = Channel.CreateUnbounded<InboxItem>(new UnboundedChannelOptions { SingleReader = true });
+
+    /// <summary>Queues a verified message; the task ends when it is committed (or fails, for the sender to retry).</summary>
+    public Task<string> ApplyAsync(InboxItem item, CancellationToken ct)
+    {
+        if (!_queue.Writer.TryWrite(item))
+        {
+            throw new InvalidOperationException("the inbox is shutting down");
+        }
+        // A sender that hangs up does not undo the message: it is applied, and the sender's retry is a duplicate.
+        return item.Status.WaitAsync(ct);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var group = new List<InboxItem>(MaxGroup);
+        try
+        {
+            while (await _queue.Reader.WaitToReadAsync(stoppingToken))
+            {
+                group.Clear();
+                while (group.Count < MaxGroup && _queue.Reader.TryRead(out var item)) group.Add(item);
+                await ApplyGroupAsync(group, stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+        finally
+        {
+            // Nothing queued is lost: it was never committed, so its sender gets no receipt and sends it again.
+            _queue.Writer.TryComplete();
+            var stopped = new OperationCanceledException("the inbox stopped before this message was applied");
+            foreach (var item in group) item.Fail(stopped);
+            while (_queue.Reader.TryRead(out var item)) item.Fail(stopped);
+        }
+    }
+
+    private async Task ApplyGroupAsync(List<InboxItem> group, CancellationToken ct)
+    {
+        try
+        {
+            var statuses = await StoreAndApplyAsync(group, ct);
+            for (var i = 0; i < group.Count; i++) group[i].Complete(statuses[i]);
+            return;
+        }
+        catch (Exception e) when (group.Count > 1 && e is not OperationCanceledException)
+        {
+            Interlocked.Increment(ref _groupsRetried);
+            logger.LogWarning(e, "A group of {Count} inbox messages failed; applying them one at a time", group.Count);
+        }
+        catch (Exception e)
+        {
+            group[0].Fail(e);
+            return;
+        }
+        foreach (var item in group)
+        {
+            try
+            {
+                item.Complete((await StoreAndApplyAsync([item], ct))[0]);
+            }
+            catch (Exception e)
+            {
+                logger.LogError(e, "Inbox message {Id} from {From} could not be applied", item.Envelope.Id, item.Envelope.From);
+                item.Fail(e);
+            }
+        }
+    }
+
+    private async Task<string[]> StoreAndApplyAsync(List<InboxItem> group, CancellationToken ct)
+    {
+        using var scope = scopes.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<BorderlinkDb>();
+        var statuses = new string[group.Count];
+        // The inbox reads past the visibility filter to find replicas. That bypass is audited by the line each message
+        // writes below (applied, retracted, stale or stored), in the same transaction as its effect.
+        using (db.EnterSystemScope(group.Count == 1
+                   ? $"exchange inbox: {group[0].Envelope.Kind} from {group[0].Envelope.From}"
+                   : $"exchange inbox: {group.Count} messages"))
+        {
+            var stored = await StoredMessagesAsync(db, group, ct);
+            var known = await KnownRecordsAsync(db, group, ct);
+            for (var i = 0; i < group.Count; i++)
+            {
+                var envelope = group[i].Envelope;
+                // Already stored, or a second copy within this group: applied nothing.
+                if (!stored.Add(envelope.Id))
+                {
+                    statuses[i] = ReceiptStatus.Duplicate;
+                    continue;
+                }
+                var record = envelope.Record!;
+                var message = new InboxMessage
+                {
+                    Id = envelope.Id, FromNode = envelope.From, Kind = envelope.Kind, RecordType = record.Type, RecordId = record.Id, Version = record.Version,
+                    Status = ReceiptStatus.Applied, ReceivedAt = group[i].ReceivedAt,
+                };
+                db.InboxMessages.Add(message);
+                message.Status = statuses[i] = Apply(db, known, group[i], message);
+            }
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateException) when (group.Count == 1)
+            {
+                // The same message arrived at another instance at once and was applied there. Anything else is a real error.
+                db.ChangeTracker.Clear();
+                if (await db.InboxMessages.AsNoTracking().AnyAsync(m => m.Id == group[0].Envelope.Id, ct)) return [ReceiptStatus.Duplicate];
+                throw;
+            }
+        }
+        return statuses;
+    }
+
+    private static async Task<HashSet<Guid>> StoredMessagesAsync(BorderlinkDb db, List<InboxItem> group, CancellationToken ct)
+    {
+        var ids = group.Select(i => i.Envelope.Id).ToList();
+        return (await db.InboxMessages.AsNoTracking().Where(m => ids.Contains(m.Id)).Select(m => m.Id).ToListAsync(ct)).ToHashSet();
+    }
+
+    /// <summary>What the group's messages are about, read in one query per table, tracked; and what the group adds as it goes.</summary>
+    private sealed class Known
+    {
+        public Dictionary<(string Type, Guid Id), ReplicaState> States { get; } = [];
+        public Dictionary<(Type Type, Guid Id), CoordinationRecord> Records { get; } = [];
+    }
+
+    private static async Task<Known> KnownRecordsAsync(BorderlinkDb db, List<InboxItem> group, CancellationToken ct)
+    {
+        var known = new Known();
+        var recordIds = group.Select(i => i.Envelope.Record!.Id).Distinct().ToList();
+        foreach (var state in await db.ReplicaStates.Where(s => recordIds.Contains(s.RecordId)).ToListAsync(ct))
+        {
+            known.States[(state.RecordType, state.RecordId)] = state;
+        }
+        foreach (var byType in group.Select(i => i.Envelope.Record!).GroupBy(r => r.Type))
+        {
+            if (!RecordTypes.ByName.TryGetValue(byType.Key, out var type)) continue;
+            var ids = byType.Select(r => r.Id).Distinct().ToList();
+            // Local records too: a partner's id that is already one of ours must be found, to be refused.
+            foreach (var record in await RecordTypes.FindAsync(db, type, ids, ct))
+            {
+                known.Records[(type, record.Id)] = record;
+            }
+        }
+        return known;
+    }
+
+    private string Apply(BorderlinkDb db, Known known, InboxItem item, InboxMessage message)
+    {
+        var envelope = item.Envelope;
+        var record = envelope.Record!;
+        if (!RecordTypes.ByName.TryGetValue(record.Type, out var type))
+        {
+            message.UnappliedRecord = JsonSerializer.Serialize(record, Envelope.Json);
+            db.Audit("replica-stored", AuditOutcomes.Ok, recordType: record.Type, recordId: record.Id, detail: $"unknown type, kept; from {envelope.From} v{record.Version}");
+            return ReceiptStatus.Stored;
+        }
+        // Known holds what this group has already applied, so two versions of one record in one group keep the rule.
+        var state = known.States.GetValueOrDefault((record.Type, record.Id));
+        if (state is not null && record.Version <= state.Version)
+        {
+            db.Audit("replica-stale", AuditOutcomes.Ok, recordType: record.Type, recordId: record.Id, detail: $"from {envelope.From} v{record.Version}, have v{state.Version}");
+            return ReceiptStatus.Stale;
+        }
+        if (state is null)
+        {
+            state = db.ReplicaStates.Add(new ReplicaState { RecordType = record.Type, RecordId = record.Id, OwnerNode = envelope.From, OwnerParty = record.Owner }).Entity;
+            known.States[(record.Type, record.Id)] = state;
+        }
+        state.Version = record.Version;
+        state.UpdatedAt = item.ReceivedAt;
+
+        var existing = known.Records.GetValueOrDefault((type, record.Id));
+        if (existing is { IsReplica: false })
+        {
+            // A partner cannot overwrite one of our own records; the id collision is recorded and nothing changes.
+            db.Audit(AuditActions.Refused, AuditOutcomes.Denied, existing, $"partner {envelope.From} sent a record with the id of a local record");
+            return ReceiptStatus.Stale;
+        }
+        if (envelope.Kind == Envelope.KindRetract)
+        {
+            state.Retracted = true;
+            // Known keeps the removed record: a later message of this group may share it again.
+            if (existing is not null && db.Entry(existing).State is not (EntityState.Deleted or EntityState.Detached)) db.Remove(existing);
+            db.Audit("replica-retracted", AuditOutcomes.Ok, recordType: record.Type, recordId: record.Id, detail: $"from {envelope.From} v{record.Version}");
+            return ReceiptStatus.Applied;
+        }
+
+        state.Retracted = false;
+        var incoming = item.Incoming ?? throw new InvalidOperationException($"message {envelope.Id} reached the applier without its record");
+        var target = existing ?? (CoordinationRecord)db.Add(incoming).Entity;
+        known.Records[(type, record.Id)] = target;
+        if (existing is not null)
+        {
+            RecordTypes.CopyOnto(incoming, existing);
+            // Retracted earlier in this same group and shared again: a stored row is kept, a row added in this group is added again.
+            var entry = db.Entry(existing);
+            if (entry.State == EntityState.Deleted) entry.State = EntityState.Modified;
+            else if (entry.State == EntityState.Detached) db.Add(existing);
+        }
+        target.Id = record.Id;
+        target.OwnerParty = record.Owner;
+        target.OriginNode = envelope.From;
+        target.Version = record.Version;
+        // Only parties hosted here matter on this node; the envelope already names no others.
+        var audience = (record.Audience ?? []).Where(node.Hosts).ToList();
+        target.AudienceParties = "";
+        target.SetVisibility(record.RestrictedTo is { Count: > 0 } ? Visibility.Restricted : Visibility.Partners, audience, record.RestrictedTo ?? []);
+        db.Audit("replica-applied", AuditOutcomes.Ok, target, $"from {envelope.From} v{record.Version}");
+        return ReceiptStatus.Applied;
+    }
+}
