@@ -155,15 +155,36 @@ public abstract class BorderlinkDb : IdentityDbContext<BorderlinkUser>, IDataPro
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        StampRecords();
-        var figures = SituationProjection.Prepare(this);
-        var messages = await OutboxWriter.WriteAsync(this, _node, _clock.GetUtcNow(), cancellationToken);
-        var saved = await SaveStampedAsync(acceptAllChangesOnSuccess, figures, cancellationToken);
-        if (messages > 0)
+        var changed = ChangedRecords();
+        // Appends to the audit chain are serialised anyway (by the head row); waiting here, before a transaction holds
+        // a pooled connection, keeps a burst of writers from exhausting the pool while they queue for the lock. A
+        // caller's own transaction already holds what it needs.
+        var gated = Database.CurrentTransaction is null && (changed.Count > 0 || _pendingAudit.Count > 0);
+        if (gated)
         {
-            _node.Ring();
+            await AuditAppendGate.WaitAsync(cancellationToken);
         }
-        return saved;
+        try
+        {
+            // Stamped once through the gate: a record's time is when it commits, in the order of the audit chain,
+            // not when its writer started to queue.
+            StampRecords(changed);
+            var figures = SituationProjection.Prepare(this);
+            var messages = await OutboxWriter.WriteAsync(this, _node, _clock.GetUtcNow(), cancellationToken);
+            var saved = await SaveStampedAsync(acceptAllChangesOnSuccess, figures, cancellationToken);
+            if (messages > 0)
+            {
+                _node.Ring();
+            }
+            return saved;
+        }
+        finally
+        {
+            if (gated)
+            {
+                AuditAppendGate.Release();
+            }
+        }
     }
 
     /// <summary>
@@ -190,14 +211,7 @@ public abstract class BorderlinkDb : IdentityDbContext<BorderlinkUser>, IDataPro
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
 
-        // Appends to the chain are serialised anyway (by the head row); waiting here, before a transaction holds a
-        // pooled connection, keeps a burst of writers from exhausting the pool while they queue for the lock.
-        var ownTransaction = Database.CurrentTransaction is null;
-        if (ownTransaction)
-        {
-            await AuditAppendGate.WaitAsync(cancellationToken);
-        }
-        var transaction = ownTransaction ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        var transaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
         try
         {
             // Reading the head under a write lock (a row lock on PostgreSQL, the database lock on SQLite) means two
@@ -235,10 +249,6 @@ public abstract class BorderlinkDb : IdentityDbContext<BorderlinkUser>, IDataPro
             {
                 await transaction.DisposeAsync();
             }
-            if (ownTransaction)
-            {
-                AuditAppendGate.Release();
-            }
         }
     }
 
@@ -262,7 +272,8 @@ public abstract class BorderlinkDb : IdentityDbContext<BorderlinkUser>, IDataPro
     /// <summary>One audit append at a time in this process (the database lock still orders several instances).</summary>
     private static readonly SemaphoreSlim AuditAppendGate = new(1, 1);
 
-    private void StampRecords()
+    /// <summary>The records this save changes (replicas included), after EF has detected the changes.</summary>
+    private List<EntityEntry<CoordinationRecord>> ChangedRecords()
     {
         ChangeTracker.DetectChanges();
         // A change only inside an owned JSON column (a translation added, a revision kept) leaves the record itself
@@ -272,9 +283,14 @@ public abstract class BorderlinkDb : IdentityDbContext<BorderlinkUser>, IDataPro
         {
             entry.Property(r => r.Version).IsModified = true;
         }
+        return ChangeTracker.Entries<CoordinationRecord>().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted).ToList();
+    }
+
+    private void StampRecords(List<EntityEntry<CoordinationRecord>> changed)
+    {
         var now = _clock.GetUtcNow();
         // Replicas carry their owner's versions and times; the inbox audits what it applies.
-        foreach (var entry in ChangeTracker.Entries<CoordinationRecord>().Where(e => !e.Entity.IsReplica).ToList())
+        foreach (var entry in changed.Where(e => !e.Entity.IsReplica))
         {
             var record = entry.Entity;
             switch (entry.State)
