@@ -157,42 +157,39 @@ public abstract class BorderlinkDb : IdentityDbContext<BorderlinkUser>, IDataPro
     {
         var changed = ChangedRecords();
         // Appends to the audit chain are serialised anyway (by the head row); waiting here, before a transaction holds
-        // a pooled connection, keeps a burst of writers from exhausting the pool while they queue for the lock. A
-        // caller's own transaction already holds what it needs.
-        var gated = Database.CurrentTransaction is null && (changed.Count > 0 || _pendingAudit.Count > 0);
-        if (gated)
+        // a pooled connection, keeps a burst of writers from exhausting the pool while they queue for the lock. Every
+        // write of this process queues here, audited or not: on SQLite, which has one writer at a time, a write that
+        // waited in SQLite's busy handler instead (the delivery worker's) could lose to the queue again and again.
+        // A caller's own transaction entered the gate already (see <see cref="ClaimOutboxAsync"/>) or holds its locks.
+        // The exchange's bookkeeping goes first (see <see cref="WriteGate"/>).
+        var gated = Database.CurrentTransaction is null && (_pendingAudit.Count > 0 || ChangeTracker.HasChanges());
+        using var pass = gated ? await Gate.EnterAsync(WritesFirst, cancellationToken) : null;
+        // Stamped once through the gate: a record's time is when it commits, in the order of the audit chain, not
+        // when its writer started to queue.
+        StampRecords(changed);
+        var figures = SituationProjection.Prepare(this);
+        var messages = await OutboxWriter.WriteAsync(this, _node, _clock.GetUtcNow(), cancellationToken);
+        var saved = await SaveStampedAsync(acceptAllChangesOnSuccess, figures, cancellationToken);
+        if (messages > 0)
         {
-            await AuditAppendGate.WaitAsync(cancellationToken);
+            _node.Ring();
         }
-        try
-        {
-            // Stamped once through the gate: a record's time is when it commits, in the order of the audit chain,
-            // not when its writer started to queue.
-            StampRecords(changed);
-            var figures = SituationProjection.Prepare(this);
-            var messages = await OutboxWriter.WriteAsync(this, _node, _clock.GetUtcNow(), cancellationToken);
-            var saved = await SaveStampedAsync(acceptAllChangesOnSuccess, figures, cancellationToken);
-            if (messages > 0)
-            {
-                _node.Ring();
-            }
-            return saved;
-        }
-        finally
-        {
-            if (gated)
-            {
-                AuditAppendGate.Release();
-            }
-        }
+        return saved;
     }
 
     /// <summary>
-    /// Claims due outbox messages for this instance by pushing their next attempt past a lease, in one transaction;
-    /// several instances on one database never send the same message at once (see <see cref="DueOutbox"/>).
+    /// Claims due outbox messages for one sender of this instance, tracked, none of them <paramref name="inFlight"/>
+    /// (held by another sender here). Where several instances share the database (<see cref="ClaimsNeedLease"/>),
+    /// the claim pushes their next attempt past a lease, in one transaction, so no two instances send one message at
+    /// once; where one instance is all there is, the in-flight set alone keeps senders apart and a claim writes nothing.
     /// </summary>
-    public async Task<List<OutboxMessage>> ClaimOutboxAsync(DateTimeOffset now, TimeSpan lease, int count, CancellationToken ct)
+    public async Task<List<OutboxMessage>> ClaimOutboxAsync(DateTimeOffset now, TimeSpan lease, int count, IReadOnlySet<Guid> inFlight, CancellationToken ct)
     {
+        if (!ClaimsNeedLease)
+        {
+            return (await DueOutbox(now, count + inFlight.Count).ToListAsync(ct)).Where(m => !inFlight.Contains(m.Id)).Take(count).ToList();
+        }
+        using var pass = await Gate.EnterAsync(first: true, ct);
         await using var tx = await Database.BeginTransactionAsync(ct);
         var due = await DueOutbox(now, count).ToListAsync(ct);
         foreach (var m in due) m.NextAttemptAt = now + lease;
@@ -200,6 +197,9 @@ public abstract class BorderlinkDb : IdentityDbContext<BorderlinkUser>, IDataPro
         await tx.CommitAsync(ct);
         return due;
     }
+
+    /// <summary>Whether other instances may share this database, so that a claim has to be written (a lease) to hold.</summary>
+    protected abstract bool ClaimsNeedLease { get; }
 
     /// <summary>The pending messages due at <paramref name="now"/>, oldest first, locked for this transaction as the engine allows.</summary>
     protected abstract IQueryable<OutboxMessage> DueOutbox(DateTimeOffset now, int count);
@@ -269,8 +269,11 @@ public abstract class BorderlinkDb : IdentityDbContext<BorderlinkUser>, IDataPro
     /// <summary>Locks the head row for this transaction and returns it, tracked.</summary>
     protected abstract Task<AuditHead> LockAuditHeadAsync(CancellationToken ct);
 
-    /// <summary>One audit append at a time in this process (the database lock still orders several instances).</summary>
-    private static readonly SemaphoreSlim AuditAppendGate = new(1, 1);
+    /// <summary>One write at a time in this process (see <see cref="WriteGate"/>).</summary>
+    private static readonly WriteGate Gate = new();
+
+    /// <summary>This context's writes take the gate's short way in: set by the exchange's own bookkeeping only.</summary>
+    public bool WritesFirst { get; set; }
 
     /// <summary>The records this save changes (replicas included), after EF has detected the changes.</summary>
     private List<EntityEntry<CoordinationRecord>> ChangedRecords()

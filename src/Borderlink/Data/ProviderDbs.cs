@@ -22,7 +22,9 @@ public sealed class SqliteBorderlinkDb(DbContextOptions<SqliteBorderlinkDb> opti
         return await AuditHeads.SingleAsync(h => h.Id == 1, ct);
     }
 
-    /// <summary>SQLite serves one instance: its write transaction alone keeps claims apart.</summary>
+    /// <summary>SQLite serves one instance: its senders are kept apart in memory, and a claim writes nothing.</summary>
+    protected override bool ClaimsNeedLease => false;
+
     protected override IQueryable<OutboxMessage> DueOutbox(DateTimeOffset now, int count) =>
         OutboxMessages.Where(m => m.Status == OutboxStatus.Pending && m.NextAttemptAt <= now)
             .OrderBy(m => m.NextAttemptAt).ThenBy(m => m.Id).Take(count);
@@ -149,6 +151,9 @@ public sealed class PostgresBorderlinkDb(DbContextOptions<PostgresBorderlinkDb> 
     }
 
     /// <summary>Rows another instance has locked are skipped, not waited for (FOR UPDATE SKIP LOCKED).</summary>
+    /// <summary>Several instances may share a PostgreSQL database: a claim is a lease, written.</summary>
+    protected override bool ClaimsNeedLease => true;
+
     protected override IQueryable<OutboxMessage> DueOutbox(DateTimeOffset now, int count) =>
         OutboxMessages.FromSql(
             $"SELECT * FROM \"OutboxMessages\" WHERE \"Status\" = {OutboxStatus.Pending} AND \"NextAttemptAt\" <= {now} ORDER BY \"NextAttemptAt\", \"Id\" LIMIT {count} FOR UPDATE SKIP LOCKED");

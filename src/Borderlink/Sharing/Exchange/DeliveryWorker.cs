@@ -17,6 +17,8 @@ public sealed class DeliveryWorker(IServiceScopeFactory scopes, LocalNode node, 
 {
     public const string HttpClientName = "exchange";
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
+    private readonly SemaphoreSlim _claiming = new(1, 1);
+    private readonly HashSet<Guid> _inFlight = [];
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -30,16 +32,22 @@ public sealed class DeliveryWorker(IServiceScopeFactory scopes, LocalNode node, 
     {
         while (!stoppingToken.IsCancellationRequested)
         {
-            var sent = 0;
+            var round = new Round(0, 0);
             try
             {
-                sent = await RunOnceAsync(stoppingToken);
+                round = await RunOnceAsync(stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 logger.LogError(e, "Outbox delivery round failed");
             }
-            if (sent < options.Value.BatchSize)
+            if (round.Claimed > 0 && round.Delivered == 0)
+            {
+                // Nothing got through (a partner down, a link cut): a short rest, so retries of a long queue do not
+                // take this node's writes away from its users. The first delivery ends it.
+                await Task.Delay(TimeSpan.FromMilliseconds(Math.Max(options.Value.PollMilliseconds, 1000)), stoppingToken);
+            }
+            else if (round.Claimed < options.Value.BatchSize)
             {
                 await node.WaitAsync(TimeSpan.FromMilliseconds(options.Value.PollMilliseconds), stoppingToken);
             }
@@ -51,14 +59,43 @@ public sealed class DeliveryWorker(IServiceScopeFactory scopes, LocalNode node, 
         }
     }
 
-    /// <summary>One round: claim due messages, send them in parallel per batch, record the outcomes. Returns how many were claimed.</summary>
-    public async Task<int> RunOnceAsync(CancellationToken ct)
+    /// <summary>What one round did: messages claimed, and how many of them were delivered.</summary>
+    public sealed record Round(int Claimed, int Delivered);
+
+    /// <summary>One round: claim due messages, send them in parallel per batch, record the outcomes.</summary>
+    public async Task<Round> RunOnceAsync(CancellationToken ct)
     {
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<BorderlinkDb>();
+        db.WritesFirst = true;
         var now = clock.GetUtcNow();
-        var claimed = await db.ClaimOutboxAsync(now, Lease, options.Value.BatchSize, ct);
-        if (claimed.Count == 0) return 0;
+        List<OutboxMessage> claimed;
+        // One claim at a time in this instance, against what its other senders hold: no two take the same message.
+        await _claiming.WaitAsync(ct);
+        try
+        {
+            claimed = await db.ClaimOutboxAsync(now, Lease, options.Value.BatchSize, _inFlight, ct);
+            foreach (var m in claimed) _inFlight.Add(m.Id);
+        }
+        finally
+        {
+            _claiming.Release();
+        }
+        if (claimed.Count == 0) return new Round(0, 0);
+        try
+        {
+            return await SendClaimedAsync(scope, db, claimed, ct);
+        }
+        finally
+        {
+            await _claiming.WaitAsync(CancellationToken.None);
+            foreach (var m in claimed) _inFlight.Remove(m.Id);
+            _claiming.Release();
+        }
+    }
+
+    private async Task<Round> SendClaimedAsync(IServiceScope scope, BorderlinkDb db, List<OutboxMessage> claimed, CancellationToken ct)
+    {
 
         // Tracked: the same rows carry the keys for sending and take last contact and last error afterwards.
         var partners = await db.PartnerNodes.Include(p => p.Keys).ToDictionaryAsync(p => p.NodeId, ct);
@@ -66,7 +103,7 @@ public sealed class DeliveryWorker(IServiceScopeFactory scopes, LocalNode node, 
         var client = http.CreateClient(HttpClientName);
         var outcomes = await Task.WhenAll(claimed.Select(m => SendAsync(client, m, partners.GetValueOrDefault(m.ToNode), signing, ct)));
 
-        now = clock.GetUtcNow();
+        var now = clock.GetUtcNow();
         foreach (var (message, outcome) in claimed.Zip(outcomes))
         {
             message.LastError = outcome.Error;
@@ -99,7 +136,13 @@ public sealed class DeliveryWorker(IServiceScopeFactory scopes, LocalNode node, 
         }
         await db.SaveChangesAsync(ct);
         logger.LogDebug("Outbox round: {Count} messages with key {Kid}", claimed.Count, key.Kid);
-        return claimed.Count;
+        return new Round(claimed.Count, outcomes.Count(o => o.Kind == SendKind.Delivered));
+    }
+
+    public override void Dispose()
+    {
+        _claiming.Dispose();
+        base.Dispose();
     }
 
     /// <summary>About 1 s, doubling per failure, capped (5 min by default), with jitter so partners are not hit in waves.</summary>

@@ -117,6 +117,7 @@ public sealed class InboxGroupCommit(IServiceScopeFactory scopes, LocalNode node
     {
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<BorderlinkDb>();
+        db.WritesFirst = true;
         var statuses = new string[group.Count];
         // The inbox reads past the visibility filter to find replicas. That bypass is audited by the line each message
         // writes below (applied, retracted, stale or stored), in the same transaction as its effect.

@@ -15,15 +15,23 @@ public sealed class LocalNode(IOptions<NodeOptions> options)
     /// <summary>Called after a commit that wrote outbox messages.</summary>
     public void Ring() => _bell.Writer.TryWrite(true);
 
-    /// <summary>Waits for the bell or the timeout, whichever comes first. Every waiter wakes at a ring.</summary>
+    /// <summary>
+    /// Waits for the bell or the timeout, whichever comes first. A ring wakes one waiter: under a light load one
+    /// sender carries it, and a sender that finds a full batch rings again for the next.
+    /// </summary>
     public async Task WaitAsync(TimeSpan timeout, CancellationToken ct)
     {
-        using var done = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        var bell = _bell.Reader.WaitToReadAsync(done.Token).AsTask();
-        await Task.WhenAny(bell, Task.Delay(timeout, done.Token));
-        // Ends the one still waiting, so no waiter outlives the call; a quiet poll throws nothing.
-        await done.CancelAsync();
-        if (bell.IsCompletedSuccessfully) _bell.Reader.TryRead(out _);
-        ct.ThrowIfCancellationRequested();
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (waited.Elapsed < timeout)
+        {
+            using var done = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            var bell = _bell.Reader.WaitToReadAsync(done.Token).AsTask();
+            await Task.WhenAny(bell, Task.Delay(TimeSpan.FromTicks(Math.Max(0, (timeout - waited.Elapsed).Ticks)), done.Token));
+            // Ends the one still waiting, so no waiter outlives the call; a quiet poll throws nothing.
+            await done.CancelAsync();
+            ct.ThrowIfCancellationRequested();
+            if (bell.IsCompletedSuccessfully && _bell.Reader.TryRead(out _)) return;
+            // Another waiter took this ring (or the time is up): wait on for the rest of the time.
+        }
     }
 }
