@@ -96,7 +96,6 @@ public sealed class DeliveryWorker(IServiceScopeFactory scopes, LocalNode node, 
 
     private async Task<Round> SendClaimedAsync(IServiceScope scope, BorderlinkDb db, List<OutboxMessage> claimed, CancellationToken ct)
     {
-
         // Tracked: the same rows carry the keys for sending and take last contact and last error afterwards.
         var partners = await db.PartnerNodes.Include(p => p.Keys).ToDictionaryAsync(p => p.NodeId, ct);
         var (key, signing) = await scope.ServiceProvider.GetRequiredService<NodeKeys>().CurrentAsync(ct);
