@@ -150,10 +150,10 @@ public sealed class PostgresBorderlinkDb(DbContextOptions<PostgresBorderlinkDb> 
         await copy.CompleteAsync(ct);
     }
 
-    /// <summary>Rows another instance has locked are skipped, not waited for (FOR UPDATE SKIP LOCKED).</summary>
     /// <summary>Several instances may share a PostgreSQL database: a claim is a lease, written.</summary>
     protected override bool ClaimsNeedLease => true;
 
+    /// <summary>Rows another instance has locked are skipped, not waited for (FOR UPDATE SKIP LOCKED).</summary>
     protected override IQueryable<OutboxMessage> DueOutbox(DateTimeOffset now, int count) =>
         OutboxMessages.FromSql(
             $"SELECT * FROM \"OutboxMessages\" WHERE \"Status\" = {OutboxStatus.Pending} AND \"NextAttemptAt\" <= {now} ORDER BY \"NextAttemptAt\", \"Id\" LIMIT {count} FOR UPDATE SKIP LOCKED");

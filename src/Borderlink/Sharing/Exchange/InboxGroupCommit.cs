@@ -119,8 +119,8 @@ public sealed class InboxGroupCommit(IServiceScopeFactory scopes, LocalNode node
         var db = scope.ServiceProvider.GetRequiredService<BorderlinkDb>();
         db.WritesFirst = true;
         var statuses = new string[group.Count];
-        // The inbox reads past the visibility filter to find replicas. That bypass is audited by the line each message
-        // writes below (applied, retracted, stale or stored), in the same transaction as its effect.
+        // The inbox reads past the visibility filter to find replicas. That bypass is audited by one line for the group
+        // and the line each message writes below (applied, retracted, stale or stored), in the same transaction.
         using (db.EnterSystemScope(group.Count == 1
                    ? $"exchange inbox: {group[0].Envelope.Kind} from {group[0].Envelope.From}"
                    : $"exchange inbox: {group.Count} messages"))

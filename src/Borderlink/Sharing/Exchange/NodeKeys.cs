@@ -20,8 +20,10 @@ public sealed class NodeKeys(BorderlinkDb db, IDataProtectionProvider protection
     /// <summary>The key that signs now: the most recently activated one not retired; the first key is created and activated if there is none.</summary>
     public async Task<(NodeKey Key, SecurityKey Signing)> CurrentAsync(CancellationToken ct = default)
     {
-        var key = trust.CurrentSigningKey()
-            ?? await db.NodeKeys.AsNoTracking().Where(k => k.ActivatedAt != null && k.RetiredAt == null).OrderByDescending(k => k.ActivatedAt).FirstOrDefaultAsync(ct)
+        if (trust.CurrentSigningKey() is { } cached) return (cached, PrivateKey(cached));
+        // Remembered only when read here, so the cache's age counts from the database read and a rotation made by
+        // another instance is seen within that age.
+        var key = await db.NodeKeys.AsNoTracking().Where(k => k.ActivatedAt != null && k.RetiredAt == null).OrderByDescending(k => k.ActivatedAt).FirstOrDefaultAsync(ct)
             ?? await CreateAsync(activate: true, ct);
         trust.RememberSigningKey(key);
         return (key, PrivateKey(key));
