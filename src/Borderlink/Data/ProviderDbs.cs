@@ -4,6 +4,8 @@ using Borderlink.Sharing;
 using Borderlink.Sharing.Exchange;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql;
@@ -21,6 +23,10 @@ public sealed class SqliteBorderlinkDb(DbContextOptions<SqliteBorderlinkDb> opti
         await Database.ExecuteSqlRawAsync("UPDATE AuditHeads SET LastSeq = LastSeq WHERE Id = 1", ct);
         return await AuditHeads.SingleAsync(h => h.Id == 1, ct);
     }
+
+    /// <summary>INSERTs of eight rows each: as with the figures, more rows a statement were no faster here.</summary>
+    private protected override Task BulkInsertAsync(BulkInserts.Table table, IReadOnlyList<EntityEntry> entries, CancellationToken ct) =>
+        BulkInserts.InsertAsync(this, table, entries, rowsPerStatement: 8, ct);
 
     /// <summary>SQLite serves one instance: its senders are kept apart in memory, and a claim writes nothing.</summary>
     protected override bool ClaimsNeedLease => false;
@@ -149,6 +155,41 @@ public sealed class PostgresBorderlinkDb(DbContextOptions<PostgresBorderlinkDb> 
         }
         await copy.CompleteAsync(ct);
     }
+
+    /// <summary>Binary COPY, each column written as the type it has in the table.</summary>
+    private protected override async Task BulkInsertAsync(BulkInserts.Table table, IReadOnlyList<EntityEntry> entries, CancellationToken ct)
+    {
+        var types = table.Columns.Select(c => CopyType(c.Mapping.StoreType)).ToArray();
+        var connection = (NpgsqlConnection)Database.GetDbConnection();
+        await using var copy = await connection.BeginBinaryImportAsync(
+            "COPY " + table.Delimited(this.GetService<ISqlGenerationHelper>()) + " FROM STDIN (FORMAT BINARY)", ct);
+        foreach (var entry in entries)
+        {
+            await copy.StartRowAsync(ct);
+            for (var c = 0; c < types.Length; c++)
+            {
+                if (table.Columns[c].StoredValue(entry) is { } value) await copy.WriteAsync(value, types[c], ct);
+                else await copy.WriteNullAsync(ct);
+            }
+        }
+        await copy.CompleteAsync(ct);
+    }
+
+    /// <summary>The binary type COPY writes for a column type; a column of any other type is refused, loudly, at the first bulk write.</summary>
+    private static NpgsqlDbType CopyType(string storeType) => storeType switch
+    {
+        "text" => NpgsqlDbType.Text,
+        _ when storeType.StartsWith("character varying", StringComparison.Ordinal) => NpgsqlDbType.Varchar,
+        "uuid" => NpgsqlDbType.Uuid,
+        "integer" => NpgsqlDbType.Integer,
+        "bigint" => NpgsqlDbType.Bigint,
+        "smallint" => NpgsqlDbType.Smallint,
+        "boolean" => NpgsqlDbType.Boolean,
+        "date" => NpgsqlDbType.Date,
+        "timestamp with time zone" => NpgsqlDbType.TimestampTz,
+        "double precision" => NpgsqlDbType.Double,
+        _ => throw new NotSupportedException($"A column of type {storeType} is not written in bulk."),
+    };
 
     /// <summary>Several instances may share a PostgreSQL database: a claim is a lease, written.</summary>
     protected override bool ClaimsNeedLease => true;

@@ -53,12 +53,20 @@ public sealed class ImportSituation(BorderlinkDb db, GazetteerIndex gazetteer, S
 
         var rules = await SituationRules.ForAsync(db, gazetteer, party, ct);
         var rows = new List<CheckedRow>(file.Lines.Count);
+        // Where each column is and what to call it in a problem, worked out once: a file has a hundred thousand lines.
+        var at = SituationColumns.All.ToDictionary(c => c, c => index.TryGetValue(c, out var i) ? (i, file.Headers[i].Trim()) : (-1, columns.Label(c)),
+            StringComparer.Ordinal);
+        string[] cells = [];
+        (string? Value, string Header) Cell(string column)
+        {
+            var (i, header) = at[column];
+            return (i >= 0 && i < cells.Length ? cells[i] : null, header);
+        }
+        var cell = Cell;
         foreach (var line in file.Lines)
         {
-            (string? Value, string Header) Cell(string column) => index.TryGetValue(column, out var i)
-                ? (i < line.Cells.Length ? line.Cells[i] : null, file.Headers[i].Trim())
-                : (null, columns.Label(column));
-            if (rules.Check(line.Row, Cell, problems) is { } row) rows.Add(row);
+            cells = line.Cells;
+            if (rules.Check(line.Row, cell, problems) is { } row) rows.Add(row);
         }
         var checkedAt = watch.Elapsed;
         var outcome = await RowsAsync(rows, file.Lines.Select(l => l.Row).ToList(), problems, replace, fileName, ct);

@@ -74,21 +74,22 @@ public sealed record SituationFile(IReadOnlyList<string> Headers, IReadOnlyList<
         var config = new CsvConfiguration(CultureInfo.InvariantCulture)
         {
             DetectDelimiter = true, DetectDelimiterValues = [",", ";", "\t"], BadDataFound = null, MissingFieldFound = null, IgnoreBlankLines = true,
+            CacheFields = true,
         };
         using var reader = new StringReader(text);
-        using var csv = new CsvReader(reader, config);
+        using var csv = new CsvParser(reader, config);
         string[]? headers = null;
         var lines = new List<Line>();
         while (csv.Read())
         {
-            var cells = csv.Parser.Record ?? [];
+            var cells = csv.Record ?? [];
             if (headers is null)
             {
                 headers = cells;
                 continue;
             }
             if (cells.All(string.IsNullOrWhiteSpace)) continue;
-            lines.Add(new Line(csv.Parser.Row, cells));
+            lines.Add(new Line(csv.Row, cells));
         }
         return headers is null ? (null, "Import.Empty") : (new SituationFile(headers, lines), null);
     }

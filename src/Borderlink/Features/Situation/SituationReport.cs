@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Serialization;
 using Borderlink.Sharing;
 using Borderlink.Sharing.Exchange;
@@ -30,13 +31,67 @@ public sealed class SituationReport : CoordinationRecord
     public string Period => Periods.Format(PeriodKind, PeriodStart);
 }
 
-/// <summary>How report rows are stored and sent: web-style JSON.</summary>
+/// <summary>How report rows are stored in the database (not how they are sent: a partner gets named properties).</summary>
 public static class SituationJson
 {
-    public static readonly System.Text.Json.JsonSerializerOptions Options = new(System.Text.Json.JsonSerializerDefaults.Web)
+    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
     {
-        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Converters = { new StoredRowConverter() },
     };
+
+    /// <summary>
+    /// A stored row is a positional array, <c>["dengue","VN-09-DD",12,0,340,1,25,"note"]</c> (trailing empty values left
+    /// out): an import writes a hundred thousand of them, and the names made up most of the bytes to serialise and store.
+    /// Rows stored as objects by earlier versions are still read.
+    /// </summary>
+    private sealed class StoredRowConverter : JsonConverter<SituationRow>
+    {
+        private static readonly JsonSerializerOptions Named = new(JsonSerializerDefaults.Web);
+
+        public override SituationRow Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        {
+            if (reader.TokenType == JsonTokenType.StartObject) return JsonSerializer.Deserialize<SituationRow>(ref reader, Named)!;
+            if (reader.TokenType != JsonTokenType.StartArray) throw new JsonException("A stored situation row is an array.");
+            var values = new object?[8];
+            var at = 0;
+            while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+            {
+                if (at == values.Length) throw new JsonException("A stored situation row has at most 8 values.");
+                values[at++] = reader.TokenType switch
+                {
+                    JsonTokenType.Null => null,
+                    JsonTokenType.String => reader.GetString(),
+                    JsonTokenType.Number => reader.GetInt32(),
+                    _ => throw new JsonException("A stored situation row holds text, numbers and nulls."),
+                };
+            }
+            if (at < 4) throw new JsonException("A stored situation row has a disease, a place, new cases and deaths.");
+            return new SituationRow
+            {
+                Disease = (string)values[0]!, Place = (string)values[1]!, NewCases = (int)values[2]!, Deaths = (int)values[3]!, Tests = (int?)values[4],
+                ImportedCases = (int?)values[5], InQuarantine = (int?)values[6], Note = (string?)values[7],
+            };
+        }
+
+        public override void Write(Utf8JsonWriter writer, SituationRow row, JsonSerializerOptions options)
+        {
+            writer.WriteStartArray();
+            writer.WriteStringValue(row.Disease);
+            writer.WriteStringValue(row.Place);
+            writer.WriteNumberValue(row.NewCases);
+            writer.WriteNumberValue(row.Deaths);
+            int?[] optional = [row.Tests, row.ImportedCases, row.InQuarantine];
+            var last = row.Note is not null ? optional.Length : Array.FindLastIndex(optional, v => v.HasValue) + 1;
+            for (var i = 0; i < last; i++)
+            {
+                if (optional[i] is { } value) writer.WriteNumberValue(value);
+                else writer.WriteNullValue();
+            }
+            if (row.Note is not null) writer.WriteStringValue(row.Note);
+            writer.WriteEndArray();
+        }
+    }
 }
 
 /// <summary>The counts for one disease at one place in one period.</summary>

@@ -5,6 +5,7 @@ using System.Text;
 using Borderlink.Features.Situation;
 using Borderlink.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using MiniExcelLibs;
 
 namespace Borderlink.Tests.Features.Situation;
@@ -33,6 +34,12 @@ public sealed class SituationImportTests : OwnAppTest
     private Task<List<string>> StoredRowsAsync(string party, Func<SituationReport, SituationRow, string> show) => App.WithSystemDbAsync(async db =>
         (await db.SituationReports.Where(r => r.OwnerParty == party).OrderBy(r => r.PeriodStart).ToListAsync())
             .SelectMany(r => r.Rows.Select(row => show(r, row))).ToList());
+
+    private async Task AssertAuditChainIntactAsync()
+    {
+        var chain = await App.Service(sp => sp.CreateScope().ServiceProvider.GetRequiredService<Borderlink.Features.Audit.AuditVerifier>()).VerifyAsync();
+        Assert.True(chain.Intact, chain.Reason);
+    }
 
     [Fact]
     public async Task A_good_CSV_is_imported_and_Guangxi_sees_Lang_Son_beside_its_own_figures()
@@ -220,5 +227,95 @@ public sealed class SituationImportTests : OwnAppTest
         var bad = await Forms.PostAsync(langSon, "/situation/new", "/situation/new", "entry", Fields("-3"));
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         Assert.Equal(["VN-09-DD dengue 9"], await StoredRowsAsync("VN-09", (_, f) => $"{f.Place} {f.Disease} {f.NewCases}"));
+    }
+
+    [Fact]
+    public async Task A_file_of_many_periods_is_written_in_bulk_and_reads_back_exactly_with_its_audit_chain_intact()
+    {
+        var langSon = await App.SignInAsync("langson.officer");
+        var lines = new StringBuilder("period,place,disease,new_cases,deaths,tests,imported_cases,in_quarantine,note\n");
+        var start = new DateOnly(2026, 8, 1);
+        // 40 daily periods: more reports than the save pipeline writes one by one (BulkInserts.Threshold).
+        for (var day = 0; day < 40; day++)
+        {
+            var date = start.AddDays(day).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+            lines.Append($"{date},Lạng Sơn,dengue,{day},{day % 3},{day * 10},{day % 5},{day % 7},\n");
+            lines.Append($"{date},Đồng Đăng,cholera,{day + 100},0,,,{day % 4},\"chợ, cửa khẩu {day}\"\n");
+        }
+        var response = await UploadAsync(langSon, Utf8(lines.ToString()), "forty-days.csv");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var result = await response.ReadAsync<ImportResultDto>();
+        Assert.Equal(("imported", 80, 40), (result.Status, result.Rows, result.Periods));
+
+        var stored = await StoredRowsAsync("VN-09", (r, f) => $"{r.PeriodStart:MM-dd} {r.Version} {f.Place} {f.Disease} {f.NewCases} {f.Deaths} {f.Tests} {f.ImportedCases} {f.InQuarantine} {f.Note}");
+        Assert.Equal(80, stored.Count);
+        Assert.Equal("08-01 1 VN-09 dengue 0 0 0 0 0 ", stored[0]);
+        Assert.Equal("08-01 1 VN-09-DD cholera 100 0   0 chợ, cửa khẩu 0", stored[1]);
+        Assert.Equal("09-09 1 VN-09 dengue 39 0 390 4 4 ", stored[78]);
+        Assert.Equal("09-09 1 VN-09-DD cholera 139 0   3 chợ, cửa khẩu 39", stored[79]);
+
+        // Guangxi, a partner, reads the figures the bulk write projected.
+        var guangxi = await App.SignInAsync("guangxi.officer");
+        var figures = await (await guangxi.GetAsync("/api/v1/situation/figures?disease=cholera&kind=Day&from=2026-08-01&to=2026-09-30")).ReadAsync<List<PartyFigures>>();
+        Assert.Equal(40, figures.Count(f => f.Party == "VN-09"));
+        Assert.Equal(Enumerable.Range(100, 40).Sum(), figures.Where(f => f.Party == "VN-09").Sum(f => f.NewCases));
+
+        var created = await App.WithSystemDbAsync(db => db.AuditEntries.CountAsync(a => a.RecordType == SituationReport.TypeName && a.Action == "create"));
+        Assert.Equal(40, created);
+        await AssertAuditChainIntactAsync();
+    }
+
+    [Fact]
+    public async Task A_large_save_that_fails_leaves_nothing_behind_and_its_records_can_be_saved_after()
+    {
+        var langSon = await App.SignInAsync("langson.officer");
+        Assert.Equal(HttpStatusCode.OK, (await UploadAsync(langSon, Utf8("period,place,disease,new_cases,deaths\n2026-08-20,Lạng Sơn,dengue,5,0\n"), "one.csv")).StatusCode);
+        var before = await CountsAsync();
+        var auditLines = await App.WithSystemDbAsync(db => db.AuditEntries.CountAsync());
+
+        await App.WithSystemDbAsync(async db =>
+        {
+            var agency = await db.Agencies.Where(a => a.PartyCode == "VN-09").Select(a => a.Id).FirstAsync();
+            List<SituationReport> Days(int first, int count) => Enumerable.Range(first, count).Select(day => new SituationReport
+            {
+                OwnerParty = "VN-09", OwnerAgencyId = agency, PeriodKind = PeriodKind.Day, PeriodStart = new DateOnly(2026, 8, 1).AddDays(day),
+                Rows = [new SituationRow { Disease = "dengue", Place = "VN-09", NewCases = day, Deaths = 0 }],
+            }).ToList();
+
+            // What two imports of the same days at the same moment come to: one of 40 new reports is already there.
+            var august = Days(0, 40);
+            db.SituationReports.AddRange(august);
+            await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
+            db.Entry(august.Single(r => r.PeriodStart == new DateOnly(2026, 8, 20))).State = EntityState.Detached;
+
+            // The same save also changes a report someone else has changed meanwhile: it fails after the new reports
+            // were written, and still leaves nothing.
+            var stale = await db.SituationReports.SingleAsync(r => r.OwnerParty == "VN-09" && r.PeriodStart == new DateOnly(2026, 8, 20));
+            await db.SituationReports.Where(r => r.Id == stale.Id).ExecuteUpdateAsync(u => u.SetProperty(r => r.Version, r => r.Version + 1));
+            stale.Rows = [new SituationRow { Disease = "dengue", Place = "VN-09", NewCases = 6, Deaths = 0 }];
+            await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => db.SaveChangesAsync());
+            Assert.Equal(before, (await db.SituationReports.CountAsync(), await db.SituationFigures.CountAsync()));
+
+            // Without the stale change, the 39 new reports are still there to save, and go in.
+            db.Entry(stale).State = EntityState.Detached;
+            await db.SaveChangesAsync();
+            return 0;
+        });
+        Assert.Equal((before.Reports + 39, before.Figures + 39), await CountsAsync());
+        Assert.Equal(auditLines + 39, await App.WithSystemDbAsync(db => db.AuditEntries.CountAsync()));
+        await AssertAuditChainIntactAsync();
+    }
+
+    [Fact]
+    public async Task Rows_are_stored_compactly_and_rows_stored_by_earlier_versions_are_still_read()
+    {
+        var langSon = await App.SignInAsync("langson.officer");
+        Assert.Equal(HttpStatusCode.OK, (await UploadAsync(langSon, Utf8("period,place,disease,new_cases,deaths,tests,note\n2026-W40,Lạng Sơn,dengue,5,1,,xin chào\n"), "a.csv")).StatusCode);
+        var raw = await App.WithSystemDbAsync(db => db.Database.SqlQueryRaw<string>("SELECT \"Rows\" AS \"Value\" FROM \"SituationReports\"").SingleAsync());
+        Assert.Equal("[[\"dengue\",\"VN-09\",5,1,null,null,null,\"xin ch\\u00E0o\"]]", raw);
+
+        const string earlier = """[{"disease":"dengue","place":"VN-09-DD","newCases":7,"deaths":0,"inQuarantine":3,"note":"cũ"}]""";
+        await App.WithSystemDbAsync(db => db.Database.ExecuteSqlRawAsync("UPDATE \"SituationReports\" SET \"Rows\" = {0}", earlier));
+        Assert.Equal(["VN-09-DD dengue 7 0  3 cũ"], await StoredRowsAsync("VN-09", (_, f) => $"{f.Place} {f.Disease} {f.NewCases} {f.Deaths} {f.Tests} {f.InQuarantine} {f.Note}"));
     }
 }
