@@ -29,21 +29,31 @@ public static class SituationBench
         await node.With("Logging__LogLevel__Borderlink.Features.Situation", "Information").StartAsync(deliveryEnabled: false);
         var client = await node.SignInAsync("langson.officer", TimeSpan.FromMinutes(30));
         string[] places = ["VN-09", "VN-09-DD", "VN-09-LS"];
-        // Both sides are warmed first with a small run of their own (earlier weeks, another table), so the figures are
-        // steady-state rates, as on a server that has been running, not the JIT compiling the paths.
-        var warmLines = Lines(places, 3_000, new DateOnly(2001, 1, 1), daily: false).ToList();
-        await BulkInsertAsync(node, warmLines, "bench_warm");
-        await UploadAsync(client, Csv(warmLines), "warm.csv");
+        // Both sides are warmed first with small runs of their own (earlier weeks, other tables), so the figures are
+        // steady-state rates, as on a server that has been running, not the JIT compiling the paths. The runtime
+        // recompiles hot code optimised in the background once it has been called often enough (tiered
+        // compilation): a pause after each warm-up run lets it finish, as it would between a server's imports.
+        for (var warm = 0; warm < 5; warm++)
+        {
+            var warmLines = Lines(places, 3_000, new DateOnly(2000, 1, 3).AddDays(7 * 35 * warm), daily: false).ToList();
+            await BulkInsertAsync(node, warmLines, $"bench_warm_{warm}");
+            await UploadAsync(client, Csv(warmLines), $"warm-{warm}.csv");
+            await Task.Delay(TimeSpan.FromSeconds(1));
+        }
 
         // Three rounds, each a baseline then an import of the same number of rows into periods of its own (weekly
         // reports, then daily ones in two other spans); the median ratio is reported, as one round on a shared
         // two-core machine swings by a fifth either way.
         (DateOnly First, bool Daily)[] rounds = [(new DateOnly(2005, 1, 3), false), (new DateOnly(2001, 1, 1), true), (new DateOnly(2020, 1, 1), true)];
         var ratios = new List<double>();
+        var insertRatios = new List<double>();
+        var postgres = node.Database.Provider == "Postgres";
         for (var round = 0; round < rounds.Length; round++)
         {
             var lines = Lines(places, rows, rounds[round].First, rounds[round].Daily).ToList();
             var baseline = await BulkInsertAsync(node, lines, $"bench_rows_{round}");
+            // On PostgreSQL, also what SQLite's baseline is: prepared INSERTs in one transaction (COPY is the target's baseline).
+            var inserts = postgres ? await BulkInsertAsync(node, lines, $"bench_inserts_{round}", useCopy: false) : baseline;
             var before = await node.ScalarAsync("SELECT COUNT(*) FROM \"SituationFigures\"");
             var csv = Csv(lines);
             var watch = Stopwatch.StartNew();
@@ -54,15 +64,18 @@ public static class SituationBench
             if (figures != expected) throw new InvalidOperationException($"{figures} figures stored for {expected} periods × diseases");
             var imported = lines.Count / watch.Elapsed.TotalSeconds;
             ratios.Add(imported / baseline);
+            insertRatios.Add(imported / inserts);
+            var toInserts = postgres ? string.Create(CultureInfo.InvariantCulture, $" prepared-inserts rows/s={inserts:F0} ratio-to-inserts={imported / inserts:F2}") : "";
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"  round {round + 1} ({(rounds[round].Daily ? "daily" : "weekly")} from {rounds[round].First:yyyy-MM-dd}): rows={lines.Count} file-mb={csv.Length / 1048576.0:F1} " +
-                $"import-s={watch.Elapsed.TotalSeconds:F2} rows/s={imported:F0} baseline rows/s={baseline:F0} ratio={imported / baseline:F2}"));
+                $"import-s={watch.Elapsed.TotalSeconds:F2} rows/s={imported:F0} baseline rows/s={baseline:F0} ratio={imported / baseline:F2}{toInserts}"));
         }
+        insertRatios.Sort();
         foreach (var phase in node.Output().Split('\n').Where(l => l.Contains("Situation import round", StringComparison.Ordinal))) Console.WriteLine("  " + phase.Trim());
         ratios.Sort();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"situation.import.{node.Database.Provider.ToLowerInvariant()} rows={rows} rounds={ratios.Count} ratio-median={ratios[ratios.Count / 2]:F2} " +
-            $"ratio-min={ratios[0]:F2} ratio-max={ratios[^1]:F2} (target >= 0.25)"));
+            $"ratio-min={ratios[0]:F2} ratio-max={ratios[^1]:F2} (target >= 0.25){(postgres ? $"; to prepared inserts: ratio-median={insertRatios[insertRatios.Count / 2]:F2}" : "")}"));
     }
 
     public static async Task DashboardAsync(int requests)
@@ -138,8 +151,11 @@ public static class SituationBench
         }
     }
 
-    /// <summary>The same rows into a bare table of the node's database: the fastest way each engine takes rows in.</summary>
-    private static async Task<double> BulkInsertAsync(ProcessNode node, List<Line> lines, string table)
+    /// <summary>
+    /// The same rows into a bare table of the node's database: the fastest way each engine takes rows in (binary COPY on
+    /// PostgreSQL), or, with <paramref name="useCopy"/> false, prepared INSERTs in one transaction.
+    /// </summary>
+    private static async Task<double> BulkInsertAsync(ProcessNode node, List<Line> lines, string table, bool useCopy = true)
     {
         var postgres = node.Database.Provider == "Postgres";
         await using DbConnection connection = postgres
@@ -152,7 +168,7 @@ public static class SituationBench
             await create.ExecuteNonQueryAsync();
         }
         var watch = Stopwatch.StartNew();
-        if (connection is Npgsql.NpgsqlConnection pg)
+        if (connection is Npgsql.NpgsqlConnection pg && useCopy)
         {
             await using var copy = await pg.BeginBinaryImportAsync($"COPY {table} FROM STDIN (FORMAT BINARY)");
             foreach (var l in lines)
@@ -175,7 +191,15 @@ public static class SituationBench
             await using var insert = connection.CreateCommand();
             insert.Transaction = tx;
             insert.CommandText = $"INSERT INTO {table} VALUES ($1, $2, $3, $4, $5, $6, $7, $8)";
-            var parameters = Enumerable.Range(1, 8).Select(i => { var p = insert.CreateParameter(); p.ParameterName = "$" + i; insert.Parameters.Add(p); return p; }).ToArray();
+            // Npgsql binds $1… positionally, to parameters without names, and prepares them by type; Microsoft.Data.Sqlite binds them by name.
+            var parameters = Enumerable.Range(1, 8).Select(i =>
+            {
+                var p = insert.CreateParameter();
+                p.ParameterName = postgres ? "" : "$" + i;
+                p.DbType = i <= 3 ? System.Data.DbType.String : System.Data.DbType.Int32;
+                insert.Parameters.Add(p);
+                return p;
+            }).ToArray();
             await insert.PrepareAsync();
             foreach (var l in lines)
             {

@@ -158,7 +158,11 @@ public sealed class ImportSituation(BorderlinkDb db, GazetteerIndex gazetteer, S
     private Task<List<SituationReport>> OwnReportsAsync(string party, IEnumerable<CheckedRow> rows, CancellationToken ct)
     {
         var starts = rows.Select(r => r.Start).Distinct().ToList();
-        return db.SituationReports.Where(r => r.OwnerParty == party && starts.Contains(r.PeriodStart)).ToListAsync(ct);
+        var kinds = rows.Select(r => r.Kind).Distinct().ToList();
+        // The kind and the span let the unique index (party, kind, start) narrow the search before each start is looked up.
+        var (first, last) = (starts.Min(), starts.Max());
+        return db.SituationReports.Where(r => r.OwnerParty == party && kinds.Contains(r.PeriodKind) && r.PeriodStart >= first && r.PeriodStart <= last
+            && starts.Contains(r.PeriodStart)).ToListAsync(ct);
     }
 
     private async Task<ImportOutcome> SaveAsync(string party, List<CheckedRow> rows, List<SituationReport> reports, string source, CancellationToken ct)

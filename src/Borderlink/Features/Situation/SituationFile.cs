@@ -23,7 +23,7 @@ public sealed record SituationFile(IReadOnlyList<string> Headers, IReadOnlyList<
         var isXlsx = fileName.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase) || StartsWithZip(buffer);
         try
         {
-            return isXlsx ? ReadXlsx(buffer) : ReadCsv(buffer.ToArray());
+            return isXlsx ? ReadXlsx(buffer) : ReadCsv(buffer.GetBuffer(), (int)buffer.Length);
         }
         catch (Exception e) when (e is InvalidDataException or IOException or CsvHelperException or System.Xml.XmlException or InvalidOperationException)
         {
@@ -67,16 +67,15 @@ public sealed record SituationFile(IReadOnlyList<string> Headers, IReadOnlyList<
         _ => value.ToString() ?? "",
     };
 
-    private static (SituationFile?, string?) ReadCsv(byte[] bytes)
+    private static (SituationFile?, string?) ReadCsv(byte[] bytes, int length)
     {
-        var text = Decode(bytes);
-        if (text is null) return (null, "Import.Encoding");
+        using var reader = Reader(bytes, length);
+        if (reader is null) return (null, "Import.Encoding");
         var config = new CsvConfiguration(CultureInfo.InvariantCulture)
         {
             DetectDelimiter = true, DetectDelimiterValues = [",", ";", "\t"], BadDataFound = null, MissingFieldFound = null, IgnoreBlankLines = true,
             CacheFields = true,
         };
-        using var reader = new StringReader(text);
         using var csv = new CsvParser(reader, config);
         string[]? headers = null;
         var lines = new List<Line>();
@@ -93,6 +92,25 @@ public sealed record SituationFile(IReadOnlyList<string> Headers, IReadOnlyList<
         }
         return headers is null ? (null, "Import.Empty") : (new SituationFile(headers, lines), null);
     }
+
+    /// <summary>
+    /// The file's text. Valid UTF-8 without NUL characters (what nearly every file is) is read straight from the bytes,
+    /// without a second copy of the whole file as one string; anything else is decoded whole by <see cref="Decode"/>.
+    /// </summary>
+    private static TextReader? Reader(byte[] bytes, int length)
+    {
+        var span = bytes.AsSpan(0, length);
+        var skip = span.StartsWith(Utf8Bom) ? Utf8Bom.Length : 0;
+        if (System.Text.Unicode.Utf8.IsValid(span[skip..]) && !span.Contains((byte)0))
+        {
+            return new StreamReader(new MemoryStream(bytes, skip, length - skip, writable: false), new UTF8Encoding(false, true),
+                detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16);
+        }
+        var text = Decode(span.ToArray());
+        return text is null ? null : new StringReader(text);
+    }
+
+    private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
 
     /// <summary>
     /// UTF-8 (with or without a byte-order mark) and UTF-16 with one are read as they say; bytes that are not valid UTF-8
