@@ -158,6 +158,7 @@ public sealed class ImportSituation(BorderlinkDb db, GazetteerIndex gazetteer, S
     private Task<List<SituationReport>> OwnReportsAsync(string party, IEnumerable<CheckedRow> rows, CancellationToken ct)
     {
         var starts = rows.Select(r => r.Start).Distinct().ToList();
+        if (starts.Count == 0) return Task.FromResult(new List<SituationReport>());
         var kinds = rows.Select(r => r.Kind).Distinct().ToList();
         // The kind and the span let the unique index (party, kind, start) narrow the search before each start is looked up.
         var (first, last) = (starts.Min(), starts.Max());
