@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace Borderlink.Data;
 
@@ -227,7 +228,8 @@ public abstract class BorderlinkDb : IdentityDbContext<BorderlinkUser>, IDataPro
                 AuditChain.Link(head, _pendingAudit);
                 AuditEntries.AddRange(_pendingAudit);
             }
-            bulk = await BulkInserts.WriteAsync(this, BulkTypes, BulkInsertAsync, cancellationToken);
+            bulk = await BulkInserts.WriteAsync(this, BulkTypes, (table, entries, ct) => BulkInsertAsync(table, entries, BulkInserts.Table.CurrentOf, ct),
+                cancellationToken);
             var count = bulk.Count + await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
             if (figures is not null)
             {
@@ -270,11 +272,13 @@ public abstract class BorderlinkDb : IdentityDbContext<BorderlinkUser>, IDataPro
     /// </summary>
     private static readonly IReadOnlySet<Type> BulkTypes = new HashSet<Type> { typeof(SituationReport), typeof(AuditEntry), typeof(OutboxMessage) };
 
-    /// <summary>Inserts added rows of one table in bulk, the engine's fastest way, in the save's transaction.</summary>
-    private protected abstract Task BulkInsertAsync(BulkInserts.Table table, IReadOnlyList<EntityEntry> entries, CancellationToken ct);
+    /// <summary>Inserts rows of one table in bulk, the engine's fastest way, in the current transaction.</summary>
+    private protected abstract Task BulkInsertAsync<T>(BulkInserts.Table table, IReadOnlyList<T> rows, Func<T, IProperty, object?> value, CancellationToken ct);
 
-    /// <summary>Inserts rows the fastest way the engine takes them, in the current transaction, without tracking them.</summary>
-    public abstract Task BulkInsertFiguresAsync(IReadOnlyList<SituationFigure> figures, CancellationToken ct);
+    /// <summary>Inserts figures the fastest way the engine takes rows, in the current transaction, without tracking them.</summary>
+    public Task BulkInsertFiguresAsync(IReadOnlyList<SituationFigure> figures, CancellationToken ct) => figures.Count == 0
+        ? Task.CompletedTask
+        : BulkInsertAsync(BulkInserts.Table.Of(Model.FindEntityType(typeof(SituationFigure))!), figures, BulkInserts.Table.PropertyOf, ct);
 
     /// <summary>
     /// A writer for a stream of crossing records inside the open transaction (see <see cref="CrossingWriter"/>). Direct: straight

@@ -54,8 +54,12 @@ internal static class BulkInserts
         return written;
     }
 
-    /// <summary>Multi-row INSERT statements of <paramref name="rowsPerStatement"/> rows, with EF Core's parameters.</summary>
-    public static async Task InsertAsync(DbContext db, Table table, IReadOnlyList<EntityEntry> entries, int rowsPerStatement, CancellationToken ct)
+    /// <summary>
+    /// Multi-row INSERT statements (SQLite's way) of <paramref name="rowsPerStatement"/> rows, with EF Core's parameters; each row's
+    /// values come from <paramref name="value"/> (a tracked entry's current values, or an untracked entity's properties).
+    /// </summary>
+    public static async Task InsertAsync<T>(DbContext db, Table table, IReadOnlyList<T> rows, Func<T, IProperty, object?> value, int rowsPerStatement,
+        CancellationToken ct)
     {
         var sql = db.GetService<ISqlGenerationHelper>();
         var connection = db.Database.GetDbConnection();
@@ -64,22 +68,24 @@ internal static class BulkInserts
         DbCommand? full = null;
         try
         {
-            for (var start = 0; start < entries.Count; start += rowsPerStatement)
+            for (var start = 0; start < rows.Count; start += rowsPerStatement)
             {
-                var count = Math.Min(rowsPerStatement, entries.Count - start);
+                ct.ThrowIfCancellationRequested();
+                var count = Math.Min(rowsPerStatement, rows.Count - start);
                 var command = count == rowsPerStatement ? full ??= Create(count) : Create(count);
                 command.Parameters.Clear();
                 for (var row = 0; row < count; row++)
                 {
-                    var values = entries[start + row].CurrentValues;
+                    var item = rows[start + row];
                     for (var c = 0; c < table.Columns.Count; c++)
                     {
                         var column = table.Columns[c];
-                        command.Parameters.Add(column.Mapping.CreateParameter(command, sql.GenerateParameterName(Name(row, c)), values[column.Property],
+                        command.Parameters.Add(column.Mapping.CreateParameter(command, sql.GenerateParameterName(Name(row, c)), value(item, column.Property),
                             column.Property.IsNullable));
                     }
                 }
-                await command.ExecuteNonQueryAsync(ct);
+                // Microsoft.Data.Sqlite runs statements synchronously anyway; the async form would only add a task per statement.
+                command.ExecuteNonQuery();
                 if (command != full) await command.DisposeAsync();
             }
         }
@@ -113,12 +119,8 @@ internal static class BulkInserts
     /// <summary>A column: its property, its name, and the type mapping that turns a value into what the column stores.</summary>
     public sealed record Column(IProperty Property, string Name, RelationalTypeMapping Mapping)
     {
-        /// <summary>The value as the column stores it (through the property's converter, if any).</summary>
-        public object? StoredValue(EntityEntry entry)
-        {
-            var value = entry.CurrentValues[Property];
-            return value is null || Mapping.Converter is null ? value : Mapping.Converter.ConvertToProvider(value);
-        }
+        /// <summary>A property's value as the column stores it (through the property's converter, if any).</summary>
+        public object? Stored(object? value) => value is null || Mapping.Converter is null ? value : Mapping.Converter.ConvertToProvider(value);
     }
 
     /// <summary>Where and how an entity type's rows are written; checked once per type that the plain INSERT is all it takes.</summary>
@@ -129,6 +131,12 @@ internal static class BulkInserts
             sql.DelimitIdentifier(Name, Schema) + " (" + string.Join(", ", Columns.Select(c => sql.DelimitIdentifier(c.Name))) + ")";
 
         private static readonly System.Collections.Concurrent.ConcurrentDictionary<IEntityType, Table> Known = new();
+
+        /// <summary>An untracked entity's property value, read as EF Core reads it.</summary>
+        public static object? PropertyOf<T>(T entity, IProperty property) where T : class => property.GetGetter().GetClrValueUsingContainingEntity(entity);
+
+        /// <summary>A tracked entry's current value.</summary>
+        public static object? CurrentOf(EntityEntry entry, IProperty property) => entry.CurrentValues[property];
 
         public static Table Of(IEntityType type) => Known.GetOrAdd(type, static type =>
         {
