@@ -16,23 +16,25 @@ public sealed class TwoNodes : IAsyncDisposable
     public BorderlinkApp Vietnam { get; }
     public Router Links { get; } = new();
 
-    private TwoNodes()
+    private TwoNodes((string Key, string Value)[] settings)
     {
-        China = Node("cn-gx", "http://cn.test", ["CN-GX", "CN-YN"]);
-        Vietnam = Node("vn-north", "http://vn.test", ["VN-13", "VN-09", "VN-04", "VN-07", "VN-02"]);
+        China = Node("cn-gx", "http://cn.test", ["CN-GX", "CN-YN"], settings);
+        Vietnam = Node("vn-north", "http://vn.test", ["VN-13", "VN-09", "VN-04", "VN-07", "VN-02"], settings);
     }
 
-    private BorderlinkApp Node(string id, string baseUrl, string[] parties)
+    private BorderlinkApp Node(string id, string baseUrl, string[] parties, (string Key, string Value)[] settings)
     {
         var app = new BorderlinkApp().WithSetting("Node:Id", id).WithSetting("Node:BaseUrl", baseUrl).WithSetting("Exchange:PollMilliseconds", "100");
         for (var i = 0; i < parties.Length; i++) app.WithSetting($"Node:HostedParties:{i}", parties[i]);
+        foreach (var (key, value) in settings) app.WithSetting(key, value);
         app.ExchangeHandler = Links;
         return app;
     }
 
-    public static async Task<TwoNodes> StartAsync()
+    /// <summary>Starts both nodes, each with <paramref name="settings"/> on top of its own, and exchanges their cards.</summary>
+    public static async Task<TwoNodes> StartAsync(params (string Key, string Value)[] settings)
     {
-        var nodes = new TwoNodes();
+        var nodes = new TwoNodes(settings);
         await Task.WhenAll(nodes.China.InitializeAsync().AsTask(), nodes.Vietnam.InitializeAsync().AsTask());
         nodes.Links.Hosts["cn.test"] = nodes.China.Server.CreateHandler();
         nodes.Links.Hosts["vn.test"] = nodes.Vietnam.Server.CreateHandler();
@@ -74,9 +76,16 @@ public sealed class TwoNodes : IAsyncDisposable
         public Dictionary<string, HttpMessageHandler> Hosts { get; } = new(StringComparer.OrdinalIgnoreCase);
         public HashSet<string> Cut { get; } = new(StringComparer.OrdinalIgnoreCase);
 
+        /// <summary>What went over the wire to each host's inbox, as the sender sent it.</summary>
+        public System.Collections.Concurrent.ConcurrentQueue<(string Host, string Body)> InboxBodies { get; } = new();
+
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             var host = request.RequestUri!.Host;
+            if (request.RequestUri.AbsolutePath == "/exchange/v1/inbox" && request.Content is { } content)
+            {
+                InboxBodies.Enqueue((host, await content.ReadAsStringAsync(cancellationToken)));
+            }
             if (Cut.Contains(host) || !Hosts.TryGetValue(host, out var target))
             {
                 return new HttpResponseMessage(HttpStatusCode.ServiceUnavailable) { Content = new StringContent("link down") };

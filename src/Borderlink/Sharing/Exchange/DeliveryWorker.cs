@@ -7,7 +7,8 @@ using Microsoft.Extensions.Options;
 namespace Borderlink.Sharing.Exchange;
 
 /// <summary>
-/// Sends outbox messages to partner inboxes: signs each with the current key, POSTs it, checks the signed receipt.
+/// Sends outbox messages to partner inboxes: signs each with the current key (and encrypts it to the partner's key when
+/// Exchange:Encrypt is on), POSTs it, checks the signed receipt.
 /// Final refusals (400, 401, 403, 413) mark the message failed for an administrator to see; anything else is
 /// retried with exponential backoff and jitter, without expiry. Several senders run in each instance, and several
 /// instances may run on one PostgreSQL: a message is claimed by one sender only (see <see cref="BorderlinkDb.ClaimOutboxAsync"/>).
@@ -100,7 +101,7 @@ public sealed class DeliveryWorker(IServiceScopeFactory scopes, LocalNode node, 
         var partners = await db.PartnerNodes.Include(p => p.Keys).ToDictionaryAsync(p => p.NodeId, ct);
         var (key, signing) = await scope.ServiceProvider.GetRequiredService<NodeKeys>().CurrentAsync(ct);
         var client = http.CreateClient(HttpClientName);
-        var outcomes = await Task.WhenAll(claimed.Select(m => SendAsync(client, m, partners.GetValueOrDefault(m.ToNode), signing, ct)));
+        var outcomes = await Task.WhenAll(claimed.Select(m => SendAsync(client, m, partners.GetValueOrDefault(m.ToNode), signing, options.Value.Encrypt, clock.GetUtcNow(), ct)));
 
         var now = clock.GetUtcNow();
         foreach (var (message, outcome) in claimed.Zip(outcomes))
@@ -155,13 +156,21 @@ public sealed class DeliveryWorker(IServiceScopeFactory scopes, LocalNode node, 
 
     private sealed record SendOutcome(SendKind Kind, string? Error = null, string? ReceiptStatus = null);
 
-    private static async Task<SendOutcome> SendAsync(HttpClient client, OutboxMessage message, PartnerNode? partner, Microsoft.IdentityModel.Tokens.SecurityKey signing, CancellationToken ct)
+    private static async Task<SendOutcome> SendAsync(HttpClient client, OutboxMessage message, PartnerNode? partner, Microsoft.IdentityModel.Tokens.SecurityKey signing,
+        bool encrypt, DateTimeOffset now, CancellationToken ct)
     {
         if (partner is null) return new(SendKind.Retry, $"partner {message.ToNode} is not configured");
+        // The newest key the partner's card offers to encrypt to; a card without one (an earlier release) is retried
+        // until an administrator imports a newer card, not sent in clear.
+        var encryptTo = encrypt
+            ? partner.Keys.Where(k => k.ForEncryption && k.IsValidAt(now)).OrderByDescending(k => k.ValidFrom).FirstOrDefault()
+            : null;
+        if (encrypt && encryptTo is null)
+            return new(SendKind.Retry, $"Exchange:Encrypt is on but the card of {partner.NodeId} has no valid encryption key: import its current card");
         try
         {
             var jws = Signing.Sign(message.Payload, signing);
-            using var content = new StringContent(jws);
+            using var content = new StringContent(encryptTo is null ? jws : Encryption.Wrap(jws, encryptTo));
             content.Headers.ContentType = new MediaTypeHeaderValue(Envelope.MediaType);
             using var response = await client.PostAsync(new Uri(partner.BaseUrl + "/exchange/v1/inbox"), content, ct);
             var body = await response.Content.ReadAsStringAsync(ct);
@@ -182,7 +191,7 @@ public sealed class DeliveryWorker(IServiceScopeFactory scopes, LocalNode node, 
     private static async Task<string?> VerifyReceiptAsync(string jws, PartnerNode partner, OutboxMessage message)
     {
         var kid = Signing.KidOf(jws);
-        var key = partner.Keys.FirstOrDefault(k => k.Kid == kid);
+        var key = partner.Keys.FirstOrDefault(k => k.Kid == kid && !k.ForEncryption);
         if (key is null) return null;
         var receipt = await Signing.VerifyAsync(jws, key.Jwk);
         return receipt is { Kind: Envelope.KindReceipt, Receipt: { } r } && r.MessageId == message.Id && receipt.From == partner.NodeId ? r.Status : null;

@@ -4,7 +4,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Borderlink.Sharing.Exchange;
 
-public sealed record PartnerKeyDto(string Kid, DateTimeOffset? ValidFrom, DateTimeOffset? ValidTo);
+/// <summary>A key on a partner's card: <paramref name="Use"/> is "sig" (checks its signatures) or "enc" (what messages to it are encrypted to).</summary>
+public sealed record PartnerKeyDto(string Kid, string Use, DateTimeOffset? ValidFrom, DateTimeOffset? ValidTo);
 
 /// <summary>What an administrator sees of one partner (PROTOCOL.md "Each node shows, per partner…").</summary>
 public sealed record PartnerStatusDto(string NodeId, string BaseUrl, IReadOnlyList<string> Parties, IReadOnlyList<PartnerKeyDto> Keys,
@@ -27,7 +28,7 @@ public sealed class ExchangeAdmin(BorderlinkDb db, TimeProvider clock)
         return partners.Select(p =>
         {
             int Count(string status) => counts.Where(c => c.ToNode == p.NodeId && c.Status == status).Sum(c => c.Count);
-            return new PartnerStatusDto(p.NodeId, p.BaseUrl, p.PartyList, p.Keys.Select(k => new PartnerKeyDto(k.Kid, k.ValidFrom, k.ValidTo)).ToList(),
+            return new PartnerStatusDto(p.NodeId, p.BaseUrl, p.PartyList, p.Keys.Select(k => new PartnerKeyDto(k.Kid, k.ForEncryption ? "enc" : "sig", k.ValidFrom, k.ValidTo)).ToList(),
                 p.LastContactAt, Count(OutboxStatus.Pending), oldest.TryGetValue(p.NodeId, out var o) ? now - o : null, Count(OutboxStatus.Failed),
                 Count(OutboxStatus.Delivered), p.LastError, p.LastErrorAt);
         }).ToList();

@@ -13,6 +13,14 @@ public sealed class NodeKey
     public DateTimeOffset? ActivatedAt { get; set; }
     /// <summary>When set, the key no longer signs; partners keep accepting it until its card validity ends.</summary>
     public DateTimeOffset? RetiredAt { get; set; }
+    /// <summary>
+    /// The ECDH P-256 key partners encrypt to when their Exchange:Encrypt is on (PROTOCOL.md "Confidentiality"): made,
+    /// published and retired with the signing key, under a kid of its own. Null on a key made by a release before it.
+    /// </summary>
+    public string? EncryptionKid { get; set; }
+    public string? EncryptionJwk { get; set; }
+    /// <summary>PKCS#8 private key, protected with IDataProtector "Borderlink.NodeEncryptionKey".</summary>
+    public string? ProtectedEncryptionKey { get; set; }
 }
 
 /// <summary>A partner node, imported from its card by an administrator. Partners are configured, never discovered.</summary>
@@ -42,6 +50,9 @@ public sealed class PartnerKey
     public DateTimeOffset? ValidTo { get; set; }
 
     public bool IsValidAt(DateTimeOffset at) => (ValidFrom is null || ValidFrom <= at) && (ValidTo is null || at <= ValidTo);
+
+    /// <summary>A key to encrypt to (JWK "use": "enc"), never one to check a signature with.</summary>
+    public bool ForEncryption => Encryption.IsEncryptionJwk(Jwk);
 }
 
 public static class OutboxStatus

@@ -9,15 +9,27 @@ namespace Borderlink.Sharing.Exchange;
 public sealed record InboxResult(int StatusCode, string? Receipt, string? Reason = null);
 
 /// <summary>
-/// Receives a partner's signed message (PROTOCOL.md "Inbox"): verifies sender and signature and reads the record,
+/// Receives a partner's signed message (PROTOCOL.md "Inbox"), decrypting it first when it came encrypted to this
+/// node's key: verifies sender and signature and reads the record,
 /// hands it to the <see cref="InboxGroupCommit"/> that stores and applies it in one transaction — a duplicate applies
 /// nothing, a version not above the stored one is stale — and answers with a signed receipt once that transaction has
 /// committed. Every refusal is audited.
 /// </summary>
 public sealed class Inbox(BorderlinkDb db, NodeKeys keys, LocalNode node, TrustCache trust, InboxGroupCommit applier, TimeProvider clock, ILogger<Inbox> logger)
 {
-    public async Task<InboxResult> ReceiveAsync(string jws, CancellationToken ct)
+    public async Task<InboxResult> ReceiveAsync(string message, CancellationToken ct)
     {
+        var jws = message;
+        if (Encryption.IsJwe(message))
+        {
+            // Encrypted to one of this node's keys: decrypted first, then the signed message inside is checked as any other.
+            var encryptedTo = Encryption.KidOf(message);
+            if (encryptedTo is null) return await RefuseAsync(StatusCodes.Status400BadRequest, "malformed encrypted message");
+            var key = await keys.DecryptionKeyAsync(encryptedTo, ct);
+            if (key is null) return await RefuseAsync(StatusCodes.Status403Forbidden, $"encrypted to key {encryptedTo}, which is not a key of this node");
+            jws = Encryption.Unwrap(message, key) ?? "";
+            if (jws.Length == 0) return await RefuseAsync(StatusCodes.Status401Unauthorized, $"encrypted message does not decrypt with key {encryptedTo}");
+        }
         var kid = Signing.KidOf(jws);
         if (kid is null) return await RefuseAsync(StatusCodes.Status400BadRequest, "malformed message");
         var now = clock.GetUtcNow();

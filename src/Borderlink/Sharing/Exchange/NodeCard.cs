@@ -33,8 +33,10 @@ public sealed class NodeCards(BorderlinkDb db, NodeKeys keys, TrustCache trust, 
             ? node.Value.HostedParties
             : await db.Parties.AsNoTracking().Select(p => p.Code).OrderBy(c => c).ToListAsync(ct);
         var all = await db.NodeKeys.AsNoTracking().OrderBy(k => k.CreatedAt).ToListAsync(ct);
+        // Each signing key, then the key partners encrypt to, valid as long as it.
         return new NodeCard(node.Value.Id, node.Value.BaseUrl, parties,
-            all.Select(k => new NodeCardKey(JsonDocument.Parse(k.PublicJwk).RootElement.Clone(), k.CreatedAt, k.RetiredAt?.Add(RetiredKeyGrace))).ToList());
+            all.SelectMany(k => (k.EncryptionJwk is null ? new[] { k.PublicJwk } : [k.PublicJwk, k.EncryptionJwk])
+                .Select(jwk => new NodeCardKey(JsonDocument.Parse(jwk).RootElement.Clone(), k.CreatedAt, k.RetiredAt?.Add(RetiredKeyGrace)))).ToList());
     }
 
     public async Task<Outcome<PartnerNode>> ImportAsync(NodeCard? card, CancellationToken ct = default)
@@ -75,5 +77,7 @@ public sealed class NodeCards(BorderlinkDb db, NodeKeys keys, TrustCache trust, 
         && jwk.TryGetProperty("kty", out var kty) && kty.GetString() == "EC"
         && jwk.TryGetProperty("crv", out var crv) && crv.GetString() == "P-256"
         && jwk.TryGetProperty("x", out _) && jwk.TryGetProperty("y", out _)
-        && jwk.TryGetProperty("kid", out var kid) && !string.IsNullOrEmpty(kid.GetString());
+        && jwk.TryGetProperty("kid", out var kid) && !string.IsNullOrEmpty(kid.GetString())
+        // A signing key ("sig", or no "use" on a card from an earlier release) or a key to encrypt to ("enc").
+        && (!jwk.TryGetProperty("use", out var use) || use.GetString() is "sig" or "enc");
 }

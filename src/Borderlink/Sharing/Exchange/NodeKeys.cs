@@ -8,14 +8,16 @@ using Microsoft.IdentityModel.Tokens;
 namespace Borderlink.Sharing.Exchange;
 
 /// <summary>
-/// This node's ECDSA P-256 signing keys: created on first start, private halves encrypted with the data-protection
-/// system (whose keys live in the database too). Rotation has two steps, so no message is ever signed with a key a
-/// partner does not know yet: add a key (it appears on the card; partners import the card), then activate it (it
-/// signs from then on; the old key retires and stays on the card for a grace period).
+/// This node's ECDSA P-256 signing keys, each with an ECDH P-256 key that partners encrypt to: created on first start,
+/// private halves encrypted with the data-protection system (whose keys live in the database too). Rotation has two
+/// steps, so no message is ever signed with a key a partner does not know yet: add a key (it appears on the card;
+/// partners import the card), then activate it (it signs from then on; the old key retires and stays on the card for a
+/// grace period). The encryption key travels with its signing key through both steps.
 /// </summary>
 public sealed class NodeKeys(BorderlinkDb db, IDataProtectionProvider protection, TrustCache trust, TimeProvider clock)
 {
     private readonly IDataProtector _protector = protection.CreateProtector("Borderlink.NodeSigningKey");
+    private readonly IDataProtector _encryptionProtector = protection.CreateProtector("Borderlink.NodeEncryptionKey");
 
     /// <summary>The key that signs now: the most recently activated one not retired; the first key is created and activated if there is none.</summary>
     public async Task<(NodeKey Key, SecurityKey Signing)> CurrentAsync(CancellationToken ct = default)
@@ -23,8 +25,15 @@ public sealed class NodeKeys(BorderlinkDb db, IDataProtectionProvider protection
         if (trust.CurrentSigningKey() is { } cached) return (cached, PrivateKey(cached));
         // Remembered only when read here, so the cache's age counts from the database read and a rotation made by
         // another instance is seen within that age.
-        var key = await db.NodeKeys.AsNoTracking().Where(k => k.ActivatedAt != null && k.RetiredAt == null).OrderByDescending(k => k.ActivatedAt).FirstOrDefaultAsync(ct)
+        var key = await db.NodeKeys.Where(k => k.ActivatedAt != null && k.RetiredAt == null).OrderByDescending(k => k.ActivatedAt).FirstOrDefaultAsync(ct)
             ?? await CreateAsync(activate: true, ct);
+        if (key.EncryptionKid is null)
+        {
+            // A key made before nodes had encryption keys gets one, published on the card from now on.
+            AddEncryptionKey(key);
+            await db.SaveChangesAsync(ct);
+        }
+        db.Entry(key).State = EntityState.Detached;
         trust.RememberSigningKey(key);
         return (key, PrivateKey(key));
     }
@@ -50,7 +59,7 @@ public sealed class NodeKeys(BorderlinkDb db, IDataProtectionProvider protection
     {
         using var ecdsa = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var parameters = ecdsa.ExportParameters(false);
-        var kid = Base64UrlEncoder.Encode(SHA256.HashData([.. parameters.Q.X!, .. parameters.Q.Y!]))[..16];
+        var kid = KidOf(parameters.Q);
         var key = new NodeKey
         {
             Kid = kid,
@@ -61,10 +70,46 @@ public sealed class NodeKeys(BorderlinkDb db, IDataProtectionProvider protection
         };
         db.NodeKeys.Add(key);
         db.Audit(Features.Audit.AuditActions.Admin, Features.Audit.AuditOutcomes.Ok, detail: $"node signing key created: {kid}");
+        AddEncryptionKey(key);
         await db.SaveChangesAsync(ct);
         trust.Invalidate();
         return key;
     }
+
+    /// <summary>Gives a tracked key its encryption key (to be saved by the caller).</summary>
+    private void AddEncryptionKey(NodeKey key)
+    {
+        using var ecdh = ECDiffieHellman.Create(ECCurve.NamedCurves.nistP256);
+        var parameters = ecdh.ExportParameters(false);
+        var kid = KidOf(parameters.Q);
+        key.EncryptionKid = kid;
+        key.EncryptionJwk = JsonSerializer.Serialize(new Jwk("EC", "P-256", Base64UrlEncoder.Encode(parameters.Q.X), Base64UrlEncoder.Encode(parameters.Q.Y), kid, "enc",
+            Encryption.KeyAlgorithm));
+        key.ProtectedEncryptionKey = _encryptionProtector.Protect(Convert.ToBase64String(ecdh.ExportPkcs8PrivateKey()));
+        db.Audit(Features.Audit.AuditActions.Admin, Features.Audit.AuditOutcomes.Ok, detail: $"node encryption key created: {kid} (with signing key {key.Kid})");
+    }
+
+    /// <summary>
+    /// The private key of this node's encryption key <paramref name="kid"/>, retired or not (a partner may have encrypted
+    /// to it before importing the newer card), or null when no key of this node has that kid.
+    /// </summary>
+    public async Task<ECDiffieHellman?> DecryptionKeyAsync(string kid, CancellationToken ct = default)
+    {
+        if (UnprotectedEncryption.TryGetValue(kid, out var known)) return known;
+        var key = await db.NodeKeys.AsNoTracking().FirstOrDefaultAsync(k => k.EncryptionKid == kid, ct);
+        if (key?.ProtectedEncryptionKey is null) return null;
+        return UnprotectedEncryption.GetOrAdd(kid, id =>
+        {
+            var ecdh = ECDiffieHellman.Create();
+            ecdh.ImportPkcs8PrivateKey(Convert.FromBase64String(_encryptionProtector.Unprotect(key.ProtectedEncryptionKey)), out _);
+            return ecdh;
+        });
+    }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, ECDiffieHellman> UnprotectedEncryption = new();
+
+    /// <summary>A key's id: the start of the hash of its public point.</summary>
+    private static string KidOf(ECPoint q) => Base64UrlEncoder.Encode(SHA256.HashData([.. q.X!, .. q.Y!]))[..16];
 
     /// <summary>Decrypted keys by kid: a kid names one key forever, so a key is unprotected once per process, not per message.</summary>
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, ECDsaSecurityKey> Unprotected = new();

@@ -32,6 +32,12 @@ public sealed class ExchangeOptions
     [Range(1024, 64 * 1024 * 1024)]
     public int MaxMessageBytes { get; set; } = 16 * 1024 * 1024;
 
+    /// <summary>
+    /// Send every message as a JWE to the partner's encryption key (ECDH-ES+A256KW, A256GCM), so that nothing between
+    /// the two applications — a proxy ending TLS, a gateway — can read it. The inbox takes both forms whatever this says.
+    /// </summary>
+    public bool Encrypt { get; set; }
+
     /// <summary>Run the delivery worker in this instance.</summary>
     public bool DeliveryEnabled { get; set; } = true;
 

@@ -25,7 +25,7 @@ public sealed class TrustCache(TimeProvider clock)
     private readonly ConcurrentDictionary<string, DateTimeOffset> _contactWritten = new(StringComparer.Ordinal);
 
     /// <summary>
-    /// The partner keys with this kid, each with the partner whose card holds it: usually one, none for an unknown
+    /// The partner signing keys with this kid (never a key to encrypt to), each with the partner whose card holds it: usually one, none for an unknown
     /// key (a kid is a hash of the key, but it is the partner's card that says so, and two cards may claim one kid).
     /// </summary>
     public async Task<IReadOnlyList<(PartnerKey Key, PartnerNode Partner)>> KeysAsync(BorderlinkDb db, string kid, CancellationToken ct)
@@ -65,7 +65,7 @@ public sealed class TrustCache(TimeProvider clock)
         if (partners is not null && now - partners.LoadedAt < MaxAge) return partners;
         var nodes = await db.PartnerNodes.AsNoTracking().Include(p => p.Keys).ToListAsync(ct);
         partners = new Partners(now,
-            nodes.SelectMany(n => n.Keys).ToLookup(k => k.Kid, StringComparer.Ordinal),
+            nodes.SelectMany(n => n.Keys).Where(k => !k.ForEncryption).ToLookup(k => k.Kid, StringComparer.Ordinal),
             nodes.ToDictionary(n => n.NodeId, StringComparer.Ordinal));
         _partners = partners;
         return partners;

@@ -3911,6 +3911,15 @@ namespace Borderlink.Data.Migrations.Postgres
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("EncryptionJwk")
+                        .HasColumnType("text");
+
+                    b.Property<string>("EncryptionKid")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ProtectedEncryptionKey")
+                        .HasColumnType("text");
+
                     b.Property<string>("ProtectedPrivateKey")
                         .IsRequired()
                         .HasColumnType("text");

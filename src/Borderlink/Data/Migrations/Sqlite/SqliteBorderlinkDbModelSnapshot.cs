@@ -3906,6 +3906,15 @@ namespace Borderlink.Data.Migrations.Sqlite
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("EncryptionJwk")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EncryptionKid")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProtectedEncryptionKey")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ProtectedPrivateKey")
                         .IsRequired()
                         .HasColumnType("TEXT");

@@ -1,0 +1,48 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Borderlink.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class NodeEncryptionKeys : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "EncryptionJwk",
+                table: "NodeKeys",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "EncryptionKid",
+                table: "NodeKeys",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "ProtectedEncryptionKey",
+                table: "NodeKeys",
+                type: "TEXT",
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "EncryptionJwk",
+                table: "NodeKeys");
+
+            migrationBuilder.DropColumn(
+                name: "EncryptionKid",
+                table: "NodeKeys");
+
+            migrationBuilder.DropColumn(
+                name: "ProtectedEncryptionKey",
+                table: "NodeKeys");
+        }
+    }
+}
