@@ -136,6 +136,32 @@ public sealed class EncryptedExchangeTests : IAsyncLifetime
         Assert.All(_nodes.Links.InboxBodies.Where(b => b.Host == "cn.test"), b => Assert.True(Encryption.IsJwe(b.Body)));
     }
 
+    [Fact]
+    public async Task A_signing_key_made_before_encryption_keys_gets_one_and_the_card_offers_it()
+    {
+        var (kid, _) = await EncryptionKeyAsync(_nodes.China);
+        // As an earlier release left it: a signing key alone.
+        await _nodes.China.WithSystemDbAsync(db => db.NodeKeys.ExecuteUpdateAsync(s => s
+            .SetProperty(k => k.EncryptionKid, (string?)null).SetProperty(k => k.EncryptionJwk, (string?)null).SetProperty(k => k.ProtectedEncryptionKey, (string?)null)));
+        _nodes.China.Services.GetRequiredService<TrustCache>().Invalidate();
+
+        var card = await (await (await _nodes.China.SignInAsync("guangxi.admin")).GetAsync("/api/v1/exchange/node-card")).ReadAsync<NodeCard>();
+        var offered = card.Keys.Select(k => k.Jwk).Where(k => k.TryGetProperty("use", out var use) && use.GetString() == "enc").ToList();
+        var (backfilled, key) = await EncryptionKeyAsync(_nodes.China);
+        Assert.NotEqual(kid, backfilled);
+        Assert.Equal([backfilled], offered.Select(k => k.GetProperty("kid").GetString()));
+        Assert.NotNull(key);
+        Assert.True(await _nodes.China.WithSystemDbAsync(db => db.AuditEntries.AnyAsync(e => e.Detail == $"node encryption key created: {backfilled} (with signing key {
+            card.Keys[0].Jwk.GetProperty("kid").GetString()})")));
+
+        // Vietnam imports the card and what it sends is encrypted to the new key and applied.
+        Assert.Equal(HttpStatusCode.OK, (await (await _nodes.Vietnam.SignInAsync("langson.admin")).PostAsJsonAsync("/api/v1/exchange/partners", card)).StatusCode);
+        _nodes.Links.InboxBodies.Clear();
+        var note = await (await _nodes.Vietnam.SignInAsync("langson.liaison")).CreateNoteAsync("Khóa mới", "Partners", ["CN-GX"]);
+        Assert.True(await Visible(await _nodes.China.SignInAsync("guangxi.viewer"), note.Id), "the note did not cross with the backfilled key");
+        Assert.All(_nodes.Links.InboxBodies.Where(b => b.Host == "cn.test"), b => Assert.Equal(backfilled, (string)Jose.JWT.Headers(b.Body)["kid"]));
+    }
+
     private static Task<bool> Visible(HttpClient client, Guid id) =>
         TwoNodes.EventuallyAsync(async () => (await client.GetAsync($"{NoteApiClient.Path}/{id}")).StatusCode == HttpStatusCode.OK);
 
