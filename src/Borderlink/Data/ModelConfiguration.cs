@@ -661,6 +661,9 @@ internal sealed class AuditEntryConfig : IEntityTypeConfiguration<AuditEntry>
 {
     public void Configure(EntityTypeBuilder<AuditEntry> b)
     {
+        // Triggers made by the AuditAppendOnly migrations refuse UPDATE and DELETE (and TRUNCATE on PostgreSQL). A later
+        // migration that rebuilds this table on SQLite (as EF Core does for some column changes) drops them with the
+        // old table and has to create them again.
         b.HasKey(e => e.Seq);
         b.Property(e => e.Seq).ValueGeneratedNever();
         b.HasIndex(e => new { e.Party, e.At });

@@ -22,14 +22,23 @@ public sealed class AuditChainTests : OwnAppTest
         Assert.Contains("Audit chain intact", output, StringComparison.Ordinal);
 
         var victim = await App.WithSystemDbAsync(db => db.AuditEntries.Where(e => e.Action == "create").OrderBy(e => e.Seq).Skip(1).Select(e => e.Seq).FirstAsync());
-        await App.WithSystemDbAsync(async db =>
+        var entries = await App.WithSystemDbAsync(db => db.AuditEntries.CountAsync());
+        var update = $"UPDATE \"AuditEntries\" SET \"Actor\" = 'someone-else' WHERE \"Seq\" = {victim}";
+        // Someone with SQL access to the database cannot change or remove a line: the table refuses.
+        foreach (var sql in new[] { update, $"DELETE FROM \"AuditEntries\" WHERE \"Seq\" = {victim}" })
         {
-            // An insider edits the database directly, bypassing the application.
-            var table = db.Model.FindEntityType(typeof(AuditEntry))!.GetTableName();
-            var column = db.Model.FindEntityType(typeof(AuditEntry))!.FindProperty(nameof(AuditEntry.Actor))!.GetColumnName();
-            var seqColumn = db.Model.FindEntityType(typeof(AuditEntry))!.FindProperty(nameof(AuditEntry.Seq))!.GetColumnName();
-            return await db.Database.ExecuteSqlRawAsync($"UPDATE \"{table}\" SET \"{column}\" = 'someone-else' WHERE \"{seqColumn}\" = {victim}");
-        });
+            var refused = await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => App.WithSystemDbAsync(db => db.Database.ExecuteSqlRawAsync(sql)));
+            Assert.Contains("append-only", refused.Message, StringComparison.Ordinal);
+        }
+        Assert.Equal(entries, await App.WithSystemDbAsync(db => db.AuditEntries.CountAsync()));
+        Assert.Equal("langson.officer", await App.WithSystemDbAsync(db => db.AuditEntries.Where(e => e.Seq == victim).Select(e => e.Actor).SingleAsync()));
+
+        // An insider who may change the schema removes that guard first and edits the line, bypassing the application.
+        var unguard = App.Database.Provider == "Postgres"
+            ? "ALTER TABLE \"AuditEntries\" DISABLE TRIGGER \"AuditEntries_append_only\""
+            : "DROP TRIGGER \"AuditEntries_no_update\"";
+        await App.WithSystemDbAsync(db => db.Database.ExecuteSqlRawAsync(unguard));
+        Assert.Equal(1, await App.WithSystemDbAsync(db => db.Database.ExecuteSqlRawAsync(update)));
 
         (exitCode, output) = await RunVerbAsync("audit", "verify");
         Assert.Equal(2, exitCode);
