@@ -5,7 +5,7 @@ namespace Borderlink.Data;
 
 /// <summary>What a node does to its database before serving: migrate (when configured), reference data, demo data.</summary>
 public sealed class DatabaseStartup(BorderlinkDb db, ReferenceSeeder reference, DemoSeeder demo, Sharing.Exchange.NodeKeys nodeKeys,
-    IOptions<DatabaseOptions> database, IOptions<DemoOptions> demoOptions, ILogger<DatabaseStartup> logger)
+    Sharing.Exchange.InboxGroupCommit inbox, IOptions<DatabaseOptions> database, IOptions<DemoOptions> demoOptions, ILogger<DatabaseStartup> logger)
 {
     public async Task RunAsync(bool forceMigrate = false, CancellationToken ct = default)
     {
@@ -22,6 +22,11 @@ public sealed class DatabaseStartup(BorderlinkDb db, ReferenceSeeder reference, 
         if (await Features.Situation.SituationProjection.FillMissingAsync(db, ct) is > 0 and var filled)
         {
             logger.LogInformation("Situation figures filled in for {Reports} reports", filled);
+        }
+        // Partners' records of types an earlier release did not know, kept since, are applied now that they are known.
+        if (await inbox.ApplyKeptAsync(db, ct) is > 0 and var kept)
+        {
+            logger.LogInformation("Applied {Messages} kept inbox messages of record types this release knows", kept);
         }
         // The node's identity exists from the first start: its signing key is made now if there is none.
         await nodeKeys.CurrentAsync(ct);

@@ -295,6 +295,56 @@ public sealed class FederationTests : IAsyncLifetime
         Assert.Equal(kid, current.Kid);
     }
 
+    [Fact]
+    public async Task Messages_kept_for_a_record_type_unknown_when_they_came_are_applied_at_the_next_start_by_the_version_rule()
+    {
+        // What a release that did not know liaison notes kept: a note's version 2 and, after it, its version 1; another
+        // note shared and then withdrawn.
+        var note = Guid.CreateVersion7();
+        var withdrawn = Guid.CreateVersion7();
+        InboxMessage Kept(Guid record, long version, string kind, int second) => new()
+        {
+            Id = Guid.CreateVersion7(), FromNode = "vn-north", Kind = kind, RecordType = LiaisonNote.TypeName, RecordId = record, Version = version,
+            Status = ReceiptStatus.Stored, ReceivedAt = BorderlinkApp.Start.AddSeconds(second),
+            UnappliedRecord = JsonSerializer.Serialize(new EnvelopeRecord(LiaisonNote.TypeName, record, "VN-09", version, ["CN-GX"], null, BorderlinkApp.Start,
+                kind == Envelope.KindRecord ? Body(record, version) : null), Envelope.Json),
+        };
+        var kept = new[] { Kept(note, 2, Envelope.KindRecord, 1), Kept(note, 1, Envelope.KindRecord, 2), Kept(withdrawn, 1, Envelope.KindRecord, 3), Kept(withdrawn, 2, Envelope.KindRetract, 4) };
+        await _nodes.China.WithSystemDbAsync(db =>
+        {
+            db.InboxMessages.AddRange(kept);
+            return db.SaveChangesAsync();
+        });
+        var guangxi = await _nodes.China.SignInAsync("guangxi.viewer");
+        Assert.Equal(HttpStatusCode.NotFound, (await guangxi.GetAsync($"{NoteApiClient.Path}/{note}")).StatusCode);
+
+        // What the node does when it starts.
+        await Scoped(_nodes.China, async sp =>
+        {
+            await sp.GetRequiredService<Borderlink.Data.DatabaseStartup>().RunAsync();
+            return 0;
+        });
+
+        var shown = await (await guangxi.GetAsync($"{NoteApiClient.Path}/{note}")).ReadAsync<NoteDto>();
+        Assert.Equal(("v2", 2L, "VN-09"), (shown.Title, shown.Version, shown.OwnerParty));
+        Assert.Equal(HttpStatusCode.NotFound, (await guangxi.GetAsync($"{NoteApiClient.Path}/{withdrawn}")).StatusCode);
+        var ids = kept.Select(k => k.Id).ToList();
+        var statuses = await _nodes.China.WithSystemDbAsync(db => db.InboxMessages.Where(m => ids.Contains(m.Id)).ToDictionaryAsync(m => m.Id, m => (m.Status, m.UnappliedRecord)));
+        Assert.Equal([(ReceiptStatus.Applied, null), (ReceiptStatus.Stale, null), (ReceiptStatus.Applied, null), (ReceiptStatus.Applied, null)],
+            kept.Select(k => statuses[k.Id]));
+        var state = await _nodes.China.WithSystemDbAsync(db => db.ReplicaStates.SingleAsync(s => s.RecordId == withdrawn));
+        Assert.Equal((2L, true), (state.Version, state.Retracted));
+
+        // A second start finds nothing left to apply.
+        var audited = await _nodes.China.WithSystemDbAsync(db => db.AuditEntries.CountAsync(e => e.Action == "replica-applied"));
+        await Scoped(_nodes.China, async sp =>
+        {
+            await sp.GetRequiredService<Borderlink.Data.DatabaseStartup>().RunAsync();
+            return 0;
+        });
+        Assert.Equal(audited, await _nodes.China.WithSystemDbAsync(db => db.AuditEntries.CountAsync(e => e.Action == "replica-applied")));
+    }
+
     /// <summary>A snapshot as the Vietnam node would send it.</summary>
     private static JsonElement Body(Guid id, long version) => RecordTypes.Snapshot(new LiaisonNote
     {

@@ -49,4 +49,6 @@ public static class ReceiptStatus
     public const string Stale = "stale";
     /// <summary>A record type this release does not know: kept for a later release, not shown.</summary>
     public const string Stored = "stored";
+    /// <summary>Not a receipt status: a stored message whose type a later release knows but whose record it cannot read.</summary>
+    public const string Unreadable = "unreadable";
 }

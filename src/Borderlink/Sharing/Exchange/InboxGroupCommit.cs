@@ -160,6 +160,61 @@ public sealed class InboxGroupCommit(IServiceScopeFactory scopes, LocalNode node
         return statuses;
     }
 
+    /// <summary>
+    /// Applies the messages kept because their record type was unknown when they came (<see cref="ReceiptStatus.Stored"/>)
+    /// and that this release knows: after an upgrade, what a partner's newer release shared appears at last. The
+    /// version rule decides as for any message, so a kept version older than the replica is stale. Run at start, before
+    /// the inbox takes messages; returns how many were applied (stale ones are marked, not counted).
+    /// </summary>
+    public async Task<int> ApplyKeptAsync(BorderlinkDb db, CancellationToken ct)
+    {
+        var types = RecordTypes.ByName.Keys.ToList();
+        var applied = 0;
+        while (true)
+        {
+            var kept = await db.InboxMessages
+                .Where(m => m.Status == ReceiptStatus.Stored && m.UnappliedRecord != null && types.Contains(m.RecordType!))
+                .OrderBy(m => m.ReceivedAt).ThenBy(m => m.Id).Take(MaxGroup).ToListAsync(ct);
+            if (kept.Count == 0) return applied;
+            var items = new List<(InboxMessage Message, InboxItem Item)>();
+            foreach (var message in kept)
+            {
+                var record = JsonSerializer.Deserialize<EnvelopeRecord>(message.UnappliedRecord!, Envelope.Json)!;
+                CoordinationRecord? incoming = null;
+                if (message.Kind == Envelope.KindRecord)
+                {
+                    try
+                    {
+                        incoming = RecordTypes.Read(RecordTypes.ByName[record.Type], record.Body ?? throw new JsonException("record without body"));
+                    }
+                    catch (JsonException e)
+                    {
+                        // As the inbox would have refused it had it known the type: kept as it is, the reason logged and audited.
+                        logger.LogWarning("Kept inbox message {Id} from {From} cannot be read as a {Type}: {Reason}", message.Id, message.FromNode, record.Type, e.Message);
+                        message.Status = ReceiptStatus.Unreadable;
+                        db.Audit("replica-unreadable", AuditOutcomes.Denied, recordType: record.Type, recordId: record.Id,
+                            detail: $"kept message from {message.FromNode} v{record.Version}: {e.Message}");
+                        continue;
+                    }
+                }
+                var envelope = new Envelope(Envelope.Version, message.Id, message.FromNode, node.Id, message.ReceivedAt, message.Kind, record);
+                items.Add((message, new InboxItem(envelope, incoming, message.ReceivedAt)));
+            }
+            using (db.EnterSystemScope($"exchange inbox: {items.Count} kept messages of types now known"))
+            {
+                var known = await KnownRecordsAsync(db, items.Select(i => i.Item).ToList(), ct);
+                foreach (var (message, item) in items)
+                {
+                    message.Status = Apply(db, known, item, message);
+                    message.UnappliedRecord = null;
+                    if (message.Status == ReceiptStatus.Applied) applied++;
+                }
+                await db.SaveChangesAsync(ct);
+            }
+            db.ChangeTracker.Clear();
+        }
+    }
+
     private static async Task<HashSet<Guid>> StoredMessagesAsync(BorderlinkDb db, List<InboxItem> group, CancellationToken ct)
     {
         var ids = group.Select(i => i.Envelope.Id).ToList();
