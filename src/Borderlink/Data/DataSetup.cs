@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Security.Cryptography.X509Certificates;
 using Borderlink.Sharing;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
@@ -27,6 +28,31 @@ public sealed class DemoOptions
     /// <summary>The password every demo user gets.</summary>
     [MinLength(12)]
     public string Password { get; set; } = "Border-Demo-2026!";
+}
+
+/// <summary>
+/// How the data-protection key ring (it protects sign-in cookies and this node's private keys) is kept at rest. The
+/// ring lives in the database; without a certificate its keys are stored there in clear, so anyone who can read the
+/// database can read what they protect. With one, each key is encrypted to the certificate's public key and read back
+/// with its private key, which stays outside the database (a file the service account alone can read).
+/// </summary>
+public sealed class KeyRingOptions
+{
+    public const string Section = "DataProtection";
+
+    /// <summary>A PKCS#12 (.pfx) file with an RSA certificate and its private key; new keys are encrypted to it.</summary>
+    public string? CertificatePath { get; set; }
+    public string? CertificatePassword { get; set; }
+
+    /// <summary>Certificates replaced by <see cref="CertificatePath"/>: still used to read keys encrypted to them.</summary>
+    public List<KeyRingCertificate> PreviousCertificates { get; set; } = [];
+
+    public sealed class KeyRingCertificate
+    {
+        [Required]
+        public string Path { get; set; } = "";
+        public string? Password { get; set; }
+    }
 }
 
 public static class DataSetup
@@ -65,11 +91,30 @@ public static class DataSetup
             builder.Services.AddDbContext<BorderlinkDb, SqliteBorderlinkDb>(o => o.UseSqlite(connection).AddInterceptors(WriteAheadLog));
         }
 
-        builder.Services.AddDataProtection().SetApplicationName("Borderlink").PersistKeysToDbContext<BorderlinkDb>();
+        var protection = builder.Services.AddDataProtection().SetApplicationName("Borderlink").PersistKeysToDbContext<BorderlinkDb>();
+        builder.Services.AddOptions<KeyRingOptions>().BindConfiguration(KeyRingOptions.Section);
+        var keyRing = builder.Configuration.GetSection(KeyRingOptions.Section).Get<KeyRingOptions>() ?? new KeyRingOptions();
+        if (!string.IsNullOrWhiteSpace(keyRing.CertificatePath))
+        {
+            // Loaded here, at start: a missing file or a wrong password stops the node instead of it writing keys in clear.
+            protection.ProtectKeysWithCertificate(LoadCertificate(keyRing.CertificatePath, keyRing.CertificatePassword));
+            protection.UnprotectKeysWithAnyCertificate([.. keyRing.PreviousCertificates.Select(c => LoadCertificate(c.Path, c.Password))]);
+        }
         builder.Services.AddHealthChecks().AddDbContextCheck<BorderlinkDb>("database");
         builder.Services.AddScoped<ReferenceSeeder>();
         builder.Services.AddScoped<DemoSeeder>();
         builder.Services.AddScoped<DatabaseStartup>();
         return builder;
+    }
+
+    private static X509Certificate2 LoadCertificate(string path, string? password)
+    {
+        var certificate = X509CertificateLoader.LoadPkcs12FromFile(path, password);
+        using var key = certificate.GetRSAPrivateKey();
+        if (key is null)
+        {
+            throw new InvalidOperationException($"DataProtection: {path} holds no RSA private key; the key ring cannot be read back with it.");
+        }
+        return certificate;
     }
 }

@@ -5,7 +5,7 @@ namespace Borderlink.Data;
 
 /// <summary>What a node does to its database before serving: migrate (when configured), reference data, demo data.</summary>
 public sealed class DatabaseStartup(BorderlinkDb db, ReferenceSeeder reference, DemoSeeder demo, Sharing.Exchange.NodeKeys nodeKeys,
-    Sharing.Exchange.InboxGroupCommit inbox, IOptions<DatabaseOptions> database, IOptions<DemoOptions> demoOptions, ILogger<DatabaseStartup> logger)
+    Sharing.Exchange.InboxGroupCommit inbox, IOptions<KeyRingOptions> keyRing, IOptions<DatabaseOptions> database, IOptions<DemoOptions> demoOptions, ILogger<DatabaseStartup> logger)
 {
     public async Task RunAsync(bool forceMigrate = false, CancellationToken ct = default)
     {
@@ -32,6 +32,11 @@ public sealed class DatabaseStartup(BorderlinkDb db, ReferenceSeeder reference, 
         await nodeKeys.CurrentAsync(ct);
 
         var isPostgres = database.Value.Provider.Equals("Postgres", StringComparison.OrdinalIgnoreCase);
+        if (isPostgres && string.IsNullOrWhiteSpace(keyRing.Value.CertificatePath))
+        {
+            logger.LogWarning("The data-protection key ring is stored in the database in clear: whoever reads the database can read this node's private keys. " +
+                "Set DataProtection__CertificatePath (and DataProtection__CertificatePassword) to encrypt it.");
+        }
         var demoWanted = demoOptions.Value.Enabled ?? !isPostgres;
         if (!demoWanted)
         {
