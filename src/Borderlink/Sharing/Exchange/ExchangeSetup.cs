@@ -14,7 +14,7 @@ public static class ExchangeSetup
         builder.Services.AddSingleton<InboxGroupCommit>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<InboxGroupCommit>());
         builder.Services.AddScoped<ExchangeAdmin>();
-        builder.Services.AddHttpClient(DeliveryWorker.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(30));
+        builder.Services.AddHttpClient(DeliveryWorker.HttpClientName, c => c.Timeout = DeliveryWorker.SendTimeout);
         builder.Services.AddHostedService<DeliveryWorker>();
         return builder;
     }
