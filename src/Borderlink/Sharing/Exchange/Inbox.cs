@@ -25,10 +25,11 @@ public sealed class Inbox(BorderlinkDb db, NodeKeys keys, LocalNode node, TrustC
             // Encrypted to one of this node's keys: decrypted first, then the signed message inside is checked as any other.
             var encryptedTo = Encryption.KidOf(message);
             if (encryptedTo is null) return await RefuseAsync(StatusCodes.Status400BadRequest, "malformed encrypted message");
-            var key = await keys.DecryptionKeyAsync(encryptedTo, ct);
+            using var key = await keys.DecryptionKeyAsync(encryptedTo, ct);
             if (key is null) return await RefuseAsync(StatusCodes.Status403Forbidden, $"encrypted to key {encryptedTo}, which is not a key of this node");
-            jws = Encryption.Unwrap(message, key) ?? "";
-            if (jws.Length == 0) return await RefuseAsync(StatusCodes.Status401Unauthorized, $"encrypted message does not decrypt with key {encryptedTo}");
+            if (Encryption.Unwrap(message, key) is not { } inner)
+                return await RefuseAsync(StatusCodes.Status401Unauthorized, $"encrypted message does not decrypt with key {encryptedTo}");
+            jws = inner;
         }
         var kid = Signing.KidOf(jws);
         if (kid is null) return await RefuseAsync(StatusCodes.Status400BadRequest, "malformed message");

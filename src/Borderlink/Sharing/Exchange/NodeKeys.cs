@@ -91,22 +91,24 @@ public sealed class NodeKeys(BorderlinkDb db, IDataProtectionProvider protection
 
     /// <summary>
     /// The private key of this node's encryption key <paramref name="kid"/>, retired or not (a partner may have encrypted
-    /// to it before importing the newer card), or null when no key of this node has that kid.
+    /// to it before importing the newer card), or null when no key of this node has that kid. A new object each call,
+    /// for the caller to dispose: inbox requests decrypt in parallel, and one key object is not shared between them.
     /// </summary>
     public async Task<ECDiffieHellman?> DecryptionKeyAsync(string kid, CancellationToken ct = default)
     {
-        if (UnprotectedEncryption.TryGetValue(kid, out var known)) return known;
-        var key = await db.NodeKeys.AsNoTracking().FirstOrDefaultAsync(k => k.EncryptionKid == kid, ct);
-        if (key?.ProtectedEncryptionKey is null) return null;
-        return UnprotectedEncryption.GetOrAdd(kid, id =>
+        if (!UnprotectedEncryption.TryGetValue(kid, out var parameters))
         {
-            var ecdh = ECDiffieHellman.Create();
-            ecdh.ImportPkcs8PrivateKey(Convert.FromBase64String(_encryptionProtector.Unprotect(key.ProtectedEncryptionKey)), out _);
-            return ecdh;
-        });
+            var key = await db.NodeKeys.AsNoTracking().FirstOrDefaultAsync(k => k.EncryptionKid == kid, ct);
+            if (key?.ProtectedEncryptionKey is null) return null;
+            using var imported = ECDiffieHellman.Create();
+            imported.ImportPkcs8PrivateKey(Convert.FromBase64String(_encryptionProtector.Unprotect(key.ProtectedEncryptionKey)), out _);
+            parameters = UnprotectedEncryption.GetOrAdd(kid, imported.ExportParameters(includePrivateParameters: true));
+        }
+        return ECDiffieHellman.Create(parameters);
     }
 
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, ECDiffieHellman> UnprotectedEncryption = new();
+    /// <summary>Decrypted encryption keys by kid, unprotected once per process (as the signing keys below).</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, ECParameters> UnprotectedEncryption = new();
 
     /// <summary>A key's id: the start of the hash of its public point.</summary>
     private static string KidOf(ECPoint q) => Base64UrlEncoder.Encode(SHA256.HashData([.. q.X!, .. q.Y!]))[..16];
