@@ -90,13 +90,28 @@ public sealed class EncryptedExchangeTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Unauthorized, (await Post(Encryption.Wrap(Signed(6), new PartnerKey { NodeId = "x", Kid = toChina.Kid, Jwk = strangerJwk }))).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await Post(Encryption.Wrap(Signed(7), new PartnerKey { NodeId = "x", Kid = "stranger", Jwk = strangerJwk }))).StatusCode);
 
-        // Five parts that are no JWE of ours.
+        // Five parts that are no JWE of ours: not one at all, another key agreement, a compressed one (never inflated).
         Assert.Equal(HttpStatusCode.BadRequest, (await Post("a.b.c.d.e")).StatusCode);
+        using (var china = System.Security.Cryptography.ECDiffieHellman.Create(new System.Security.Cryptography.ECParameters
+        {
+            Curve = System.Security.Cryptography.ECCurve.NamedCurves.nistP256,
+            Q = new System.Security.Cryptography.ECPoint
+            {
+                X = Jose.Base64Url.Decode(chinaEncryption.GetProperty("x").GetString()), Y = Jose.Base64Url.Decode(chinaEncryption.GetProperty("y").GetString()),
+            },
+        }))
+        {
+            var headers = new Dictionary<string, object> { ["kid"] = toChina.Kid };
+            Assert.Equal(HttpStatusCode.BadRequest,
+                (await Post(Jose.JWT.Encode(Signed(9), china, Jose.JweAlgorithm.ECDH_ES, Jose.JweEncryption.A256GCM, extraHeaders: headers))).StatusCode);
+            Assert.Equal(HttpStatusCode.BadRequest, (await Post(Jose.JWT.Encode(Signed(10), china, Jose.JweAlgorithm.ECDH_ES_A256KW, Jose.JweEncryption.A256GCM,
+                Jose.JweCompression.DEF, extraHeaders: headers))).StatusCode);
+        }
 
         Assert.False(await _nodes.China.WithSystemDbAsync(db => db.LiaisonNotes.AnyAsync(n => n.Id == id)), "a refused message left a record");
         var refusals = await _nodes.China.WithSystemDbAsync(db => db.AuditEntries.Where(e => e.Action == "refused" && e.Detail!.StartsWith("exchange inbox"))
             .Select(e => e.Detail!).ToListAsync());
-        Assert.Equal(4, refusals.Count);
+        Assert.Equal(6, refusals.Count);
         Assert.Contains(refusals, r => r.Contains("does not decrypt", StringComparison.Ordinal));
         Assert.Contains(refusals, r => r.Contains("not a key of this node", StringComparison.Ordinal));
 
