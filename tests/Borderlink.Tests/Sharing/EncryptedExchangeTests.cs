@@ -65,7 +65,7 @@ public sealed class EncryptedExchangeTests : IAsyncLifetime
     [Fact]
     public async Task An_encrypted_message_altered_or_encrypted_to_another_key_is_refused_audited_and_has_no_effect()
     {
-        var signing = await Scoped(_nodes.Vietnam, async sp => (await sp.GetRequiredService<NodeKeys>().CurrentAsync()).Signing);
+        var signing = await _nodes.Vietnam.WithServiceAsync<NodeKeys, Microsoft.IdentityModel.Tokens.SecurityKey>(async keys => (await keys.CurrentAsync()).Signing);
         var card = await (await (await _nodes.China.SignInAsync("guangxi.admin")).GetAsync("/api/v1/exchange/node-card")).ReadAsync<NodeCard>();
         var chinaEncryption = card.Keys.Select(k => k.Jwk).Single(k => k.GetProperty("use").GetString() == "enc");
         var toChina = new PartnerKey { NodeId = "cn-gx", Kid = chinaEncryption.GetProperty("kid").GetString()!, Jwk = chinaEncryption.GetRawText() };
@@ -181,16 +181,9 @@ public sealed class EncryptedExchangeTests : IAsyncLifetime
         TwoNodes.EventuallyAsync(async () => (await client.GetAsync($"{NoteApiClient.Path}/{id}")).StatusCode == HttpStatusCode.OK);
 
     private static async Task<(string Kid, System.Security.Cryptography.ECDiffieHellman Key)> EncryptionKeyAsync(BorderlinkApp node) =>
-        await Scoped(node, async sp =>
+        await node.WithServiceAsync<NodeKeys, (string, System.Security.Cryptography.ECDiffieHellman)>(async keys =>
         {
-            var keys = sp.GetRequiredService<NodeKeys>();
             var (current, _) = await keys.CurrentAsync();
             return (current.EncryptionKid!, (await keys.DecryptionKeyAsync(current.EncryptionKid!))!);
         });
-
-    private static async Task<T> Scoped<T>(BorderlinkApp app, Func<IServiceProvider, Task<T>> work)
-    {
-        using var scope = app.Services.CreateScope();
-        return await work(scope.ServiceProvider);
-    }
 }

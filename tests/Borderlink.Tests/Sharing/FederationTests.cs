@@ -182,7 +182,7 @@ public sealed class FederationTests : IAsyncLifetime
     [Fact]
     public async Task Tampered_unknown_key_wrong_addressee_and_replayed_messages_have_no_effect()
     {
-        var (kid, signing) = await Scoped(_nodes.Vietnam, sp => sp.GetRequiredService<NodeKeys>().CurrentAsync());
+        var (kid, signing) = await _nodes.Vietnam.WithServiceAsync<NodeKeys, (NodeKey, Microsoft.IdentityModel.Tokens.SecurityKey)>(keys => keys.CurrentAsync());
         var id = Guid.CreateVersion7();
         string Message(string to, long version, Guid? messageId = null) => JsonSerializer.Serialize(new Envelope(1, messageId ?? Guid.CreateVersion7(), "vn-north", to,
             BorderlinkApp.Start, Envelope.KindRecord, new EnvelopeRecord(LiaisonNote.TypeName, id, "VN-09", version, ["CN-GX"], null, BorderlinkApp.Start,
@@ -216,7 +216,7 @@ public sealed class FederationTests : IAsyncLifetime
     [Fact]
     public async Task Versions_arriving_out_of_order_end_at_the_highest()
     {
-        var (_, signing) = await Scoped(_nodes.Vietnam, sp => sp.GetRequiredService<NodeKeys>().CurrentAsync());
+        var (_, signing) = await _nodes.Vietnam.WithServiceAsync<NodeKeys, (NodeKey, Microsoft.IdentityModel.Tokens.SecurityKey)>(keys => keys.CurrentAsync());
         var id = Guid.CreateVersion7();
         var inbox = _nodes.China.Anonymous();
         async Task<string> Send(long version)
@@ -239,7 +239,7 @@ public sealed class FederationTests : IAsyncLifetime
     [Fact]
     public async Task Messages_arriving_together_are_committed_together_with_the_same_outcome_as_one_by_one()
     {
-        var (_, signing) = await Scoped(_nodes.Vietnam, sp => sp.GetRequiredService<NodeKeys>().CurrentAsync());
+        var (_, signing) = await _nodes.Vietnam.WithServiceAsync<NodeKeys, (NodeKey, Microsoft.IdentityModel.Tokens.SecurityKey)>(keys => keys.CurrentAsync());
         var chinaKey = await CardKeyAsync(_nodes.China);
         var inbox = _nodes.China.Anonymous();
         string Message(Guid record, long version, string kind = Envelope.KindRecord, Guid? messageId = null) =>
@@ -291,7 +291,7 @@ public sealed class FederationTests : IAsyncLifetime
         var note = await (await _nodes.Vietnam.SignInAsync("langson.liaison")).CreateNoteAsync("Sau khi đổi khóa", "Partners", ["CN-GX"]);
 
         Assert.True(await Visible(await _nodes.China.SignInAsync("guangxi.viewer"), note.Id), "a message signed with the new key was not accepted");
-        var (current, _) = await Scoped(_nodes.Vietnam, sp => sp.GetRequiredService<NodeKeys>().CurrentAsync());
+        var (current, _) = await _nodes.Vietnam.WithServiceAsync<NodeKeys, (NodeKey, Microsoft.IdentityModel.Tokens.SecurityKey)>(keys => keys.CurrentAsync());
         Assert.Equal(kid, current.Kid);
     }
 
@@ -318,12 +318,7 @@ public sealed class FederationTests : IAsyncLifetime
         var guangxi = await _nodes.China.SignInAsync("guangxi.viewer");
         Assert.Equal(HttpStatusCode.NotFound, (await guangxi.GetAsync($"{NoteApiClient.Path}/{note}")).StatusCode);
 
-        // What the node does when it starts.
-        await Scoped(_nodes.China, async sp =>
-        {
-            await sp.GetRequiredService<Borderlink.Data.DatabaseStartup>().RunAsync();
-            return 0;
-        });
+        await RestartAsync(_nodes.China);
 
         var shown = await (await guangxi.GetAsync($"{NoteApiClient.Path}/{note}")).ReadAsync<NoteDto>();
         Assert.Equal(("v2", 2L, "VN-09"), (shown.Title, shown.Version, shown.OwnerParty));
@@ -337,11 +332,7 @@ public sealed class FederationTests : IAsyncLifetime
 
         // A second start finds nothing left to apply.
         var audited = await _nodes.China.WithSystemDbAsync(db => db.AuditEntries.CountAsync(e => e.Action == "replica-applied"));
-        await Scoped(_nodes.China, async sp =>
-        {
-            await sp.GetRequiredService<Borderlink.Data.DatabaseStartup>().RunAsync();
-            return 0;
-        });
+        await RestartAsync(_nodes.China);
         Assert.Equal(audited, await _nodes.China.WithSystemDbAsync(db => db.AuditEntries.CountAsync(e => e.Action == "replica-applied")));
     }
 
@@ -351,15 +342,16 @@ public sealed class FederationTests : IAsyncLifetime
         Id = id, OwnerParty = "VN-09", Version = version, Title = $"v{version}", Body = "b", Language = "vi",
     });
 
-    private static async Task<T> Scoped<T>(BorderlinkApp app, Func<IServiceProvider, Task<T>> work)
+    /// <summary>What a node does to its database when it starts.</summary>
+    private static Task<int> RestartAsync(BorderlinkApp app) => app.WithServiceAsync<Borderlink.Data.DatabaseStartup, int>(async startup =>
     {
-        using var scope = app.Services.CreateScope();
-        return await work(scope.ServiceProvider);
-    }
+        await startup.RunAsync();
+        return 0;
+    });
 
     private static async Task<string> CardKeyAsync(BorderlinkApp app)
     {
-        var (key, _) = await Scoped(app, sp => sp.GetRequiredService<NodeKeys>().CurrentAsync());
+        var (key, _) = await app.WithServiceAsync<NodeKeys, (NodeKey, Microsoft.IdentityModel.Tokens.SecurityKey)>(keys => keys.CurrentAsync());
         return key.PublicJwk;
     }
 

@@ -36,7 +36,7 @@ public sealed class KeyRingTests() : OwnAppTest(new BorderlinkApp()
         var officer = await App.SignInAsync("langson.officer");
         var note = await officer.CreateNoteAsync("Khóa được mã hóa");
         Assert.Equal(HttpStatusCode.OK, (await officer.GetAsync($"{NoteApiClient.Path}/{note.Id}")).StatusCode);
-        await Scoped(App, sp => sp.GetRequiredService<NodeKeys>().CurrentAsync());
+        await App.WithServiceAsync<NodeKeys, (NodeKey, Microsoft.IdentityModel.Tokens.SecurityKey)>(keys => keys.CurrentAsync());
 
         var stored = await App.WithSystemDbAsync(db => db.DataProtectionKeys.Select(k => k.Xml!).ToListAsync());
         Assert.NotEmpty(stored);
@@ -61,11 +61,5 @@ public sealed class KeyRingTests() : OwnAppTest(new BorderlinkApp()
             .WithSetting("DataProtection:CertificatePath", Certificate.Value)
             .WithSetting("DataProtection:CertificatePassword", "not-the-password");
         await Assert.ThrowsAnyAsync<CryptographicException>(() => wrong.InitializeAsync().AsTask());
-    }
-
-    private static async Task Scoped<T>(BorderlinkApp app, Func<IServiceProvider, Task<T>> work)
-    {
-        using var scope = app.Services.CreateScope();
-        await work(scope.ServiceProvider);
     }
 }
