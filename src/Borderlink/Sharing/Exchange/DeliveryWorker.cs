@@ -110,7 +110,12 @@ public sealed class DeliveryWorker(IServiceScopeFactory scopes, LocalNode node, 
         var partners = await db.PartnerNodes.Include(p => p.Keys).ToDictionaryAsync(p => p.NodeId, ct);
         var (key, signing) = await scope.ServiceProvider.GetRequiredService<NodeKeys>().CurrentAsync(ct);
         var client = http.CreateClient(HttpClientName);
-        var outcomes = await Task.WhenAll(claimed.Select(m => SendAsync(client, m, partners.GetValueOrDefault(m.ToNode), signing, options.Value.Encrypt, clock.GetUtcNow(), ct)));
+        // The newest key each partner's card offers to encrypt to, chosen once for the round.
+        var at = clock.GetUtcNow();
+        var encryptTo = options.Value.Encrypt
+            ? partners.Values.ToDictionary(p => p.NodeId, p => p.Keys.Where(k => k.ForEncryption && k.IsValidAt(at)).OrderByDescending(k => k.ValidFrom).FirstOrDefault())
+            : null;
+        var outcomes = await Task.WhenAll(claimed.Select(m => SendAsync(client, m, partners.GetValueOrDefault(m.ToNode), signing, encryptTo, ct)));
 
         var now = clock.GetUtcNow();
         foreach (var (message, outcome) in claimed.Zip(outcomes))
@@ -165,21 +170,19 @@ public sealed class DeliveryWorker(IServiceScopeFactory scopes, LocalNode node, 
 
     private sealed record SendOutcome(SendKind Kind, string? Error = null, string? ReceiptStatus = null);
 
+    /// <param name="encryptTo">With Exchange:Encrypt on, each partner's key to encrypt to (null for a card without one); null when it is off.</param>
     private static async Task<SendOutcome> SendAsync(HttpClient client, OutboxMessage message, PartnerNode? partner, Microsoft.IdentityModel.Tokens.SecurityKey signing,
-        bool encrypt, DateTimeOffset now, CancellationToken ct)
+        IReadOnlyDictionary<string, PartnerKey?>? encryptTo, CancellationToken ct)
     {
         if (partner is null) return new(SendKind.Retry, $"partner {message.ToNode} is not configured");
-        // The newest key the partner's card offers to encrypt to; a card without one (an earlier release) is retried
-        // until an administrator imports a newer card, not sent in clear.
-        var encryptTo = encrypt
-            ? partner.Keys.Where(k => k.ForEncryption && k.IsValidAt(now)).OrderByDescending(k => k.ValidFrom).FirstOrDefault()
-            : null;
-        if (encrypt && encryptTo is null)
+        var key = encryptTo?.GetValueOrDefault(partner.NodeId);
+        // A card without an encryption key (an earlier release) is retried until an administrator imports a newer card, not sent in clear.
+        if (encryptTo is not null && key is null)
             return new(SendKind.Retry, $"Exchange:Encrypt is on but the card of {partner.NodeId} has no valid encryption key: import its current card");
         try
         {
             var jws = Signing.Sign(message.Payload, signing);
-            using var content = new StringContent(encryptTo is null ? jws : Encryption.Wrap(jws, encryptTo));
+            using var content = new StringContent(key is null ? jws : Encryption.Wrap(jws, key));
             content.Headers.ContentType = new MediaTypeHeaderValue(Envelope.MediaType);
             using var response = await client.PostAsync(new Uri(partner.BaseUrl + "/exchange/v1/inbox"), content, ct);
             var body = await response.Content.ReadAsStringAsync(ct);
