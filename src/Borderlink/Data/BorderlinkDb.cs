@@ -268,9 +268,13 @@ public abstract class BorderlinkDb : IdentityDbContext<BorderlinkUser>, IDataPro
 
     /// <summary>
     /// The types whose added rows a large save writes in bulk (see <see cref="BulkInserts"/>): what an import adds by the
-    /// thousand — reports, their audit lines, their messages to partners.
+    /// thousand — reports, their audit lines, their messages to partners — and what the inbox adds per message it
+    /// applies in a group (its inbox row and the replica's version).
     /// </summary>
-    private static readonly IReadOnlySet<Type> BulkTypes = new HashSet<Type> { typeof(SituationReport), typeof(AuditEntry), typeof(OutboxMessage) };
+    private static readonly IReadOnlySet<Type> BulkTypes = new HashSet<Type>
+    {
+        typeof(SituationReport), typeof(AuditEntry), typeof(OutboxMessage), typeof(InboxMessage), typeof(ReplicaState),
+    };
 
     /// <summary>Inserts rows of one table in bulk, the engine's fastest way, in the current transaction.</summary>
     private protected abstract Task BulkInsertAsync<T>(BulkInserts.Table table, IReadOnlyList<T> rows, Func<T, IProperty, object?> value, CancellationToken ct);

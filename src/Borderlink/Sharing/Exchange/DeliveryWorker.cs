@@ -202,10 +202,10 @@ public sealed class DeliveryWorker(IServiceScopeFactory scopes, LocalNode node, 
 
     private static async Task<string?> VerifyReceiptAsync(string jws, PartnerNode partner, OutboxMessage message)
     {
-        var kid = Signing.KidOf(jws);
-        var key = partner.Keys.FirstOrDefault(k => k.Kid == kid && !k.ForEncryption);
+        if (Signing.Read(jws) is not { } token) return null;
+        var key = partner.Keys.FirstOrDefault(k => k.Kid == token.Kid && !k.ForEncryption);
         if (key is null) return null;
-        var receipt = await Signing.VerifyAsync(jws, key.Jwk);
+        var receipt = await Signing.VerifyAsync(token, key.Jwk);
         return receipt is { Kind: Envelope.KindReceipt, Receipt: { } r } && r.MessageId == message.Id && receipt.From == partner.NodeId ? r.Status : null;
     }
 

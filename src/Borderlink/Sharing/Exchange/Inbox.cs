@@ -31,8 +31,8 @@ public sealed class Inbox(BorderlinkDb db, NodeKeys keys, LocalNode node, TrustC
                 return await RefuseAsync(StatusCodes.Status401Unauthorized, $"encrypted message does not decrypt with key {encryptedTo}");
             jws = inner;
         }
-        var kid = Signing.KidOf(jws);
-        if (kid is null) return await RefuseAsync(StatusCodes.Status400BadRequest, "malformed message");
+        if (Signing.Read(jws) is not { } token) return await RefuseAsync(StatusCodes.Status400BadRequest, "malformed message");
+        var kid = token.Kid;
         var now = clock.GetUtcNow();
         var candidates = (await trust.KeysAsync(db, kid, ct)).Where(c => c.Key.IsValidAt(now)).ToList();
         if (candidates.Count == 0) return await RefuseAsync(StatusCodes.Status401Unauthorized, $"unknown or expired key {kid}");
@@ -43,7 +43,7 @@ public sealed class Inbox(BorderlinkDb db, NodeKeys keys, LocalNode node, TrustC
         {
             foreach (var (key, holder) in candidates)
             {
-                envelope = await Signing.VerifyAsync(jws, key.Jwk);
+                envelope = await Signing.VerifyAsync(token, key.Jwk);
                 if (envelope is null) continue;
                 partner = holder;
                 break;

@@ -231,15 +231,15 @@ public sealed class InboxGroupCommit(IServiceScopeFactory scopes, LocalNode node
     private static async Task<Known> KnownRecordsAsync(BorderlinkDb db, List<InboxItem> group, CancellationToken ct)
     {
         var known = new Known();
-        var recordIds = group.Select(i => i.Envelope.Record!.Id).Distinct().ToList();
-        foreach (var state in await db.ReplicaStates.Where(s => recordIds.Contains(s.RecordId)).ToListAsync(ct))
-        {
-            known.States[(state.RecordType, state.RecordId)] = state;
-        }
         foreach (var byType in group.Select(i => i.Envelope.Record!).GroupBy(r => r.Type))
         {
-            if (!RecordTypes.ByName.TryGetValue(byType.Key, out var type)) continue;
             var ids = byType.Select(r => r.Id).Distinct().ToList();
+            // By type and id, the key's order: the lookup stays an index search however many replicas the node holds.
+            foreach (var state in await db.ReplicaStates.Where(s => s.RecordType == byType.Key && ids.Contains(s.RecordId)).ToListAsync(ct))
+            {
+                known.States[(state.RecordType, state.RecordId)] = state;
+            }
+            if (!RecordTypes.ByName.TryGetValue(byType.Key, out var type)) continue;
             // Local records too: a partner's id that is already one of ours must be found, to be refused.
             foreach (var record in await RecordTypes.FindAsync(db, type, ids, ct))
             {

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
@@ -16,12 +15,12 @@ public static class Signing
         Handler.CreateToken(payloadJson, new SigningCredentials(key, SecurityAlgorithms.EcdsaSha256),
             new Dictionary<string, object> { [JwtHeaderParameterNames.Typ] = Envelope.JwsType });
 
-    /// <summary>The kid of a compact JWS, or null when it is not one.</summary>
-    public static string? KidOf(string jws)
+    /// <summary>A compact JWS read once (header and payload), or null when it is not one; its signature is not checked yet.</summary>
+    public static JsonWebToken? Read(string jws)
     {
         try
         {
-            return new JsonWebToken(jws).Kid;
+            return new JsonWebToken(jws);
         }
         catch (ArgumentException)
         {
@@ -30,27 +29,32 @@ public static class Signing
     }
 
     /// <summary>
-    /// Parsed public keys by their JWK text. The library caches its verifier per key object, so one object per key
-    /// means the EC key is imported once, not for every message; the text is the key, so a changed key is a new entry.
+    /// What a signature is checked against, per public JWK text. The library caches its verifier per key object, so one
+    /// object per key means the EC key is imported once, not for every message; the text is the key, so a changed key
+    /// is a new entry. The parameters are only read while validating, so one instance serves every message.
     /// </summary>
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, JsonWebKey> PublicKeys = new(StringComparer.Ordinal);
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, TokenValidationParameters> Validation = new(StringComparer.Ordinal);
+
+    private static TokenValidationParameters ValidationFor(string publicJwk) => Validation.GetOrAdd(publicJwk, jwk => new TokenValidationParameters
+    {
+        IssuerSigningKey = new JsonWebKey(jwk),
+        ValidateIssuer = false,
+        ValidateAudience = false,
+        ValidateLifetime = false,
+        RequireExpirationTime = false,
+        RequireSignedTokens = true,
+        ValidTypes = [Envelope.JwsType],
+        ValidAlgorithms = [SecurityAlgorithms.EcdsaSha256],
+    });
 
     /// <summary>Verifies the signature with one public JWK and returns the envelope, or null when the signature does not hold.</summary>
-    public static async Task<Envelope?> VerifyAsync(string jws, string publicJwk)
+    public static async Task<Envelope?> VerifyAsync(string jws, string publicJwk) => Read(jws) is { } token ? await VerifyAsync(token, publicJwk) : null;
+
+    /// <summary>The same for a JWS already read (see <see cref="Read"/>), so that a message is parsed once however many keys are tried.</summary>
+    public static async Task<Envelope?> VerifyAsync(JsonWebToken token, string publicJwk)
     {
-        var result = await Handler.ValidateTokenAsync(jws, new TokenValidationParameters
-        {
-            IssuerSigningKey = PublicKeys.GetOrAdd(publicJwk, jwk => new JsonWebKey(jwk)),
-            ValidateIssuer = false,
-            ValidateAudience = false,
-            ValidateLifetime = false,
-            RequireExpirationTime = false,
-            RequireSignedTokens = true,
-            ValidTypes = [Envelope.JwsType],
-            ValidAlgorithms = [SecurityAlgorithms.EcdsaSha256],
-        });
+        var result = await Handler.ValidateTokenAsync(token, ValidationFor(publicJwk));
         if (!result.IsValid) return null;
-        var token = (JsonWebToken)result.SecurityToken;
-        return JsonSerializer.Deserialize<Envelope>(Encoding.UTF8.GetString(Base64UrlEncoder.DecodeBytes(token.EncodedPayload)), Envelope.Json);
+        return JsonSerializer.Deserialize<Envelope>(Base64UrlEncoder.DecodeBytes(token.EncodedPayload), Envelope.Json);
     }
 }
