@@ -47,7 +47,7 @@ public sealed class ExchangeOptions
 
     /// <summary>Messages claimed and sent per round.</summary>
     [Range(1, 1000)]
-    public int BatchSize { get; set; } = 50;
+    public int BatchSize { get; set; } = 100;
 
     /// <summary>Rounds in flight at once in this instance.</summary>
     [Range(1, 16)]
