@@ -8,6 +8,7 @@ public sealed class LocalNode(IOptions<NodeOptions> options) : IDisposable
     // Counts to one at most: rings while nobody waits wake the next waiter once, not once each.
     private readonly SemaphoreSlim _bell = new(0, 1);
     private readonly Lock _ringing = new();
+    private bool _disposed;
 
     public string Id => options.Value.Id;
 
@@ -19,7 +20,8 @@ public sealed class LocalNode(IOptions<NodeOptions> options) : IDisposable
         // Under the lock no two rings race past the check; a waiter taking the count meanwhile only lowers it.
         lock (_ringing)
         {
-            if (_bell.CurrentCount == 0) _bell.Release();
+            // A write committing while the app shuts down has nobody left to wake.
+            if (!_disposed && _bell.CurrentCount == 0) _bell.Release();
         }
     }
 
@@ -30,5 +32,12 @@ public sealed class LocalNode(IOptions<NodeOptions> options) : IDisposable
     /// </summary>
     public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken ct) => _bell.WaitAsync(timeout, ct);
 
-    public void Dispose() => _bell.Dispose();
+    public void Dispose()
+    {
+        lock (_ringing)
+        {
+            _disposed = true;
+            _bell.Dispose();
+        }
+    }
 }
