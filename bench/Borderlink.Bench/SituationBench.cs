@@ -54,14 +54,14 @@ public static class SituationBench
             var baseline = await BulkInsertAsync(node, lines, $"bench_rows_{round}");
             // On PostgreSQL, also what SQLite's baseline is: prepared INSERTs in one transaction (COPY is the target's baseline).
             var inserts = postgres ? await BulkInsertAsync(node, lines, $"bench_inserts_{round}", useCopy: false) : baseline;
-            var before = await node.ScalarAsync("SELECT COUNT(*) FROM \"SituationFigures\"");
+            var before = await node.ScalarAsync("SELECT COUNT(*) FROM \"SituationReports\" WHERE \"Figures\" IS NOT NULL");
             var csv = Csv(lines);
             var watch = Stopwatch.StartNew();
             await UploadAsync(client, csv, $"round-{round}.csv");
             watch.Stop();
-            var figures = await node.ScalarAsync("SELECT COUNT(*) FROM \"SituationFigures\"") - before;
-            var expected = lines.Select(l => (l.Period, l.Disease)).Distinct().Count();
-            if (figures != expected) throw new InvalidOperationException($"{figures} figures stored for {expected} periods × diseases");
+            var reports = await node.ScalarAsync("SELECT COUNT(*) FROM \"SituationReports\" WHERE \"Figures\" IS NOT NULL") - before;
+            var expected = lines.Select(l => l.Period).Distinct().Count();
+            if (reports != expected) throw new InvalidOperationException($"{reports} reports with figures stored for {expected} periods");
             var imported = lines.Count / watch.Elapsed.TotalSeconds;
             ratios.Add(imported / baseline);
             insertRatios.Add(imported / inserts);
@@ -97,7 +97,7 @@ public static class SituationBench
                 string.Join('\n', lines.Select(l => $"{l.Period},{l.Place},{l.Disease},{l.NewCases},{l.Deaths}"))), $"history-{party}.csv");
         }
         loading.Stop();
-        var figures = await node.ScalarAsync("SELECT COUNT(*) FROM \"SituationFigures\"");
+        var reports = await node.ScalarAsync("SELECT COUNT(*) FROM \"SituationReports\" WHERE \"Figures\" IS NOT NULL");
 
         var reader = await node.SignInAsync("guangxi.viewer");
         var times = new List<double>();
@@ -112,7 +112,7 @@ public static class SituationBench
         }
         times.Sort();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"situation.dashboard.{node.Database.Provider.ToLowerInvariant()} figures={figures} load-s={loading.Elapsed.TotalSeconds:F1} requests={times.Count} " +
+            $"situation.dashboard.{node.Database.Provider.ToLowerInvariant()} reports={reports} load-s={loading.Elapsed.TotalSeconds:F1} requests={times.Count} " +
             $"p50-ms={P(times, 0.5):F1} p95-ms={P(times, 0.95):F1} max-ms={times[^1]:F1} (target p95 < 150)"));
     }
 

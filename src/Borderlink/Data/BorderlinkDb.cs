@@ -90,7 +90,6 @@ public abstract class BorderlinkDb : IdentityDbContext<BorderlinkUser>, IDataPro
     public DbSet<Borderlink.Features.Goods.GoodsProposalAnswer> GoodsProposalAnswers => Set<Borderlink.Features.Goods.GoodsProposalAnswer>();
     public DbSet<Borderlink.Features.Communications.CommunicationEntry> CommunicationEntries => Set<Borderlink.Features.Communications.CommunicationEntry>();
     public DbSet<Borderlink.Features.Gates.GateStatusChange> GateStatusChanges => Set<Borderlink.Features.Gates.GateStatusChange>();
-    public DbSet<SituationFigure> SituationFigures => Set<SituationFigure>();
     public DbSet<PendingImport> PendingImports => Set<PendingImport>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<AuditHead> AuditHeads => Set<AuditHead>();
@@ -168,9 +167,9 @@ public abstract class BorderlinkDb : IdentityDbContext<BorderlinkUser>, IDataPro
         // Stamped once through the gate: a record's time is when it commits, in the order of the audit chain, not
         // when its writer started to queue.
         StampRecords(changed);
-        var figures = SituationProjection.Prepare(this);
+        SituationProjection.Prepare(this);
         var messages = await OutboxWriter.WriteAsync(this, _node, _clock.GetUtcNow(), cancellationToken);
-        var saved = await SaveStampedAsync(acceptAllChangesOnSuccess, figures, cancellationToken);
+        var saved = await SaveStampedAsync(acceptAllChangesOnSuccess, cancellationToken);
         if (messages > 0)
         {
             _node.Ring();
@@ -205,9 +204,9 @@ public abstract class BorderlinkDb : IdentityDbContext<BorderlinkUser>, IDataPro
     /// <summary>The pending messages due at <paramref name="now"/>, oldest first, locked for this transaction as the engine allows.</summary>
     protected abstract IQueryable<OutboxMessage> DueOutbox(DateTimeOffset now, int count);
 
-    private async Task<int> SaveStampedAsync(bool acceptAllChangesOnSuccess, SituationProjection.Pending? figures, CancellationToken cancellationToken)
+    private async Task<int> SaveStampedAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
     {
-        if (_pendingAudit.Count == 0 && figures is null)
+        if (_pendingAudit.Count == 0)
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
@@ -231,10 +230,6 @@ public abstract class BorderlinkDb : IdentityDbContext<BorderlinkUser>, IDataPro
             bulk = await BulkInserts.WriteAsync(this, BulkTypes, (table, entries, ct) => BulkInsertAsync(table, entries, BulkInserts.Table.CurrentOf, ct),
                 cancellationToken);
             var count = bulk.Count + await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-            if (figures is not null)
-            {
-                await SituationProjection.WriteAsync(this, figures, cancellationToken);
-            }
             if (transaction is not null)
             {
                 await transaction.CommitAsync(cancellationToken);
@@ -278,11 +273,6 @@ public abstract class BorderlinkDb : IdentityDbContext<BorderlinkUser>, IDataPro
 
     /// <summary>Inserts rows of one table in bulk, the engine's fastest way, in the current transaction.</summary>
     private protected abstract Task BulkInsertAsync<T>(BulkInserts.Table table, IReadOnlyList<T> rows, Func<T, IProperty, object?> value, CancellationToken ct);
-
-    /// <summary>Inserts figures the fastest way the engine takes rows, in the current transaction, without tracking them.</summary>
-    public Task BulkInsertFiguresAsync(IReadOnlyList<SituationFigure> figures, CancellationToken ct) => figures.Count == 0
-        ? Task.CompletedTask
-        : BulkInsertAsync(BulkInserts.Table.Of(Model.FindEntityType(typeof(SituationFigure))!), figures, BulkInserts.Table.PropertyOf, ct);
 
     /// <summary>
     /// A writer for a stream of crossing records inside the open transaction (see <see cref="CrossingWriter"/>). Direct: straight

@@ -12,8 +12,7 @@ namespace Borderlink.Data;
 /// Writes the added rows of a large save in bulk — the engine decides how (multi-row INSERTs on SQLite, binary COPY on
 /// PostgreSQL) — instead of one statement per entity. Only the types the context lists qualify, and only when a save
 /// adds at least <see cref="Threshold"/> of one type (an import of a thousand reports, their audit lines and outbox
-/// messages); everything else goes through EF Core as usual. The situation figures, never tracked, are written by the
-/// same means. Values go through each column's own type mapping and converter, so a row written here is the row EF Core
+/// messages); everything else goes through EF Core as usual. Values go through each column's own type mapping and converter, so a row written here is the row EF Core
 /// would have written. Runs inside the save's transaction.
 /// </summary>
 internal static class BulkInserts
@@ -132,9 +131,6 @@ internal static class BulkInserts
             sql.DelimitIdentifier(Name, Schema) + " (" + string.Join(", ", Columns.Select(c => sql.DelimitIdentifier(c.Name))) + ")";
 
         private static readonly System.Collections.Concurrent.ConcurrentDictionary<IEntityType, Table> Known = new();
-
-        /// <summary>An untracked entity's property value, read as EF Core reads it.</summary>
-        public static object? PropertyOf<T>(T entity, IProperty property) where T : class => property.GetGetter().GetClrValueUsingContainingEntity(entity);
 
         /// <summary>A tracked entry's current value.</summary>
         public static object? CurrentOf(EntityEntry entry, IProperty property) => entry.CurrentValues[property];

@@ -186,10 +186,8 @@ internal sealed class SituationReportConfig : IEntityTypeConfiguration<Situation
     {
         b.ConfigureRecord();
         b.HasIndex(r => new { r.OwnerParty, r.PeriodKind, r.PeriodStart }).IsUnique();
-        // Charts read the reports of a period range through this index alone: it carries what the visibility filter and
-        // the join to the figures need, so the rows' JSON (kilobytes per report) is never read for a chart.
-        b.HasIndex(r => new { r.PeriodKind, r.PeriodStart, r.OwnerParty, r.Visibility, r.AudienceParties, r.OwnerAgencyId, r.RestrictedFunctions, r.Id })
-            .HasDatabaseName("IX_SituationReports_Charts");
+        // Charts read the reports of a period range, every party's: their figures, never their rows.
+        b.HasIndex(r => new { r.PeriodKind, r.PeriodStart });
         // The rows are one JSON value, not tracked entities: a report of thousands of rows costs one property to
         // track. Code replaces the list (never edits it in place), so a change of reference is a change.
         b.Property(r => r.Rows).HasConversion(
@@ -197,17 +195,6 @@ internal sealed class SituationReportConfig : IEntityTypeConfiguration<Situation
             json => System.Text.Json.JsonSerializer.Deserialize<List<SituationRow>>(json, SituationJson.Options) ?? new List<SituationRow>(),
             new Microsoft.EntityFrameworkCore.ChangeTracking.ValueComparer<List<SituationRow>>(
                 (a, b) => ReferenceEquals(a, b), rows => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(rows), rows => rows));
-    }
-}
-
-internal sealed class SituationFigureConfig : IEntityTypeConfiguration<SituationFigure>
-{
-    public void Configure(EntityTypeBuilder<SituationFigure> b)
-    {
-        // The key is the one index: charts go from the reports in a period range (their visibility filter decides) to
-        // each one's figures for a disease, and replacing a report's figures finds them by its id.
-        b.HasKey(f => new { f.ReportId, f.Disease });
-        b.Property(f => f.Disease).HasMaxLength(40);
     }
 }
 

@@ -25,8 +25,8 @@ public sealed class SqliteBorderlinkDb(DbContextOptions<SqliteBorderlinkDb> opti
     }
 
     /// <summary>
-    /// INSERTs of eight rows each. (Measured with the import bench on the figures: 64 rows a statement took about twice
-    /// as long as 8; between 1 and 16 the difference was within the noise.)
+    /// INSERTs of eight rows each. (Measured with the import bench, when it also wrote a table of figures: 64 rows a
+    /// statement took about twice as long as 8; between 1 and 16 the difference was within the noise.)
     /// </summary>
     private protected override Task BulkInsertAsync<T>(BulkInserts.Table table, IReadOnlyList<T> rows, Func<T, IProperty, object?> value, CancellationToken ct) =>
         BulkInserts.InsertAsync(this, table, rows, value, rowsPerStatement: 8, ct);

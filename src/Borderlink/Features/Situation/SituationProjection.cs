@@ -4,52 +4,43 @@ using Microsoft.EntityFrameworkCore;
 namespace Borderlink.Features.Situation;
 
 /// <summary>
-/// Keeps <see cref="SituationFigure"/> in step with every situation report the node holds, inside the save that changes
-/// the report (a local write, an import, or a partner's replica arriving or being retracted). The figures are written
-/// in bulk in that save's transaction, not tracked one by one.
+/// Keeps each situation report's <see cref="SituationReport.Figures"/> in step with its rows, in the save that adds or
+/// changes the report (a local write, an import, or a partner's replica arriving), so they are written with the report.
 /// </summary>
 public static class SituationProjection
 {
-    public sealed record Pending(IReadOnlyList<Guid> Replaced, IReadOnlyList<SituationFigure> Figures);
-
-    public static Pending? Prepare(BorderlinkDb db)
+    /// <summary>Works out the figures of every report the save adds or changes, before anything is written.</summary>
+    public static void Prepare(BorderlinkDb db)
     {
-        var changed = db.ChangeTracker.Entries<SituationReport>()
-            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted).ToList();
-        if (changed.Count == 0) return null;
-
-        var replaced = changed.Where(e => e.State != EntityState.Added).Select(e => e.Entity.Id).ToList();
-        var figures = changed.Where(e => e.State != EntityState.Deleted).SelectMany(e => SituationFigure.Of(e.Entity)).ToList();
-        return new Pending(replaced, figures);
-    }
-
-    /// <summary>Runs inside the save's transaction, after the reports are written.</summary>
-    public static async Task WriteAsync(BorderlinkDb db, Pending pending, CancellationToken ct)
-    {
-        if (pending.Replaced.Count > 0)
+        foreach (var entry in db.ChangeTracker.Entries<SituationReport>())
         {
-            await db.SituationFigures.Where(f => pending.Replaced.Contains(f.ReportId)).ExecuteDeleteAsync(ct);
+            if (entry.State is EntityState.Added or EntityState.Modified)
+            {
+                entry.Property(r => r.Figures).CurrentValue = SituationFigure.Serialize(entry.Entity);
+            }
         }
-        await db.BulkInsertFiguresAsync(pending.Figures, ct);
     }
 
     /// <summary>
-    /// Fills in the figures of reports that have none (a database from before the figures existed, or figures lost);
-    /// returns how many reports got figures (a report without rows has none to get). Run at start, after migrations.
+    /// Fills in the figures of reports that have none (a database from before they were kept in the report); returns
+    /// how many reports got them. Run at start, after migrations, before anything else writes. The reports' versions
+    /// and times stay as they were: this is the node's own bookkeeping, not a change to send to anyone.
     /// </summary>
     public static async Task<int> FillMissingAsync(BorderlinkDb db, CancellationToken ct)
     {
-        var missing = await db.SituationReports.IgnoreQueryFilters()
-            .Where(r => !db.SituationFigures.Any(f => f.ReportId == r.Id)).Select(r => r.Id).ToListAsync(ct);
-        var filled = 0;
+        var missing = await db.SituationReports.IgnoreQueryFilters().Where(r => r.Figures == null).Select(r => r.Id).ToListAsync(ct);
         foreach (var chunk in missing.Chunk(500))
         {
             var reports = await db.SituationReports.IgnoreQueryFilters().AsNoTracking().Where(r => chunk.Contains(r.Id)).ToListAsync(ct);
             await using var tx = await db.Database.BeginTransactionAsync(ct);
-            await db.BulkInsertFiguresAsync(reports.SelectMany(SituationFigure.Of).ToList(), ct);
+            foreach (var report in reports)
+            {
+                var figures = SituationFigure.Serialize(report);
+                await db.SituationReports.IgnoreQueryFilters().Where(r => r.Id == report.Id)
+                    .ExecuteUpdateAsync(s => s.SetProperty(r => r.Figures, figures), ct);
+            }
             await tx.CommitAsync(ct);
-            filled += reports.Count(r => r.Rows.Count > 0);
         }
-        return filled;
+        return missing.Count;
     }
 }

@@ -20,26 +20,30 @@ public static class SituationQueries
 {
     public static async Task<List<PartyFigures>> FiguresAsync(BorderlinkDb db, string disease, PeriodKind kind, DateOnly first, DateOnly last, CancellationToken ct = default)
     {
-        var figures = await (
-                from r in db.SituationReports
-                where r.PeriodKind == kind && r.PeriodStart >= first && r.PeriodStart <= last
-                join f in db.SituationFigures on r.Id equals f.ReportId
-                where f.Disease == disease
-                select new { r.OwnerParty, r.PeriodStart, f.NewCases, f.Deaths, f.Tests, f.ImportedCases, f.InQuarantine })
-            .AsNoTracking().ToListAsync(ct);
+        var key = SituationFigure.KeyOf(disease);
+        var reports = await db.SituationReports.AsNoTracking()
+            .Where(r => r.PeriodKind == kind && r.PeriodStart >= first && r.PeriodStart <= last && r.Figures!.Contains(key))
+            .Select(r => new { r.OwnerParty, r.PeriodStart, r.Figures })
+            .ToListAsync(ct);
         var countries = await db.Parties.AsNoTracking().ToDictionaryAsync(p => p.Code, p => p.Country, ct);
-        return figures
-            .Select(x => new PartyFigures(x.OwnerParty, countries.GetValueOrDefault(x.OwnerParty, ""), x.PeriodStart, x.NewCases, x.Deaths, x.Tests,
-                x.ImportedCases, x.InQuarantine))
+        return reports
+            .Select(r => (r.OwnerParty, r.PeriodStart, Figure: SituationFigure.Read(r.Figures, disease)!))
+            .Select(x => new PartyFigures(x.OwnerParty, countries.GetValueOrDefault(x.OwnerParty, ""), x.PeriodStart, x.Figure.NewCases, x.Figure.Deaths,
+                x.Figure.Tests, x.Figure.ImportedCases, x.Figure.InQuarantine))
             .OrderBy(x => x.Start).ThenBy(x => x.Party, StringComparer.Ordinal)
             .ToList();
     }
 
     /// <summary>The latest period with figures for the disease the viewer may see, up to <paramref name="notAfter"/>.</summary>
-    public static async Task<DateOnly?> LatestAsync(BorderlinkDb db, string disease, PeriodKind kind, DateOnly notAfter, CancellationToken ct = default) =>
-        await (from r in db.SituationReports
-               where r.PeriodKind == kind && r.PeriodStart <= notAfter && db.SituationFigures.Any(f => f.ReportId == r.Id && f.Disease == disease)
-               select (DateOnly?)r.PeriodStart).MaxAsync(ct);
+    public static async Task<DateOnly?> LatestAsync(BorderlinkDb db, string disease, PeriodKind kind, DateOnly notAfter, CancellationToken ct = default)
+    {
+        var key = SituationFigure.KeyOf(disease);
+        return await db.SituationReports
+            .Where(r => r.PeriodKind == kind && r.PeriodStart <= notAfter && r.Figures!.Contains(key))
+            .OrderByDescending(r => r.PeriodStart)
+            .Select(r => (DateOnly?)r.PeriodStart)
+            .FirstOrDefaultAsync(ct);
+    }
 
     public static async Task<List<CrossBorderLine>> CrossBorderAsync(BorderlinkDb db, string disease, PeriodKind kind, DateOnly period, CancellationToken ct = default)
     {

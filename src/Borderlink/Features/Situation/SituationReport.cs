@@ -27,6 +27,14 @@ public sealed class SituationReport : CoordinationRecord
     /// <summary>Replace the list to change it (it is stored as one JSON value and compared by reference).</summary>
     public List<SituationRow> Rows { get; set; } = [];
 
+    /// <summary>
+    /// Each disease's figures (see <see cref="SituationFigure.Serialize"/>), worked out from the rows by every save that
+    /// adds or changes the report; null only in a database from before they existed, until the next start fills them in.
+    /// Each node works them out for itself: they never travel.
+    /// </summary>
+    [JsonIgnore]
+    public string? Figures { get; set; }
+
     [JsonIgnore]
     public string Period => Periods.Format(PeriodKind, PeriodStart);
 }
@@ -111,34 +119,75 @@ public sealed class SituationRow
 
 /// <summary>
 /// One report's figures for one disease, as charts and the cross-border table read them: the party's own total row
-/// when the report has one, otherwise the sum of its places. Kept by the save pipeline for every report this node
-/// holds (its own and replicas), so charts aggregate in SQL; one row per report and disease keeps an import's writes
-/// to a fraction of its rows. Never read without joining its report, whose visibility filter decides who sees it.
+/// when the report has one, otherwise the sum of its places. The save pipeline keeps them in the report's own row (see
+/// <see cref="SituationReport.Figures"/>), for every report the node holds, its own and replicas, so charts read one
+/// small value per report and never the rows, and an import writes nothing more than its reports.
 /// </summary>
-public sealed class SituationFigure
+public sealed record SituationFigure(int NewCases, int Deaths, int Tests, int ImportedCases, int InQuarantine)
 {
-    public Guid ReportId { get; set; }
-    public required string Disease { get; set; }
-    public int NewCases { get; set; }
-    public int Deaths { get; set; }
-    public int Tests { get; set; }
-    public int ImportedCases { get; set; }
-    public int InQuarantine { get; set; }
+    /// <summary>The figures of each disease in a report, in the order the diseases first appear in its rows.</summary>
+    public static IEnumerable<(string Disease, SituationFigure Figure)> Of(SituationReport report)
+    {
+        var sums = new Dictionary<string, (SituationFigure Sum, SituationFigure? Total)>(StringComparer.Ordinal);
+        var order = new List<string>();
+        foreach (var row in report.Rows)
+        {
+            var figure = new SituationFigure(row.NewCases, row.Deaths, row.Tests ?? 0, row.ImportedCases ?? 0, row.InQuarantine ?? 0);
+            if (!sums.TryGetValue(row.Disease, out var seen))
+            {
+                order.Add(row.Disease);
+                seen = (new SituationFigure(0, 0, 0, 0, 0), null);
+            }
+            sums[row.Disease] = (seen.Sum + figure, row.Place == report.OwnerParty ? figure : seen.Total);
+        }
+        return order.Select(d => (d, sums[d].Total ?? sums[d].Sum));
+    }
 
-    /// <summary>The figures of each disease in a report.</summary>
-    public static IEnumerable<SituationFigure> Of(SituationReport report) =>
-        report.Rows.GroupBy(r => r.Disease, StringComparer.Ordinal).Select(rows =>
-            rows.FirstOrDefault(r => r.Place == report.OwnerParty) is { } total
-                ? new SituationFigure
-                {
-                    ReportId = report.Id, Disease = rows.Key, NewCases = total.NewCases, Deaths = total.Deaths, Tests = total.Tests ?? 0,
-                    ImportedCases = total.ImportedCases ?? 0, InQuarantine = total.InQuarantine ?? 0,
-                }
-                : new SituationFigure
-                {
-                    ReportId = report.Id, Disease = rows.Key, NewCases = rows.Sum(r => r.NewCases), Deaths = rows.Sum(r => r.Deaths),
-                    Tests = rows.Sum(r => r.Tests ?? 0), ImportedCases = rows.Sum(r => r.ImportedCases ?? 0), InQuarantine = rows.Sum(r => r.InQuarantine ?? 0),
-                });
+    public static SituationFigure operator +(SituationFigure a, SituationFigure b) => new(a.NewCases + b.NewCases, a.Deaths + b.Deaths, a.Tests + b.Tests,
+        a.ImportedCases + b.ImportedCases, a.InQuarantine + b.InQuarantine);
+
+    /// <summary>
+    /// A report's figures as stored: one JSON object, a five-number array per disease —
+    /// <c>{"dengue":[13,1,0,0,4],"cholera":[2,0,0,0,1]}</c> (new cases, deaths, tests, imported, in quarantine).
+    /// </summary>
+    public static string Serialize(SituationReport report)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(256);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            foreach (var (disease, f) in Of(report))
+            {
+                writer.WriteStartArray(JsonEncodedText.Encode(disease));
+                writer.WriteNumberValue(f.NewCases);
+                writer.WriteNumberValue(f.Deaths);
+                writer.WriteNumberValue(f.Tests);
+                writer.WriteNumberValue(f.ImportedCases);
+                writer.WriteNumberValue(f.InQuarantine);
+                writer.WriteEndArray();
+            }
+            writer.WriteEndObject();
+        }
+        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    /// <summary>
+    /// What a report's stored figures contain when they hold the disease: its property name as written, quote to colon.
+    /// Only numbers follow a name, so the text cannot occur anywhere else; queries filter reports on it.
+    /// </summary>
+    public static string KeyOf(string disease) => "\"" + JsonEncodedText.Encode(disease) + "\":";
+
+    /// <summary>One disease's figures out of a report's stored figures; null when the report has none for it.</summary>
+    public static SituationFigure? Read(string? figures, string disease)
+    {
+        var key = KeyOf(disease);
+        var at = figures?.IndexOf(key, StringComparison.Ordinal) ?? -1;
+        if (at < 0) return null;
+        var start = at + key.Length;
+        var end = figures!.IndexOf(']', start);
+        var values = JsonSerializer.Deserialize<int[]>(figures.AsSpan(start, end - start + 1))!;
+        return new SituationFigure(values[0], values[1], values[2], values[3], values[4]);
+    }
 }
 
 /// <summary>A checked upload waiting for its uploader to confirm that existing counts may be replaced.</summary>

@@ -3252,35 +3252,6 @@ namespace Borderlink.Data.Migrations.Postgres
                     b.ToTable("PendingImports");
                 });
 
-            modelBuilder.Entity("Borderlink.Features.Situation.SituationFigure", b =>
-                {
-                    b.Property<Guid>("ReportId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("Disease")
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
-                    b.Property<int>("Deaths")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("ImportedCases")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("InQuarantine")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("NewCases")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("Tests")
-                        .HasColumnType("integer");
-
-                    b.HasKey("ReportId", "Disease");
-
-                    b.ToTable("SituationFigures");
-                });
-
             modelBuilder.Entity("Borderlink.Features.Situation.SituationReport", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3299,6 +3270,9 @@ namespace Borderlink.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Figures")
+                        .HasColumnType("text");
 
                     b.Property<string>("OriginNode")
                         .HasMaxLength(64)
@@ -3350,11 +3324,10 @@ namespace Borderlink.Data.Migrations.Postgres
 
                     b.HasIndex("OwnerParty", "UpdatedAt");
 
+                    b.HasIndex("PeriodKind", "PeriodStart");
+
                     b.HasIndex("OwnerParty", "PeriodKind", "PeriodStart")
                         .IsUnique();
-
-                    b.HasIndex("PeriodKind", "PeriodStart", "OwnerParty", "Visibility", "AudienceParties", "OwnerAgencyId", "RestrictedFunctions", "Id")
-                        .HasDatabaseName("IX_SituationReports_Charts");
 
                     b.ToTable("SituationReports");
                 });

@@ -3247,35 +3247,6 @@ namespace Borderlink.Data.Migrations.Sqlite
                     b.ToTable("PendingImports");
                 });
 
-            modelBuilder.Entity("Borderlink.Features.Situation.SituationFigure", b =>
-                {
-                    b.Property<Guid>("ReportId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Disease")
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Deaths")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("ImportedCases")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("InQuarantine")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("NewCases")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Tests")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("ReportId", "Disease");
-
-                    b.ToTable("SituationFigures");
-                });
-
             modelBuilder.Entity("Borderlink.Features.Situation.SituationReport", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3293,6 +3264,9 @@ namespace Borderlink.Data.Migrations.Sqlite
                     b.Property<string>("CreatedBy")
                         .IsRequired()
                         .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Figures")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("OriginNode")
@@ -3345,11 +3319,10 @@ namespace Borderlink.Data.Migrations.Sqlite
 
                     b.HasIndex("OwnerParty", "UpdatedAt");
 
+                    b.HasIndex("PeriodKind", "PeriodStart");
+
                     b.HasIndex("OwnerParty", "PeriodKind", "PeriodStart")
                         .IsUnique();
-
-                    b.HasIndex("PeriodKind", "PeriodStart", "OwnerParty", "Visibility", "AudienceParties", "OwnerAgencyId", "RestrictedFunctions", "Id")
-                        .HasDatabaseName("IX_SituationReports_Charts");
 
                     b.ToTable("SituationReports");
                 });
