@@ -122,7 +122,7 @@ public sealed class ImportSituation(BorderlinkDb db, GazetteerIndex gazetteer, S
         CancellationToken ct)
     {
         var party = Party()!;
-        var seen = new Dictionary<(PeriodKind, DateOnly, string, string), int>();
+        var seen = new Dictionary<(PeriodKind, DateOnly, string, string), int>(rows.Count);
         var numbered = rowNumbers.Count == rows.Count;
         for (var i = 0; i < rows.Count && numbered; i++)
         {
@@ -181,10 +181,14 @@ public sealed class ImportSituation(BorderlinkDb db, GazetteerIndex gazetteer, S
                 db.SituationReports.Add(report);
             }
             var incoming = period.Select(r => r.Row).ToList();
-            var keys = incoming.Select(r => (r.Disease, r.Place)).ToHashSet();
-            replaced += report.Rows.Count(r => keys.Contains((r.Disease, r.Place)));
+            if (report.Rows.Count > 0)
+            {
+                var keys = incoming.Select(r => (r.Disease, r.Place)).ToHashSet();
+                replaced += report.Rows.Count(r => keys.Contains((r.Disease, r.Place)));
+                incoming = [.. report.Rows.Where(r => !keys.Contains((r.Disease, r.Place))), .. incoming];
+            }
             // A new list, so the change to the JSON column is seen.
-            report.Rows = [.. report.Rows.Where(r => !keys.Contains((r.Disease, r.Place))), .. incoming];
+            report.Rows = incoming;
         }
         db.Audit("situation-import", Audit.AuditOutcomes.Ok, detail: $"{rows.Count} rows in {byPeriod.Count} periods from {source}; {replaced} replaced");
         try

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 using CsvHelper;
@@ -16,25 +17,52 @@ public sealed record SituationFile(IReadOnlyList<string> Headers, IReadOnlyList<
     /// <summary>Reads a CSV (UTF-8, UTF-16 with a byte-order mark, or GB18030/GBK) or an XLSX file; null when it cannot be read, with the reason.</summary>
     public static async Task<(SituationFile? File, string? ErrorKey)> ReadAsync(Stream content, string fileName, CancellationToken ct)
     {
-        var buffer = new MemoryStream();
-        await content.CopyToAsync(buffer, ct);
-        buffer.Position = 0;
-        if (buffer.Length == 0) return (null, "Import.Empty");
-        var isXlsx = fileName.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase) || StartsWithZip(buffer);
+        // The file's bytes live in a pooled buffer only while they are read into cells: an upload of megabytes would
+        // otherwise leave a chain of ever larger arrays behind it for the garbage collector's costliest generation.
+        var (bytes, length) = await ReadAllAsync(content, ct);
         try
         {
-            return isXlsx ? ReadXlsx(buffer) : ReadCsv(buffer.GetBuffer(), (int)buffer.Length);
+            if (length == 0) return (null, "Import.Empty");
+            var isXlsx = fileName.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase) || bytes.AsSpan(0, length).StartsWith("PK\u0003\u0004"u8);
+            try
+            {
+                return isXlsx ? ReadXlsx(new MemoryStream(bytes, 0, length, writable: false)) : ReadCsv(bytes, length);
+            }
+            catch (Exception e) when (e is InvalidDataException or IOException or CsvHelperException or System.Xml.XmlException or InvalidOperationException)
+            {
+                return (null, isXlsx ? "Import.BadXlsx" : "Import.BadCsv");
+            }
         }
-        catch (Exception e) when (e is InvalidDataException or IOException or CsvHelperException or System.Xml.XmlException or InvalidOperationException)
+        finally
         {
-            return (null, isXlsx ? "Import.BadXlsx" : "Import.BadCsv");
+            ArrayPool<byte>.Shared.Return(bytes);
         }
     }
 
-    private static bool StartsWithZip(MemoryStream buffer)
+    /// <summary>Reads a stream whole into a buffer rented from the shared pool, which the caller returns.</summary>
+    private static async Task<(byte[] Bytes, int Length)> ReadAllAsync(Stream content, CancellationToken ct)
     {
-        var bytes = buffer.GetBuffer();
-        return buffer.Length > 4 && bytes[0] == 'P' && bytes[1] == 'K' && bytes[2] == 3 && bytes[3] == 4;
+        var bytes = ArrayPool<byte>.Shared.Rent(1 << 16);
+        var length = 0;
+        try
+        {
+            int read;
+            while ((read = await content.ReadAsync(bytes.AsMemory(length), ct)) > 0)
+            {
+                length += read;
+                if (length < bytes.Length) continue;
+                var bigger = ArrayPool<byte>.Shared.Rent(bytes.Length * 2);
+                bytes.AsSpan(0, length).CopyTo(bigger);
+                ArrayPool<byte>.Shared.Return(bytes);
+                bytes = bigger;
+            }
+            return (bytes, length);
+        }
+        catch
+        {
+            ArrayPool<byte>.Shared.Return(bytes);
+            throw;
+        }
     }
 
     private static (SituationFile?, string?) ReadXlsx(MemoryStream buffer)

@@ -123,24 +123,25 @@ public sealed class SituationRow
 /// <see cref="SituationReport.Figures"/>), for every report the node holds, its own and replicas, so charts read one
 /// small value per report and never the rows, and an import writes nothing more than its reports.
 /// </summary>
-public sealed record SituationFigure(int NewCases, int Deaths, int Tests, int ImportedCases, int InQuarantine)
+public readonly record struct SituationFigure(int NewCases, int Deaths, int Tests, int ImportedCases, int InQuarantine)
 {
     /// <summary>The figures of each disease in a report, in the order the diseases first appear in its rows.</summary>
-    public static IEnumerable<(string Disease, SituationFigure Figure)> Of(SituationReport report)
+    public static List<(string Disease, SituationFigure Figure)> Of(SituationReport report)
     {
-        var sums = new Dictionary<string, (SituationFigure Sum, SituationFigure? Total)>(StringComparer.Ordinal);
-        var order = new List<string>();
+        var slots = new Dictionary<string, int>(32, StringComparer.Ordinal);
+        var sums = new List<(string Disease, SituationFigure Sum, SituationFigure? Total)>(32);
         foreach (var row in report.Rows)
         {
             var figure = new SituationFigure(row.NewCases, row.Deaths, row.Tests ?? 0, row.ImportedCases ?? 0, row.InQuarantine ?? 0);
-            if (!sums.TryGetValue(row.Disease, out var seen))
+            if (!slots.TryGetValue(row.Disease, out var slot))
             {
-                order.Add(row.Disease);
-                seen = (new SituationFigure(0, 0, 0, 0, 0), null);
+                slots.Add(row.Disease, slot = sums.Count);
+                sums.Add((row.Disease, default, null));
             }
-            sums[row.Disease] = (seen.Sum + figure, row.Place == report.OwnerParty ? figure : seen.Total);
+            var (disease, sum, total) = sums[slot];
+            sums[slot] = (disease, sum + figure, row.Place == report.OwnerParty ? figure : total);
         }
-        return order.Select(d => (d, sums[d].Total ?? sums[d].Sum));
+        return sums.ConvertAll(s => (s.Disease, s.Total ?? s.Sum));
     }
 
     public static SituationFigure operator +(SituationFigure a, SituationFigure b) => new(a.NewCases + b.NewCases, a.Deaths + b.Deaths, a.Tests + b.Tests,
@@ -152,13 +153,13 @@ public sealed record SituationFigure(int NewCases, int Deaths, int Tests, int Im
     /// </summary>
     public static string Serialize(SituationReport report)
     {
-        var buffer = new System.Buffers.ArrayBufferWriter<byte>(256);
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(1024);
         using (var writer = new Utf8JsonWriter(buffer))
         {
             writer.WriteStartObject();
             foreach (var (disease, f) in Of(report))
             {
-                writer.WriteStartArray(JsonEncodedText.Encode(disease));
+                writer.WriteStartArray(disease);
                 writer.WriteNumberValue(f.NewCases);
                 writer.WriteNumberValue(f.Deaths);
                 writer.WriteNumberValue(f.Tests);
