@@ -12,8 +12,8 @@ namespace Borderlink.Data;
 /// Writes the added rows of a large save in bulk — the engine decides how (multi-row INSERTs on SQLite, binary COPY on
 /// PostgreSQL) — instead of one statement per entity. Only the types the context lists qualify, and only when a save
 /// adds at least <see cref="Threshold"/> of one type (an import of a thousand reports, their audit lines and outbox
-/// messages); everything else goes through EF Core as usual. Values go through each column's own type mapping and converter, so a row written here is the row EF Core
-/// would have written. Runs inside the save's transaction.
+/// messages); everything else goes through EF Core as usual. Values go through each column's own type mapping and
+/// converter, so a row written here is the row EF Core would have written. Runs inside the save's transaction.
 /// </summary>
 internal static class BulkInserts
 {

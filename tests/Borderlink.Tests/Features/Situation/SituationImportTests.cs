@@ -125,6 +125,21 @@ public sealed class SituationImportTests : OwnAppTest
     }
 
     [Fact]
+    public async Task A_chart_shows_only_its_own_disease_when_another_disease_code_begins_with_its_code()
+    {
+        var guangxi = await App.SignInAsync("guangxi.officer");
+        var csv = "period,place,disease,new_cases,deaths\n2026-W45,Guangxi,influenza-new-subtype,7,1\n2026-W46,Guangxi,influenza,30,0\n"
+            + "2026-W46,Guangxi,influenza-new-subtype,2,0\n";
+        Assert.Equal(HttpStatusCode.OK, (await UploadAsync(guangxi, Utf8(csv), "flu.csv")).StatusCode);
+
+        async Task<string> ShownAsync(string disease) => string.Join("; ", (await (await guangxi.GetAsync(
+                $"/api/v1/situation/figures?disease={disease}&from=2026-11-02&to=2026-11-15")).ReadAsync<List<PartyFigures>>())
+            .Select(f => $"{f.Start:MM-dd} {f.NewCases} {f.Deaths}"));
+        Assert.Equal("11-09 30 0", await ShownAsync("influenza"));
+        Assert.Equal("11-02 7 1; 11-09 2 0", await ShownAsync("influenza-new-subtype"));
+    }
+
+    [Fact]
     public async Task A_file_with_one_bad_row_is_refused_whole_with_its_row_and_column_and_nothing_changes()
     {
         var langSon = await App.SignInAsync("langson.officer", "vi");
