@@ -27,7 +27,7 @@ public static class SituationQueries
             .ToListAsync(ct);
         var countries = await db.Parties.AsNoTracking().ToDictionaryAsync(p => p.Code, p => p.Country, ct);
         return reports
-            .Select(r => (r.OwnerParty, r.PeriodStart, Figure: SituationFigure.Read(r.Figures, disease)!.Value))
+            .Select(r => (r.OwnerParty, r.PeriodStart, Figure: SituationFigure.Read(r.Figures, key)!.Value))
             .Select(x => new PartyFigures(x.OwnerParty, countries.GetValueOrDefault(x.OwnerParty, ""), x.PeriodStart, x.Figure.NewCases, x.Figure.Deaths,
                 x.Figure.Tests, x.Figure.ImportedCases, x.Figure.InQuarantine))
             .OrderBy(x => x.Start).ThenBy(x => x.Party, StringComparer.Ordinal)

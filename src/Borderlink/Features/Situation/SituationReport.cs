@@ -178,10 +178,12 @@ public readonly record struct SituationFigure(int NewCases, int Deaths, int Test
     /// </summary>
     public static string KeyOf(string disease) => "\"" + JsonEncodedText.Encode(disease) + "\":";
 
-    /// <summary>One disease's figures out of a report's stored figures; null when the report has none for it.</summary>
-    public static SituationFigure? Read(string? figures, string disease)
+    /// <summary>
+    /// One disease's figures out of a report's stored figures, given the disease's <see cref="KeyOf"/> (worked out once
+    /// for all the reports a chart reads); null when the report has none for it.
+    /// </summary>
+    public static SituationFigure? Read(string? figures, string key)
     {
-        var key = KeyOf(disease);
         var at = figures?.IndexOf(key, StringComparison.Ordinal) ?? -1;
         if (at < 0) return null;
         var start = at + key.Length;
