@@ -24,7 +24,7 @@ using Borderlink.Features.Situation;
 using Borderlink.Sharing.Exchange;
 using Borderlink.Web;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(AppHost.Options(args));
 builder.AddBorderlinkData();
 builder.AddBorderlinkAuth();
 builder.AddBorderlinkWeb();

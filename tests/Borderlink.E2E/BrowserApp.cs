@@ -1,36 +1,30 @@
-using System.Net;
 using Borderlink.Tests.Infrastructure;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.Extensions.DependencyInjection;
+using Borderlink.Tests.Sharing;
 using Microsoft.Playwright;
 
 namespace Borderlink.E2E;
 
 /// <summary>
-/// The real app on a real Kestrel port on 127.0.0.1, and Debian's Chromium driven by Playwright (no browser download).
+/// Borderlink started the way README starts it — a real process in Production from the build output (or a published
+/// one), from another working directory, on a loopback port, with no test switch of any kind — and Debian's Chromium
+/// driven by Playwright (no browser download).
 /// </summary>
-public sealed class BrowserApp : BorderlinkApp
+public sealed class BrowserApp(string? appDirectory = null, bool viaDotnetRun = false) : IAsyncLifetime
 {
-    public string BaseUrl { get; private set; } = "";
+    public const string DemoPassword = Forms.DemoPassword;
+
+    public ProcessNode Node { get; private set; } = default!;
+    public string BaseUrl => Node.BaseUrl;
     public IBrowser Browser { get; private set; } = default!;
     private IPlaywright? _playwright;
 
     public static string Artifacts => Environment.GetEnvironmentVariable("BORDERLINK_ARTIFACTS")
         ?? Path.Combine(Path.GetTempPath(), "borderlink-screenshots");
 
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    public async ValueTask InitializeAsync()
     {
-        base.ConfigureWebHost(builder);
-        builder.UseStaticWebAssets();
-    }
-
-    protected override async Task StartAsync()
-    {
-        UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
-        StartServer();
-        BaseUrl = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        Node = await ProcessNode.AsReadmeRunsAsync(appDirectory, viaDotnetRun);
+        await Node.StartAsync();
         Directory.CreateDirectory(Artifacts);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -59,10 +53,10 @@ public sealed class BrowserApp : BorderlinkApp
     public static Task ScreenshotAsync(IPage page, string name) =>
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Artifacts, name + ".png"), FullPage = true });
 
-    public override async ValueTask DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         if (Browser is not null) await Browser.CloseAsync();
         _playwright?.Dispose();
-        await base.DisposeAsync();
+        if (Node is not null) await Node.DisposeAsync();
     }
 }

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
 namespace Borderlink.E2E;
@@ -5,8 +7,9 @@ namespace Borderlink.E2E;
 /// <summary>
 /// A Lang Son liaison sends a dengue notification written in Vietnamese; a Guangxi officer reading in Chinese sees the
 /// Vietnamese text and acknowledges; Lang Son sees the acknowledgement, on time, at Guangxi's moment in Hanoi time.
+/// The app runs on the real clock, so the times shown are checked against the moments the test saw pass.
 /// </summary>
-public sealed class NotificationJourneyTests : IAsyncLifetime
+public sealed partial class NotificationJourneyTests : IAsyncLifetime
 {
     private readonly BrowserApp _app = new();
 
@@ -34,13 +37,16 @@ public sealed class NotificationJourneyTests : IAsyncLifetime
         await langSon.CheckAsync("[data-testid=addressee-CN-GX]");
         await langSon.ClickAsync("[data-testid=n-save]");
         await Assertions.Expect(langSon.GetByTestId("notification-status")).ToHaveTextAsync("Bản nháp");
+        var beforeSend = Minute(DateTimeOffset.UtcNow);
         await langSon.ClickAsync("[data-testid=send-notification]");
         await Assertions.Expect(langSon.GetByTestId("notification-status")).ToHaveTextAsync("Đã gửi");
-        await Assertions.Expect(langSon.GetByTestId("due")).ToContainTextAsync("2026-11-23 23:30 (Asia/Ho_Chi_Minh");
+        var afterSend = Minute(DateTimeOffset.UtcNow);
+        // Dengue's acknowledgement clock runs 24 hours from sending, shown in Hanoi time to Lang Son.
+        var due = await ShownAtAsync(langSon.GetByTestId("due"), "Asia/Ho_Chi_Minh", 7);
+        Assert.InRange(due, beforeSend.AddHours(24), afterSend.AddHours(24));
         await BrowserApp.ScreenshotAsync(langSon, "10-notification-sent-vi");
         var url = langSon.Url;
 
-        _app.Clock.Advance(TimeSpan.FromMinutes(45));
         var guangxi = await _app.NewPageAsync("zh-CN");
         await BrowserApp.SignInAsync(guangxi, "guangxi.officer");
         await Assertions.Expect(guangxi.GetByTestId("inbox-count")).ToHaveTextAsync("1");
@@ -50,16 +56,35 @@ public sealed class NotificationJourneyTests : IAsyncLifetime
         await guangxi.GetByText(title).ClickAsync();
         await Assertions.Expect(guangxi.GetByTestId("notification-status")).ToHaveTextAsync("已发送");
         await Assertions.Expect(guangxi.GetByTestId("text-original")).ToContainTextAsync("chợ biên giới");
-        await Assertions.Expect(guangxi.GetByTestId("due")).ToContainTextAsync("2026-11-24 00:30 (Asia/Shanghai");
+        // The same moment, in Beijing time for Guangxi.
+        Assert.Equal(due, await ShownAtAsync(guangxi.GetByTestId("due"), "Asia/Shanghai", 8));
+        var beforeAck = Minute(DateTimeOffset.UtcNow);
         await guangxi.ClickAsync("[data-testid=acknowledge]");
         await Assertions.Expect(guangxi.GetByTestId("ack-CN-GX")).ToContainTextAsync("已按时确认");
-        await Assertions.Expect(guangxi.GetByTestId("ack-CN-GX")).ToContainTextAsync("2026-11-23 01:15 (Asia/Shanghai");
+        var acknowledged = await ShownAtAsync(guangxi.GetByTestId("ack-CN-GX"), "Asia/Shanghai", 8);
+        Assert.InRange(acknowledged, beforeAck, Minute(DateTimeOffset.UtcNow));
         await Assertions.Expect(guangxi.Locator("[data-testid=inbox-count]")).ToHaveCountAsync(0);
         await BrowserApp.ScreenshotAsync(guangxi, "11-notification-acknowledged-zh");
 
         await langSon.GotoAsync(url);
         await Assertions.Expect(langSon.GetByTestId("ack-CN-GX")).ToContainTextAsync("Đã xác nhận đúng hạn");
-        await Assertions.Expect(langSon.GetByTestId("ack-CN-GX")).ToContainTextAsync("2026-11-23 00:15 (Asia/Ho_Chi_Minh");
+        Assert.Equal(acknowledged, await ShownAtAsync(langSon.GetByTestId("ack-CN-GX"), "Asia/Ho_Chi_Minh", 7));
         await BrowserApp.ScreenshotAsync(langSon, "12-acknowledgement-seen-in-lang-son");
     }
+
+    private static DateTimeOffset Minute(DateTimeOffset t) => new(t.Year, t.Month, t.Day, t.Hour, t.Minute, 0, TimeSpan.Zero);
+
+    /// <summary>The moment an element shows as "yyyy-MM-dd HH:mm (zone …", read in that zone's offset.</summary>
+    private static async Task<DateTimeOffset> ShownAtAsync(ILocator element, string zone, int offsetHours)
+    {
+        await Assertions.Expect(element).ToContainTextAsync($"({zone}");
+        var text = await element.InnerTextAsync();
+        var match = ShownTime().Match(text[..text.IndexOf($"({zone}", StringComparison.Ordinal)]);
+        Assert.True(match.Success, $"no time before ({zone} in: {text}");
+        var local = DateTime.ParseExact(match.Groups[1].Value, "yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+        return new DateTimeOffset(local, TimeSpan.FromHours(offsetHours)).ToUniversalTime();
+    }
+
+    [GeneratedRegex(@"(\d{4}-\d{2}-\d{2} \d{2}:\d{2})\s*$")]
+    private static partial Regex ShownTime();
 }

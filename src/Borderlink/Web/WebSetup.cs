@@ -16,6 +16,7 @@ public static class WebSetup
             k.Limits.MaxRequestBodySize = MaxRequestBytes;
             k.AddServerHeader = false;
         });
+        builder.AddStaticAssetsEverywhere();
         builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
         // Vietnamese and Chinese text as characters, not &#x…; entities: pages are a third lighter on slow border links.
         builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
@@ -54,7 +55,7 @@ public static class WebSetup
             // The user's choice (cookie) first, then the browser's languages.
             o.RequestCultureProviders = [new CookieRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()];
         });
-        app.MapStaticAssets();
+        app.MapStaticAssets().AllowAnonymous();
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();

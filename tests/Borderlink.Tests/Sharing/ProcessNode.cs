@@ -52,6 +52,35 @@ public sealed class ProcessNode : IAsyncDisposable
         return new ProcessNode(id, port, database, environment);
     }
 
+    /// <summary>
+    /// The app as README's command runs it: Production, its own settings, nothing given but an address and a database
+    /// (demo data is the embedded default's; PostgreSQL needs it asked for). It starts from <paramref name="appDirectory"/>
+    /// (the build output by default, or a published one) with another folder as its working directory, as a service
+    /// manager or a user in another folder would start it.
+    /// </summary>
+    public static async Task<ProcessNode> AsReadmeRunsAsync(string? appDirectory = null, bool viaDotnetRun = false)
+    {
+        var database = await TestDatabase.CreateAsync();
+        var port = FreePort();
+        var environment = new Dictionary<string, string>
+        {
+            ["Urls"] = $"http://127.0.0.1:{port}",
+            ["Database__Provider"] = database.Provider,
+            ["ConnectionStrings__Borderlink"] = database.ConnectionString,
+        };
+        if (database.Provider == "Postgres") environment["Demo__Enabled"] = "true";
+        var workingDirectory = Directory.CreateTempSubdirectory("borderlink-cwd-").FullName;
+        return new ProcessNode("app", port, database, environment)
+        {
+            _asReadme = true, _appDirectory = appDirectory, _workingDirectory = workingDirectory, _viaDotnetRun = viaDotnetRun,
+        };
+    }
+
+    private bool _asReadme;
+    private bool _viaDotnetRun;
+    private string? _appDirectory;
+    private string? _workingDirectory;
+
     /// <summary>Another instance of the same node: same database, same node id, its own port.</summary>
     public ProcessNode SecondInstance()
     {
@@ -71,10 +100,24 @@ public sealed class ProcessNode : IAsyncDisposable
 
     public async Task StartAsync(bool deliveryEnabled = true)
     {
-        _environment["Exchange__DeliveryEnabled"] = deliveryEnabled ? "true" : "false";
-        var appDir = Repository.AppDirectory();
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = appDir, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(appDir, "Borderlink.dll"));
+        if (!_asReadme) _environment["Exchange__DeliveryEnabled"] = deliveryEnabled ? "true" : "false";
+        var appDir = _appDirectory ?? Repository.AppDirectory();
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = _workingDirectory ?? appDir, RedirectStandardOutput = true, RedirectStandardError = true,
+        };
+        if (_viaDotnetRun)
+        {
+            // README's own words, from the clone's root, on the output this test binary's build made.
+            start.WorkingDirectory = Repository.Root();
+            foreach (var arg in new[] { "run", "--no-build", "-c", new DirectoryInfo(appDir).Parent!.Name, "--project", "src/Borderlink" }) start.ArgumentList.Add(arg);
+        }
+        else
+        {
+            start.ArgumentList.Add(Path.Combine(appDir, "Borderlink.dll"));
+        }
+        // Production, as a user's shell has it: nothing of the test runner's environment chooses another.
+        foreach (var name in new[] { "ASPNETCORE_ENVIRONMENT", "DOTNET_ENVIRONMENT", "ASPNETCORE_CONTENTROOT", "DOTNET_CONTENTROOT" }) start.Environment.Remove(name);
         foreach (var (key, value) in _environment) start.Environment[key] = value;
         _process = Process.Start(start)!;
         _process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (_output) _output.Add(e.Data); };
@@ -157,5 +200,6 @@ public sealed class ProcessNode : IAsyncDisposable
         Kill();
         _process?.Dispose();
         if (!_sharesDatabase) await Database.DisposeAsync();
+        if (_workingDirectory is not null) Directory.Delete(_workingDirectory, recursive: true);
     }
 }
