@@ -46,12 +46,23 @@ builder.Services.AddScoped<KeepQuarantine>();
 
 var app = builder.Build();
 
-if (Cli.IsCommand(args))
+if (!ConfigurationCheck.Passes(app))
 {
-    return await Cli.RunAsync(app, args);
+    return ConfigurationCheck.ExitCode;
 }
-
-await app.PrepareDatabaseAsync();
+try
+{
+    if (Cli.IsCommand(args))
+    {
+        return await Cli.RunAsync(app, args);
+    }
+    await app.PrepareDatabaseAsync();
+}
+catch (StartupRefusedException refused)
+{
+    Console.Error.WriteLine("Borderlink cannot start: " + refused.Message);
+    return ConfigurationCheck.ExitCode;
+}
 
 app.UseBorderlinkWeb();
 app.UseMiddleware<TwoFactorEnforcement>();

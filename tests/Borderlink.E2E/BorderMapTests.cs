@@ -3,13 +3,9 @@ using Microsoft.Playwright;
 namespace Borderlink.E2E;
 
 /// <summary>A Lang Son officer closes Huu Nghi to people through the gate page; the border map shows it closed in Vietnamese and in Chinese.</summary>
-public sealed class BorderMapTests : IAsyncLifetime
+public sealed class BorderMapTests(SharedBrowserApp app)
 {
-    private readonly BrowserApp _app = new();
-
-    public ValueTask InitializeAsync() => _app.InitializeAsync();
-
-    public ValueTask DisposeAsync() => _app.DisposeAsync();
+    private readonly BrowserApp _app = app;
 
     [Fact]
     public async Task A_closed_gate_shows_as_closed_on_the_map_in_Vietnamese_and_in_Chinese()

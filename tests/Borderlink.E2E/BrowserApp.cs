@@ -2,6 +2,8 @@ using Borderlink.Tests.Infrastructure;
 using Borderlink.Tests.Sharing;
 using Microsoft.Playwright;
 
+[assembly: AssemblyFixture(typeof(Borderlink.E2E.SharedBrowserApp))]
+
 namespace Borderlink.E2E;
 
 /// <summary>
@@ -9,7 +11,7 @@ namespace Borderlink.E2E;
 /// one), from another working directory, on a loopback port, with no test switch of any kind — and Debian's Chromium
 /// driven by Playwright (no browser download).
 /// </summary>
-public sealed class BrowserApp(string? appDirectory = null, bool viaDotnetRun = false) : IAsyncLifetime
+public class BrowserApp(string? appDirectory = null, bool viaDotnetRun = false) : IAsyncLifetime
 {
     public const string DemoPassword = Forms.DemoPassword;
 
@@ -58,5 +60,13 @@ public sealed class BrowserApp(string? appDirectory = null, bool viaDotnetRun = 
         if (Browser is not null) await Browser.CloseAsync();
         _playwright?.Dispose();
         if (Node is not null) await Node.DisposeAsync();
+        GC.SuppressFinalize(this);
     }
 }
+
+/// <summary>
+/// One app process and one browser for the journeys, each in browser contexts of its own and writing records of its
+/// own: starting a process per class cost more than the journeys themselves.
+/// </summary>
+public sealed class SharedBrowserApp() : BrowserApp();
+

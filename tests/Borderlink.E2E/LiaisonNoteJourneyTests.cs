@@ -3,16 +3,12 @@ using Microsoft.Playwright;
 namespace Borderlink.E2E;
 
 /// <summary>
-/// A Lang Son liaison officer signs in, reads the dashboard in Vietnamese and Chinese, writes a note shared with
+/// A Lang Son coordinator (foreign affairs) signs in, reads the dashboard in Vietnamese and Chinese, writes a note shared with
 /// Guangxi; a Guangxi user sees it, a Cao Bang user does not. Screenshots are kept as test artifacts.
 /// </summary>
-public sealed class LiaisonNoteJourneyTests : IAsyncLifetime
+public sealed class LiaisonNoteJourneyTests(SharedBrowserApp app)
 {
-    private readonly BrowserApp _app = new();
-
-    public ValueTask InitializeAsync() => _app.InitializeAsync();
-
-    public ValueTask DisposeAsync() => _app.DisposeAsync();
+    private readonly BrowserApp _app = app;
 
     [Fact]
     public async Task A_note_written_in_Lang_Son_reaches_Guangxi_and_not_Cao_Bang()
@@ -20,7 +16,9 @@ public sealed class LiaisonNoteJourneyTests : IAsyncLifetime
         var title = "Cảnh báo dịch hạch tại Đồng Đăng " + Guid.NewGuid().ToString("N")[..6];
 
         var langSon = await _app.NewPageAsync("en-US");
-        await BrowserApp.SignInAsync(langSon, "langson.liaison");
+        // The coordinator, not the liaison: this journey switches languages, which a user's next sign-in remembers, and
+        // the other journeys sign in as the liaison in the same app at the same time.
+        await BrowserApp.SignInAsync(langSon, "langson.coordinator");
 
         await langSon.ClickAsync("[data-testid=lang-vi]");
         await Assertions.Expect(langSon.GetByTestId("home-title")).ToHaveTextAsync("Tổng quan biên giới");

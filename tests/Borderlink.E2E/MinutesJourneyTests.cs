@@ -7,13 +7,9 @@ namespace Borderlink.E2E;
 /// Lang Son's liaison writes bilingual minutes of talks with Guangxi in the browser, both liaisons sign, the minutes lock,
 /// and the printed sheet shows Vietnamese and Chinese side by side.
 /// </summary>
-public sealed class MinutesJourneyTests : IAsyncLifetime
+public sealed class MinutesJourneyTests(SharedBrowserApp app)
 {
-    private readonly BrowserApp _app = new();
-
-    public ValueTask InitializeAsync() => _app.InitializeAsync();
-
-    public ValueTask DisposeAsync() => _app.DisposeAsync();
+    private readonly BrowserApp _app = app;
 
     [Fact]
     public async Task Minutes_are_written_signed_by_both_sides_locked_and_printed_in_both_languages()

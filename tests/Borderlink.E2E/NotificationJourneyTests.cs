@@ -9,13 +9,9 @@ namespace Borderlink.E2E;
 /// Vietnamese text and acknowledges; Lang Son sees the acknowledgement, on time, at Guangxi's moment in Hanoi time.
 /// The app runs on the real clock, so the times shown are checked against the moments the test saw pass.
 /// </summary>
-public sealed partial class NotificationJourneyTests : IAsyncLifetime
+public sealed partial class NotificationJourneyTests(SharedBrowserApp app)
 {
-    private readonly BrowserApp _app = new();
-
-    public ValueTask InitializeAsync() => _app.InitializeAsync();
-
-    public ValueTask DisposeAsync() => _app.DisposeAsync();
+    private readonly BrowserApp _app = app;
 
     [Fact]
     public async Task A_dengue_notification_from_Lang_Son_is_acknowledged_by_Guangxi_in_Chinese()

@@ -92,7 +92,7 @@ public static class DataSetup
         }
 
         var protection = builder.Services.AddDataProtection().SetApplicationName("Borderlink").PersistKeysToDbContext<BorderlinkDb>();
-        builder.Services.AddOptions<KeyRingOptions>().BindConfiguration(KeyRingOptions.Section);
+        builder.Services.AddOptions<KeyRingOptions>().BindConfiguration(KeyRingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         var keyRing = builder.Configuration.GetSection(KeyRingOptions.Section).Get<KeyRingOptions>() ?? new KeyRingOptions();
         if (!string.IsNullOrWhiteSpace(keyRing.CertificatePath))
         {

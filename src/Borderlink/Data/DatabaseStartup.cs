@@ -19,10 +19,6 @@ public sealed class DatabaseStartup(BorderlinkDb db, ReferenceSeeder reference, 
         }
 
         await reference.SeedAsync(ct);
-        if (await Features.Situation.SituationProjection.FillMissingAsync(db, ct) is > 0 and var filled)
-        {
-            logger.LogInformation("Situation figures filled in for {Reports} reports", filled);
-        }
         // Partners' records of types an earlier release did not know, kept since, are applied now that they are known.
         if (await inbox.ApplyKeptAsync(db, ct) is > 0 and var kept)
         {
@@ -38,6 +34,12 @@ public sealed class DatabaseStartup(BorderlinkDb db, ReferenceSeeder reference, 
                 "Set DataProtection__CertificatePath (and DataProtection__CertificatePassword) to encrypt it.");
         }
         var demoWanted = demoOptions.Value.Enabled ?? !isPostgres;
+        if (isPostgres && demoOptions.Value.Enabled != true && await db.Users.AnyAsync(u => u.Email != null && u.Email.EndsWith(DemoSeeder.EmailDomain), ct))
+        {
+            // Demo users share one published password: a production database must not keep them by accident.
+            throw new Web.StartupRefusedException("this PostgreSQL database holds the demo users (one published password for all). " +
+                "Remove them, or set Demo__Enabled=true if this node is a demonstration.");
+        }
         if (!demoWanted)
         {
             if (isPostgres && demoOptions.Value.Enabled is null)

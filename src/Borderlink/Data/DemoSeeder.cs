@@ -13,6 +13,9 @@ namespace Borderlink.Data;
 public sealed class DemoSeeder(BorderlinkDb db, UserManager<BorderlinkUser> users, RoleManager<IdentityRole> roles,
     IOptions<DemoOptions> options, TimeProvider clock, Borderlink.Sharing.Exchange.LocalNode node, ILogger<DemoSeeder> logger)
 {
+    /// <summary>The e-mail domain of every demo user (a reserved name that reaches nobody), by which they are recognised.</summary>
+    public const string EmailDomain = "@demo.borderlink.invalid";
+
     /// <summary>Login prefix per party, e.g. "langson.officer".</summary>
     public static readonly IReadOnlyDictionary<string, string> PartySlugs = new Dictionary<string, string>
     {
@@ -62,7 +65,7 @@ public sealed class DemoSeeder(BorderlinkDb db, UserManager<BorderlinkUser> user
         db.Agencies.AddRange(agencies);
         await db.SaveChangesAsync(ct);
 
-        // One hash for the shared demo password: hashing it 40 times would only slow the first start.
+        // One hash for the shared demo password: hashing it once per demo user (49) would only slow the first start.
         var passwordHash = users.PasswordHasher.HashPassword(new BorderlinkUser(), options.Value.Password);
         var logins = new List<string>();
         foreach (var party in parties)
@@ -73,7 +76,7 @@ public sealed class DemoSeeder(BorderlinkDb db, UserManager<BorderlinkUser> user
                 var name = $"{PartySlugs[party.Code]}.{suffix}";
                 var user = new BorderlinkUser
                 {
-                    UserName = name, Email = $"{name}@demo.borderlink.invalid", EmailConfirmed = true,
+                    UserName = name, Email = name + EmailDomain, EmailConfirmed = true,
                     DisplayName = $"{party.NameEn} {suffix}", AgencyId = agency.Id, PartyCode = party.Code,
                     PreferredLanguage = party.Country == "CN" ? "zh-Hans" : "vi", PasswordHash = passwordHash,
                 };

@@ -14,15 +14,24 @@ public sealed class SecurityOptions
     /// <summary>Administrators and liaisons must set up an authenticator app before they can work.</summary>
     public bool RequireTwoFactorForPrivileged { get; set; }
 
+    /// <summary>Failed sign-ins of one account from one client address before that address must wait.</summary>
     [Range(3, 20)]
     public int MaxFailedLogins { get; set; } = 5;
 
+    /// <summary>How long an address waits after <see cref="MaxFailedLogins"/> failures for one account.</summary>
     [Range(1, 1440)]
     public int LockoutMinutes { get; set; } = 15;
 
-    /// <summary>Sign-in and token requests allowed per client address per minute.</summary>
+    /// <summary>Failed sign-ins of one account from all addresses together per hour, before everyone must wait.</summary>
+    [Range(5, 100_000)]
+    public int MaxFailedLoginsPerAccountPerHour { get; set; } = 50;
+
+    /// <summary>
+    /// Credential submissions (sign-in, two-factor code, token issue) per client address per minute: an office of 50
+    /// behind one address, each mistyping once, fits.
+    /// </summary>
     [Range(1, 100_000)]
-    public int CredentialRequestsPerMinute { get; set; } = 20;
+    public int SignInsPerAddressPerMinute { get; set; } = 120;
 }
 
 public static class AuthSetup
@@ -83,13 +92,21 @@ public static class AuthSetup
         builder.Services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, AuditingAuthorizationResultHandler>();
         builder.Services.AddCascadingAuthenticationState();
 
+        builder.Services.AddSingleton<SignInGuard>();
         builder.Services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            // Login and token calls: a few tries a minute per client address, so guessing is slow even before lockout.
+            // Token issue (an API call): the sign-in limit per client address. Sign-in forms count in SignInGuard.
             o.AddPolicy("credentials", ctx => RateLimitPartition.GetFixedWindowLimiter(
-                ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = security.CredentialRequestsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+                SignInGuard.AddressOf(ctx),
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = security.SignInsPerAddressPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            o.OnRejected = async (context, ct) =>
+            {
+                var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : TimeSpan.FromMinutes(1);
+                SignInGuard.Refuse(context.HttpContext.Response, retryAfter);
+                var L = context.HttpContext.RequestServices.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<SharedResource>>();
+                await ApiResults.Problem(L, StatusCodes.Status429TooManyRequests, "too-many-requests", "Problem.TooManyRequests").ExecuteAsync(context.HttpContext);
+            };
         });
         return builder;
     }

@@ -6,7 +6,7 @@ namespace Borderlink.Web;
 
 public static class WebSetup
 {
-    /// <summary>Largest request body accepted anywhere (attachments will get their own, larger limit on their own endpoint).</summary>
+    /// <summary>Largest request body accepted where an endpoint does not declare its own limit (uploads and the exchange inbox do; see <see cref="RequestSizeLimit"/>).</summary>
     public const long MaxRequestBytes = 1024 * 1024;
 
     public static WebApplicationBuilder AddBorderlinkWeb(this WebApplicationBuilder builder)

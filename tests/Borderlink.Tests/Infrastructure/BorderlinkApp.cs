@@ -31,8 +31,45 @@ public class BorderlinkApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        Database = await TestDatabase.CreateAsync();
+        Database = _buildsTemplate ? Database : await TestDatabase.FromTemplateAsync(TemplateKey(), BuildTemplateAsync);
         await StartAsync();
+    }
+
+    private bool _buildsTemplate;
+
+    /// <summary>
+    /// The settings that decide what a first start writes into the database (which parties the node hosts, demo data);
+    /// apps that share them start from one migrated and seeded template.
+    /// </summary>
+    private string TemplateKey() => string.Join(";", TemplateSettings().Select(s => $"{s.Key}={s.Value}"));
+
+    private IEnumerable<KeyValuePair<string, string?>> TemplateSettings() => _settings
+        .Where(s => s.Key.StartsWith("Node:", StringComparison.Ordinal) || s.Key.StartsWith("Demo:", StringComparison.Ordinal))
+        .OrderBy(s => s.Key, StringComparer.Ordinal);
+
+    /// <summary>A first start of the app on the template's empty database, with those settings only: migrations and seeding.</summary>
+    private async Task BuildTemplateAsync(TestDatabase empty)
+    {
+        await using var first = new BorderlinkApp { _buildsTemplate = true, Database = empty };
+        foreach (var (key, value) in TemplateSettings()) first._settings[key] = value;
+        await first.InitializeAsync();
+        first._keepDatabase = true;
+    }
+
+    private bool _keepDatabase;
+
+    /// <summary>
+    /// A database as this app's first start would leave it (migrated, seeded for its hosted parties, no node identity),
+    /// for a node started as a separate process on it (the fault tests).
+    /// </summary>
+    public Task<TestDatabase> SeededDatabaseAsync() => TestDatabase.FromTemplateAsync(TemplateKey(), BuildTemplateAsync);
+
+    /// <summary>The settings of a node that hosts <paramref name="parties"/>, as the two-node tests and the fault tests have it.</summary>
+    public BorderlinkApp Hosting(string nodeId, string baseUrl, params string[] parties)
+    {
+        WithSetting("Node:Id", nodeId).WithSetting("Node:BaseUrl", baseUrl);
+        for (var i = 0; i < parties.Length; i++) WithSetting($"Node:HostedParties:{i}", parties[i]);
+        return this;
     }
 
     /// <summary>Starting the server runs migrations and seeding, so the first test does not pay for it.</summary>
@@ -49,7 +86,7 @@ public class BorderlinkApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("ConnectionStrings:Borderlink", Database.ConnectionString);
         builder.UseSetting("Database:MigrateOnStart", "true");
         builder.UseSetting("Demo:Enabled", "true");
-        builder.UseSetting("Security:CredentialRequestsPerMinute", "100000");
+        builder.UseSetting("Security:SignInsPerAddressPerMinute", "100000");
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
@@ -127,7 +164,7 @@ public class BorderlinkApp : WebApplicationFactory<Program>, IAsyncLifetime
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        await Database.DisposeAsync();
+        if (!_keepDatabase) await Database.DisposeAsync();
         GC.SuppressFinalize(this);
     }
 }

@@ -1,10 +1,14 @@
+using System.Collections.Concurrent;
+using Microsoft.Data.Sqlite;
 using Npgsql;
 
 namespace Borderlink.Tests.Infrastructure;
 
 /// <summary>
 /// The database engine a test run uses: SQLite by default, PostgreSQL when BORDERLINK_TEST_DB=postgres. The test
-/// command runs the whole suite once on each. Every app instance gets a database of its own.
+/// command runs the whole suite once on each. Every app instance gets a database of its own: empty, or a copy of a
+/// template that an app migrated and seeded once in this run (a SQLite file copy; PostgreSQL's
+/// <c>CREATE DATABASE … TEMPLATE</c>), which saves each app the migration and the demo seeding.
 /// </summary>
 public sealed class TestDatabase : IAsyncDisposable
 {
@@ -25,29 +29,86 @@ public sealed class TestDatabase : IAsyncDisposable
         _name = name;
     }
 
-    public static async Task<TestDatabase> CreateAsync()
+    public static async Task<TestDatabase> CreateAsync() => await CreateAsync(null);
+
+    private static async Task<TestDatabase> CreateAsync(TestDatabase? template)
     {
         var name = "bl_test_" + Guid.NewGuid().ToString("N")[..12];
         if (!IsPostgres)
         {
             var path = Path.Combine(Path.GetTempPath(), name + ".db");
+            if (template is not null) File.Copy(template._name, path);
             return new TestDatabase("Sqlite", $"Data Source={path}", path);
         }
         await using (var admin = new NpgsqlConnection(AdminConnectionString))
         {
             await admin.OpenAsync();
-            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", admin);
-            await create.ExecuteNonQueryAsync();
+            var sql = template is null ? $"CREATE DATABASE \"{name}\"" : $"CREATE DATABASE \"{name}\" TEMPLATE \"{template._name}\"";
+            await using var create = new NpgsqlCommand(sql, admin);
+            // Copies of one template are made one at a time: PostgreSQL refuses a copy while anything else uses the template.
+            await CopyGate.WaitAsync();
+            try
+            {
+                await create.ExecuteNonQueryAsync();
+            }
+            finally
+            {
+                CopyGate.Release();
+            }
         }
         var builder = new NpgsqlConnectionStringBuilder(AdminConnectionString) { Database = name };
         return new TestDatabase("Postgres", builder.ConnectionString, name);
+    }
+
+    private static readonly SemaphoreSlim CopyGate = new(1, 1);
+    private static readonly ConcurrentDictionary<string, Lazy<Task<TestDatabase>>> Templates = new();
+
+    /// <summary>
+    /// A copy of the template for <paramref name="key"/>, made the first time by <paramref name="build"/> (which starts an
+    /// app on the empty template and stops it). The template keeps no node identity: its signing keys and data-protection
+    /// keys are removed, so each copy's node makes its own at start, as a fresh node does.
+    /// </summary>
+    public static async Task<TestDatabase> FromTemplateAsync(string key, Func<TestDatabase, Task> build)
+    {
+        var template = await Templates.GetOrAdd(key, _ => new Lazy<Task<TestDatabase>>(async () =>
+        {
+            var database = await CreateAsync(null);
+            await build(database);
+            await database.StripNodeIdentityAsync();
+            AppDomain.CurrentDomain.ProcessExit += (_, _) => database.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            return database;
+        })).Value;
+        return await CreateAsync(template);
+    }
+
+    private async Task StripNodeIdentityAsync()
+    {
+        const string strip = "DELETE FROM \"NodeKeys\"; DELETE FROM \"DataProtectionKeys\";";
+        if (Provider == "Sqlite")
+        {
+            SqliteConnection.ClearAllPools();
+            await using var connection = new SqliteConnection(ConnectionString + ";Pooling=False");
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            // Everything into the main file, so that a copy of the file alone is the whole database.
+            command.CommandText = strip + " PRAGMA wal_checkpoint(TRUNCATE);";
+            await command.ExecuteNonQueryAsync();
+            return;
+        }
+        NpgsqlConnection.ClearAllPools();
+        await using (var connection = new NpgsqlConnection(ConnectionString + ";Pooling=false"))
+        {
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand(strip, connection);
+            await command.ExecuteNonQueryAsync();
+        }
     }
 
     public async ValueTask DisposeAsync()
     {
         if (Provider == "Sqlite")
         {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            SqliteConnection.ClearAllPools();
             foreach (var suffix in new[] { "", "-wal", "-shm" })
             {
                 File.Delete(_name + suffix);

@@ -7,6 +7,11 @@ using Borderlink.Tests.Infrastructure;
 
 namespace Borderlink.Tests.Sharing;
 
+/// <summary>
+/// The fault tests run one after another, after the other test classes: each starts, kills and restarts node processes
+/// whose timing they measure, and beside the in-process tests on two cores (tried) each took twice as long and the
+/// whole suite longer.
+/// </summary>
 [CollectionDefinition("processes", DisableParallelization = true)]
 public sealed class ProcessCollection;
 
@@ -22,8 +27,8 @@ public sealed class FaultTests(ITestOutputHelper output) : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        _china = await ProcessNode.CreateAsync("cn-gx", ["CN-GX", "CN-YN"]);
-        _vietnam = await ProcessNode.CreateAsync("vn-north", ["VN-13", "VN-09", "VN-04", "VN-07", "VN-02"]);
+        _china = await NodeAsync("cn-gx", ["CN-GX", "CN-YN"]);
+        _vietnam = await NodeAsync("vn-north", ["VN-13", "VN-09", "VN-04", "VN-07", "VN-02"]);
         await Task.WhenAll(_china.StartAsync(), _vietnam.StartAsync());
         var cnAdmin = await _china.SignInAsync("guangxi.admin");
         var vnAdmin = await _vietnam.SignInAsync("langson.admin");
@@ -31,6 +36,13 @@ public sealed class FaultTests(ITestOutputHelper output) : IAsyncLifetime
         var vnCard = await vnAdmin.GetFromJsonAsync<NodeCard>("/api/v1/exchange/node-card");
         Assert.Equal(HttpStatusCode.Created, (await vnAdmin.PostAsJsonAsync("/api/v1/exchange/partners", cnCard)).StatusCode);
         Assert.Equal(HttpStatusCode.Created, (await cnAdmin.PostAsJsonAsync("/api/v1/exchange/partners", vnCard)).StatusCode);
+    }
+
+    /// <summary>A node process on a copy of the seeded template (migrated and seeded once per test run).</summary>
+    private static async Task<ProcessNode> NodeAsync(string id, string[] parties)
+    {
+        var database = await new BorderlinkApp().Hosting(id, "http://127.0.0.1", parties).SeededDatabaseAsync();
+        return await ProcessNode.CreateAsync(id, parties, database);
     }
 
     public async ValueTask DisposeAsync()
@@ -77,13 +89,13 @@ public sealed class FaultTests(ITestOutputHelper output) : IAsyncLifetime
     }
 
     [Fact(Timeout = 300_000)]
-    public async Task The_receiver_killed_during_a_stream_of_1000_messages_gets_each_exactly_once()
+    public async Task The_receiver_killed_during_a_stream_of_500_messages_gets_each_exactly_once()
     {
         var ct = TestContext.Current.CancellationToken;
         var killed = 0;
-        await WriteAsync("stream", 1000, afterEach: async i =>
+        await WriteAsync("stream", 500, afterEach: async i =>
         {
-            if (i == 300 && Interlocked.Exchange(ref killed, 1) == 0)
+            if (i == 150 && Interlocked.Exchange(ref killed, 1) == 0)
             {
                 _china.Kill();
                 await Task.Delay(500);
@@ -91,7 +103,7 @@ public sealed class FaultTests(ITestOutputHelper output) : IAsyncLifetime
             }
         });
         await DrainedAsync(TimeSpan.FromMinutes(3), ct);
-        await AssertAppliedExactlyOnceAsync("stream", 1000);
+        await AssertAppliedExactlyOnceAsync("stream", 500);
     }
 
     [Fact(Timeout = 300_000)]
@@ -113,8 +125,13 @@ public sealed class FaultTests(ITestOutputHelper output) : IAsyncLifetime
     public async Task The_sender_killed_while_delivering_a_backlog_resends_what_it_had_in_flight_and_each_is_applied_once()
     {
         var ct = TestContext.Current.CancellationToken;
+        // A sender killed while holding claims leaves them for its claim lease (PostgreSQL): 8 s here, not the default
+        // 45 s, so the test does not wait 45 s for what 8 s shows as well. (Short leases are for this test alone: under
+        // load a round can outlast them, and the two-instance test counts any message sent twice.)
+        _vietnam.Kill();
+        await _vietnam.With("Exchange__SendTimeoutSeconds", "5").With("Exchange__ClaimLeaseSeconds", "8").StartAsync();
         _china.Kill();
-        await WriteAsync("in-flight", 600);
+        await WriteAsync("in-flight", 400);
         await _china.StartAsync();
         // Killed once the partner has taken part of the backlog: batches are in flight, some applied there whose receipts never came back.
         var stopwatch = Stopwatch.StartNew();
@@ -129,7 +146,7 @@ public sealed class FaultTests(ITestOutputHelper output) : IAsyncLifetime
 
         await _vietnam.StartAsync();
         await DrainedAsync(TimeSpan.FromMinutes(3), ct);
-        await AssertAppliedExactlyOnceAsync("in-flight", 600);
+        await AssertAppliedExactlyOnceAsync("in-flight", 400);
         var duplicates = await _vietnam.ScalarAsync("SELECT COUNT(*) FROM \"OutboxMessages\" WHERE \"ReceiptStatus\" = 'duplicate'");
         // What the receiver had applied but the sender had not yet marked was sent again and answered as a duplicate (how
         // many depends on where the kill fell); the assertion above is that none was applied twice and none was lost.
@@ -188,30 +205,34 @@ public sealed class FaultTests(ITestOutputHelper output) : IAsyncLifetime
         await using var second = _vietnam.SecondInstance();
         await second.StartAsync();
         _china.Kill();
-        await WriteAsync("two-instances", 500);
+        await WriteAsync("two-instances", 300);
         await _china.StartAsync();
         await DrainedAsync(TimeSpan.FromMinutes(2), ct);
-        await AssertAppliedExactlyOnceAsync("two-instances", 500);
+        await AssertAppliedExactlyOnceAsync("two-instances", 300);
         // Had both instances claimed one message, the second delivery would have come back as a duplicate.
         Assert.Equal(0, await _vietnam.ScalarAsync("SELECT COUNT(*) FROM \"OutboxMessages\" WHERE \"ReceiptStatus\" = 'duplicate'"));
     }
 
-    [Fact(Timeout = 600_000)]
-    public async Task A_partner_down_while_10000_messages_queue_receives_all_of_them_when_it_returns()
+    /// <remarks>
+    /// 1,000 messages: ten full delivery rounds after the return, more than the four senders take at once. How fast a
+    /// backlog of 100,000 drains is measured in bench/ (<c>exchange-backlog</c>), not here.
+    /// </remarks>
+    [Fact(Timeout = 300_000)]
+    public async Task A_partner_down_while_1000_messages_queue_receives_all_of_them_when_it_returns()
     {
         var ct = TestContext.Current.CancellationToken;
         _china.Kill();
         var writing = Stopwatch.StartNew();
-        await WriteAsync("backlog", 10_000, parallel: 16);
+        await WriteAsync("backlog", 1_000, parallel: 16);
         writing.Stop();
-        Assert.Equal(10_000, await _vietnam.ScalarAsync("SELECT COUNT(*) FROM \"OutboxMessages\" WHERE \"Status\" = 'pending'"));
+        Assert.Equal(1_000, await _vietnam.ScalarAsync("SELECT COUNT(*) FROM \"OutboxMessages\" WHERE \"Status\" = 'pending'"));
 
         var drain = Stopwatch.StartNew();
         await _china.StartAsync();
         await DrainedAsync(TimeSpan.FromMinutes(5), ct);
         drain.Stop();
-        await AssertAppliedExactlyOnceAsync("backlog", 10_000);
-        var line = $"{_china.Database.Provider}: 10,000 notes written in {writing.Elapsed.TotalSeconds:F1} s; backlog drained in {drain.Elapsed.TotalSeconds:F1} s after the partner returned";
+        await AssertAppliedExactlyOnceAsync("backlog", 1_000);
+        var line = $"{_china.Database.Provider}: 1,000 notes written in {writing.Elapsed.TotalSeconds:F1} s; backlog drained in {drain.Elapsed.TotalSeconds:F1} s after the partner returned";
         output.WriteLine(line);
         if (Environment.GetEnvironmentVariable("BORDERLINK_ARTIFACTS") is { Length: > 0 } artifacts)
         {

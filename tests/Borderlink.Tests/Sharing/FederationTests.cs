@@ -150,9 +150,12 @@ public sealed class FederationTests : IAsyncLifetime
         var langSon = await _nodes.Vietnam.SignInAsync("langson.liaison");
         var note = await langSon.CreateNoteAsync("Chỉ chia sẻ với Cao Bằng", "Partners", ["VN-04"]);
         var internalNote = await langSon.CreateNoteAsync("Nội bộ");
+        // Positive control: the same writer's note addressed to Guangxi, hosted on the partner node, does get a message.
+        var forGuangxi = await langSon.CreateNoteAsync("Gửi Quảng Tây", "Partners", ["CN-GX"]);
 
         var messages = await _nodes.Vietnam.WithSystemDbAsync(db => db.OutboxMessages.Where(m => m.RecordId == note.Id || m.RecordId == internalNote.Id).CountAsync());
         Assert.Equal(0, messages);
+        Assert.Equal(1, await _nodes.Vietnam.WithSystemDbAsync(db => db.OutboxMessages.CountAsync(m => m.RecordId == forGuangxi.Id)));
     }
 
     [Fact]

@@ -31,9 +31,10 @@ public sealed class ProcessNode : IAsyncDisposable
         _environment = environment;
     }
 
-    public static async Task<ProcessNode> CreateAsync(string id, string[] parties)
+    /// <summary>A node hosting <paramref name="parties"/>, on <paramref name="database"/> (a new empty one when not given).</summary>
+    public static async Task<ProcessNode> CreateAsync(string id, string[] parties, TestDatabase? database = null)
     {
-        var database = await TestDatabase.CreateAsync();
+        database ??= await TestDatabase.CreateAsync();
         var port = FreePort();
         var environment = new Dictionary<string, string>
         {
@@ -43,7 +44,7 @@ public sealed class ProcessNode : IAsyncDisposable
             ["Database__Provider"] = database.Provider,
             ["ConnectionStrings__Borderlink"] = database.ConnectionString,
             ["Demo__Enabled"] = "true",
-            ["Security__CredentialRequestsPerMinute"] = "100000",
+            ["Security__SignInsPerAddressPerMinute"] = "100000",
             ["Exchange__PollMilliseconds"] = "100",
             ["Exchange__MaxBackoffSeconds"] = "2",
             ["Logging__LogLevel__Default"] = "Warning",
@@ -58,9 +59,9 @@ public sealed class ProcessNode : IAsyncDisposable
     /// (the build output by default, or a published one) with another folder as its working directory, as a service
     /// manager or a user in another folder would start it.
     /// </summary>
-    public static async Task<ProcessNode> AsReadmeRunsAsync(string? appDirectory = null, bool viaDotnetRun = false)
+    public static async Task<ProcessNode> AsReadmeRunsAsync(string? appDirectory = null, bool viaDotnetRun = false, TestDatabase? database = null)
     {
-        var database = await TestDatabase.CreateAsync();
+        database ??= await TestDatabase.CreateAsync();
         var port = FreePort();
         var environment = new Dictionary<string, string>
         {
@@ -140,6 +141,29 @@ public sealed class ProcessNode : IAsyncDisposable
             await Task.Delay(200);
         }
         throw new TimeoutException($"{Id} did not become healthy:\n{Output()}");
+    }
+
+    /// <summary>Removes a setting from the app's environment, before it starts.</summary>
+    public ProcessNode Without(string key)
+    {
+        _environment.Remove(key);
+        return this;
+    }
+
+    /// <summary>Starts the app expecting it to stop by itself (a refused start): its exit code and everything it printed.</summary>
+    public async Task<(int ExitCode, string Output)> RunToExitAsync(TimeSpan limit)
+    {
+        try
+        {
+            await StartAsync();
+        }
+        catch (InvalidOperationException) when (_process is { HasExited: true })
+        {
+        }
+        using var timeout = new CancellationTokenSource(limit);
+        await _process!.WaitForExitAsync(timeout.Token);
+        _process.WaitForExit(); // the output handlers have run
+        lock (_output) return (_process.ExitCode, string.Join('\n', _output));
     }
 
     /// <summary>kill -9: no shutdown, no flush, whatever was in flight is cut.</summary>

@@ -24,8 +24,7 @@ public sealed class TwoNodes : IAsyncDisposable
 
     private BorderlinkApp Node(string id, string baseUrl, string[] parties, (string Key, string Value)[] settings)
     {
-        var app = new BorderlinkApp().WithSetting("Node:Id", id).WithSetting("Node:BaseUrl", baseUrl).WithSetting("Exchange:PollMilliseconds", "100");
-        for (var i = 0; i < parties.Length; i++) app.WithSetting($"Node:HostedParties:{i}", parties[i]);
+        var app = new BorderlinkApp().Hosting(id, baseUrl, parties).WithSetting("Exchange:PollMilliseconds", "100");
         foreach (var (key, value) in settings) app.WithSetting(key, value);
         app.ExchangeHandler = Links;
         return app;

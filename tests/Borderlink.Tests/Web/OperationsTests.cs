@@ -24,27 +24,6 @@ public sealed class DemoSeedingTests() : OwnAppTest(new BorderlinkApp().WithSett
     }
 }
 
-public sealed class SignInRateLimitTests() : OwnAppTest(new BorderlinkApp().WithSetting("Security:CredentialRequestsPerMinute", "4"))
-{
-
-    [Fact]
-    public async Task Sign_in_attempts_beyond_the_limit_are_turned_away()
-    {
-        var client = App.Anonymous();
-        var token = await Forms.TokenFromAsync(client, "/login"); // 1 of 4
-        HttpStatusCode last = HttpStatusCode.OK;
-        for (var i = 0; i < 4; i++)
-        {
-            var response = await client.PostAsync("/login", new FormUrlEncodedContent(
-            [
-                new("__RequestVerificationToken", token), new("_handler", "login"), new("Input.UserName", "nobody"), new("Input.Password", "wrong-password-1"),
-            ]));
-            last = response.StatusCode;
-        }
-        Assert.Equal(HttpStatusCode.TooManyRequests, last);
-    }
-}
-
 public sealed class AuditTrailPageTests(SharedApp app)
 {
     [Fact]

@@ -20,27 +20,4 @@ public static class SituationProjection
             }
         }
     }
-
-    /// <summary>
-    /// Fills in the figures of reports that have none (a database from before they were kept in the report); returns
-    /// how many reports got them. Run at start, after migrations, before anything else writes. The reports' versions
-    /// and times stay as they were: this is the node's own bookkeeping, not a change to send to anyone.
-    /// </summary>
-    public static async Task<int> FillMissingAsync(BorderlinkDb db, CancellationToken ct)
-    {
-        var missing = await db.SituationReports.IgnoreQueryFilters().Where(r => r.Figures == null).Select(r => r.Id).ToListAsync(ct);
-        foreach (var chunk in missing.Chunk(500))
-        {
-            var reports = await db.SituationReports.IgnoreQueryFilters().AsNoTracking().Where(r => chunk.Contains(r.Id)).ToListAsync(ct);
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            foreach (var report in reports)
-            {
-                var figures = SituationFigure.Serialize(report);
-                await db.SituationReports.IgnoreQueryFilters().Where(r => r.Id == report.Id)
-                    .ExecuteUpdateAsync(s => s.SetProperty(r => r.Figures, figures), ct);
-            }
-            await tx.CommitAsync(ct);
-        }
-        return missing.Count;
-    }
 }

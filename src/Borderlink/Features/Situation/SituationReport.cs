@@ -51,15 +51,11 @@ public static class SituationJson
     /// <summary>
     /// A stored row is a positional array, <c>["dengue","VN-09-DD",12,0,340,1,25,"note"]</c> (trailing empty values left
     /// out): an import writes a hundred thousand of them, and the names made up most of the bytes to serialise and store.
-    /// Rows stored as objects by earlier versions are still read.
     /// </summary>
     private sealed class StoredRowConverter : JsonConverter<SituationRow>
     {
-        private static readonly JsonSerializerOptions Named = new(JsonSerializerDefaults.Web);
-
         public override SituationRow Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
         {
-            if (reader.TokenType == JsonTokenType.StartObject) return JsonSerializer.Deserialize<SituationRow>(ref reader, Named)!;
             if (reader.TokenType != JsonTokenType.StartArray) throw new JsonException("A stored situation row is an array.");
             var values = new object?[8];
             var at = 0;

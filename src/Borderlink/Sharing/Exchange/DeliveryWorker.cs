@@ -17,16 +17,6 @@ public sealed class DeliveryWorker(IServiceScopeFactory scopes, LocalNode node, 
     TimeProvider clock, ILogger<DeliveryWorker> logger) : BackgroundService
 {
     public const string HttpClientName = "exchange";
-    /// <summary>Longest a partner's inbox may take to answer one message.</summary>
-    public static readonly TimeSpan SendTimeout = TimeSpan.FromSeconds(30);
-
-    /// <summary>
-    /// How long a claim keeps other instances off a message (PostgreSQL): a round's sends end within
-    /// <see cref="SendTimeout"/>, and its outcomes are written just after. It is also how long the messages an instance
-    /// had claimed wait when it crashes, before its restart or another instance sends them. Should a round still
-    /// outlast it, a message sent twice is a duplicate to the receiver, applied once.
-    /// </summary>
-    private static readonly TimeSpan Lease = SendTimeout + TimeSpan.FromSeconds(15);
     private readonly SemaphoreSlim _claiming = new(1, 1);
     private readonly HashSet<Guid> _inFlight = [];
 
@@ -84,7 +74,7 @@ public sealed class DeliveryWorker(IServiceScopeFactory scopes, LocalNode node, 
         await _claiming.WaitAsync(ct);
         try
         {
-            claimed = await db.ClaimOutboxAsync(now, Lease, options.Value.BatchSize, _inFlight, ct);
+            claimed = await db.ClaimOutboxAsync(now, options.Value.ClaimLease, options.Value.BatchSize, _inFlight, ct);
             foreach (var m in claimed) _inFlight.Add(m.Id);
         }
         finally

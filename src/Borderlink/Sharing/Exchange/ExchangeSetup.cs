@@ -5,7 +5,8 @@ public static class ExchangeSetup
     public static WebApplicationBuilder AddBorderlinkExchange(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<NodeOptions>().BindConfiguration(NodeOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddOptions<ExchangeOptions>().BindConfiguration(ExchangeOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<ExchangeOptions>().BindConfiguration(ExchangeOptions.Section).ValidateDataAnnotations()
+            .Validate(o => o.ClaimLease >= o.SendTimeout, "Exchange:ClaimLeaseSeconds must not be shorter than Exchange:SendTimeoutSeconds.").ValidateOnStart();
         builder.Services.AddSingleton<LocalNode>();
         builder.Services.AddSingleton<TrustCache>();
         builder.Services.AddScoped<NodeKeys>();
@@ -14,7 +15,8 @@ public static class ExchangeSetup
         builder.Services.AddSingleton<InboxGroupCommit>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<InboxGroupCommit>());
         builder.Services.AddScoped<ExchangeAdmin>();
-        builder.Services.AddHttpClient(DeliveryWorker.HttpClientName, c => c.Timeout = DeliveryWorker.SendTimeout);
+        builder.Services.AddHttpClient(DeliveryWorker.HttpClientName)
+            .ConfigureHttpClient((sp, c) => c.Timeout = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<ExchangeOptions>>().Value.SendTimeout);
         builder.Services.AddHostedService<DeliveryWorker>();
         return builder;
     }

@@ -56,4 +56,22 @@ public sealed class ExchangeOptions
     /// <summary>Longest wait between two tries of a message (PROTOCOL.md: about 5 minutes).</summary>
     [Range(1, 3600)]
     public int MaxBackoffSeconds { get; set; } = 300;
+
+    /// <summary>Longest a partner's inbox may take to answer one message.</summary>
+    [Range(1, 600)]
+    public int SendTimeoutSeconds { get; set; } = 30;
+
+    /// <summary>
+    /// How long a claim keeps other instances off a message (PostgreSQL): a round's sends end within the send timeout,
+    /// and its outcomes are written just after. It is also how long the messages an instance had claimed wait when it
+    /// crashes, before its restart or another instance sends them. Should a round still outlast it, a message sent
+    /// twice is a duplicate to the receiver, applied once. Default: the send timeout plus 15 seconds; never shorter
+    /// than the send timeout.
+    /// </summary>
+    [Range(1, 900)]
+    public int? ClaimLeaseSeconds { get; set; }
+
+    public TimeSpan SendTimeout => TimeSpan.FromSeconds(SendTimeoutSeconds);
+
+    public TimeSpan ClaimLease => TimeSpan.FromSeconds(ClaimLeaseSeconds ?? SendTimeoutSeconds + 15);
 }

@@ -62,6 +62,8 @@ public sealed class GazetteerTests(SharedApp app)
         var client = await app.SignInAsync("guangxi.viewer");
         var results = await (await client.GetAsync("/api/v1/gazetteer?q=zzqxw")).ReadAsync<List<GazetteerResultDto>>();
         Assert.Empty(results);
+        // Positive control: the same request with a real name finds it.
+        Assert.NotEmpty(await (await client.GetAsync("/api/v1/gazetteer?q=lang%20son")).ReadAsync<List<GazetteerResultDto>>());
     }
 
     [Theory]
