@@ -201,6 +201,9 @@ public abstract class BorderlinkDb : IdentityDbContext<BorderlinkUser>, IDataPro
     /// <summary>Whether other instances may share this database, so that a claim has to be written (a lease) to hold.</summary>
     protected abstract bool ClaimsNeedLease { get; }
 
+    /// <summary>Whether a claimed message carries its lease in its next-attempt time (see <see cref="ClaimOutboxAsync"/>).</summary>
+    public bool ClaimsWriteLeases => ClaimsNeedLease;
+
     /// <summary>The pending messages due at <paramref name="now"/>, oldest first, locked for this transaction as the engine allows.</summary>
     protected abstract IQueryable<OutboxMessage> DueOutbox(DateTimeOffset now, int count);
 

@@ -221,6 +221,10 @@ public sealed class FaultTests(ITestOutputHelper output) : IAsyncLifetime
     public async Task A_partner_down_while_1000_messages_queue_receives_all_of_them_when_it_returns()
     {
         var ct = TestContext.Current.CancellationToken;
+        // The sender logs at Information, as appsettings.json has it, to see what an operator's log gets from an outage.
+        _vietnam.Kill();
+        await _vietnam.With("Logging__LogLevel__Default", "Information").StartAsync();
+        var logFrom = _vietnam.OutputLines;
         _china.Kill();
         var writing = Stopwatch.StartNew();
         await WriteAsync("backlog", 1_000, parallel: 16);
@@ -232,7 +236,14 @@ public sealed class FaultTests(ITestOutputHelper output) : IAsyncLifetime
         await DrainedAsync(TimeSpan.FromMinutes(5), ct);
         drain.Stop();
         await AssertAppliedExactlyOnceAsync("backlog", 1_000);
-        var line = $"{_china.Database.Provider}: 1,000 notes written in {writing.Elapsed.TotalSeconds:F1} s; backlog drained in {drain.Elapsed.TotalSeconds:F1} s after the partner returned";
+        // The outage left a few lines, not lines per message or per try: one when the partner stopped answering, at
+        // most one a minute while it stayed down, one when it answered again; no stack trace.
+        var log = _vietnam.OutputSince(logFrom);
+        Assert.Single(log, l => l.Contains("Partner cn-gx does not answer", StringComparison.Ordinal));
+        Assert.Single(log, l => l.Contains("Partner cn-gx answers again", StringComparison.Ordinal));
+        Assert.True(log.Count < 60 && log.Sum(l => l.Length) < 16_384, $"{log.Count} lines, {log.Sum(l => l.Length)} characters during the outage:\n{string.Join('\n', log.Take(60))}");
+        Assert.DoesNotContain(log, l => l.TrimStart().StartsWith("at ", StringComparison.Ordinal));
+        var line = $"{_china.Database.Provider}: 1,000 notes written in {writing.Elapsed.TotalSeconds:F1} s; backlog drained in {drain.Elapsed.TotalSeconds:F1} s after the partner returned; the sender logged {log.Count} lines ({log.Sum(l => l.Length)} characters) meanwhile";
         output.WriteLine(line);
         if (Environment.GetEnvironmentVariable("BORDERLINK_ARTIFACTS") is { Length: > 0 } artifacts)
         {

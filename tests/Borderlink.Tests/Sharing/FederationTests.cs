@@ -162,16 +162,25 @@ public sealed class FederationTests : IAsyncLifetime
     public async Task Delivery_is_confirmed_by_a_signed_receipt_and_a_link_down_is_retried_until_it_works()
     {
         var langSon = await _nodes.Vietnam.SignInAsync("langson.liaison");
+        var admin = await _nodes.Vietnam.SignInAsync("langson.admin", "en");
+        async Task<PartnerStatusDto> StatusAsync() => (await (await admin.GetAsync("/api/v1/exchange/partners")).ReadAsync<List<PartnerStatusDto>>()).Single();
+        Assert.Equal("never-contacted", (await StatusAsync()).State);
         _nodes.Links.Cut.Add("cn.test");
         var note = await langSon.CreateNoteAsync("Gửi khi mất kết nối", "Partners", ["CN-GX"]);
 
         Assert.True(await TwoNodes.EventuallyAsync(() => _nodes.Vietnam.WithSystemDbAsync(db =>
             db.OutboxMessages.AnyAsync(m => m.RecordId == note.Id && m.Attempts > 0 && m.Status == OutboxStatus.Pending))), "no failed attempt recorded");
-        var admin = await _nodes.Vietnam.SignInAsync("langson.admin", "en");
-        var status = (await (await admin.GetAsync("/api/v1/exchange/partners")).ReadAsync<List<PartnerStatusDto>>()).Single();
+        var status = await StatusAsync();
         Assert.Equal(1, status.Queued);
         Assert.StartsWith("503", status.LastError, StringComparison.Ordinal);
-        Assert.Contains("503 link down", await admin.GetStringAsync("/admin/partners"), StringComparison.Ordinal);
+        Assert.Equal(("unreachable", (DateTimeOffset?)_nodes.Vietnam.Clock.GetUtcNow()), (status.State, status.UnreachableSince));
+        _nodes.Vietnam.Clock.Advance(TimeSpan.FromSeconds(41));
+        var page = await admin.GetStringAsync("/admin/partners");
+        Assert.Contains("503 link down", page, StringComparison.Ordinal);
+        Assert.Contains("<strong>Unreachable</strong>", page, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"oldest-cn-gx\">41 s<", page, StringComparison.Ordinal); // seconds under a minute, not "0 min"
+        var vietnamese = await (await _nodes.Vietnam.SignInAsync("langson.admin", "vi")).GetStringAsync("/admin/partners");
+        Assert.Contains("<strong>Không liên lạc được</strong>", vietnamese, StringComparison.Ordinal);
         var waiting = await admin.GetStringAsync("/admin/partners/cn-gx?status=pending");
         Assert.Contains(note.Id.ToString(), waiting, StringComparison.Ordinal);
 
@@ -180,6 +189,48 @@ public sealed class FederationTests : IAsyncLifetime
         Assert.True(await TwoNodes.EventuallyAsync(() => _nodes.Vietnam.WithSystemDbAsync(db =>
             db.OutboxMessages.AnyAsync(m => m.RecordId == note.Id && m.Status == OutboxStatus.Delivered && m.ReceiptStatus == ReceiptStatus.Applied))),
             "the message was not delivered after the link came back");
+        var recovered = await StatusAsync();
+        Assert.Equal(("recovered", (DateTimeOffset?)null, 0, (long?)null), (recovered.State, recovered.UnreachableSince, recovered.Queued, recovered.OldestQueuedSeconds));
+        Assert.Contains("<strong>Recovered</strong>", await admin.GetStringAsync("/admin/partners"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_partner_back_after_a_long_outage_gets_every_waiting_message_at_once_whatever_their_backoff()
+    {
+        var langSon = await _nodes.Vietnam.SignInAsync("langson.liaison");
+        _nodes.Links.Cut.Add("cn.test");
+        var notes = new List<Guid>();
+        for (var i = 0; i < 20; i++) notes.Add((await langSon.CreateNoteAsync($"Trong lúc mất kết nối {i}", "Partners", ["CN-GX"])).Id);
+        Task<List<OutboxMessage>> WaitingAsync() => _nodes.Vietnam.WithSystemDbAsync(db => db.OutboxMessages.AsNoTracking().Where(m => notes.Contains(m.RecordId)).ToListAsync());
+
+        // The outage goes on: the clock runs five minutes at a time, each try fails, and each message's backoff grows
+        // to minutes (at most Exchange:MaxBackoffSeconds, 5 min, as a real outage reaches it).
+        var clock = _nodes.Vietnam.Clock;
+        while ((await WaitingAsync()).Min(m => m.Attempts) < 9)
+        {
+            var before = (await WaitingAsync()).Sum(m => m.Attempts);
+            clock.Advance(TimeSpan.FromMinutes(5));
+            Assert.True(await TwoNodes.EventuallyAsync(async () => (await WaitingAsync()).Sum(m => m.Attempts) > before), "no retry during the outage");
+        }
+        var waiting = await WaitingAsync();
+        Assert.All(waiting, m => Assert.Equal(OutboxStatus.Pending, m.Status));
+        // Past the two probe intervals below and two claim leases (2 × 45 s) beyond them: on PostgreSQL a message due
+        // within two leases may be another sender's claim and is left alone.
+        Assert.True(waiting.Min(m => m.NextAttemptAt) > clock.GetUtcNow() + TimeSpan.FromSeconds(110), "backoffs did not grow past the probe interval");
+
+        // Positive control: one probe interval while the partner is still down delivers nothing.
+        clock.Advance(TimeSpan.FromSeconds(10));
+        await Task.Delay(1000);
+        Assert.All(await WaitingAsync(), m => Assert.Equal(OutboxStatus.Pending, m.Status));
+
+        // The partner answers again: within one probe interval (10 s), far less than any message's own backoff, all arrive.
+        _nodes.Links.Cut.Clear();
+        clock.Advance(TimeSpan.FromSeconds(10));
+        Assert.True(await TwoNodes.EventuallyAsync(async () => (await WaitingAsync()).All(m => m.Status == OutboxStatus.Delivered)),
+            "messages still waited out their backoff after the partner came back");
+        var guangxi = await _nodes.China.SignInAsync("guangxi.officer");
+        var titles = (await (await guangxi.GetAsync("/api/v1/liaison-notes?q=Trong%20l%C3%BAc&pageSize=100")).ReadJsonAsync()).GetProperty("items").EnumerateArray().Count();
+        Assert.Equal(20, titles);
     }
 
     [Fact]

@@ -176,6 +176,18 @@ public sealed class ProcessNode : IAsyncDisposable
         }
     }
 
+    /// <summary>How many lines the app has printed so far (to read what it printed after a moment).</summary>
+    public int OutputLines
+    {
+        get { lock (_output) return _output.Count; }
+    }
+
+    /// <summary>The lines printed since line <paramref name="from"/>.</summary>
+    public List<string> OutputSince(int from)
+    {
+        lock (_output) return _output.Skip(from).ToList();
+    }
+
     public string Output()
     {
         lock (_output) return string.Join('\n', _output.TakeLast(60));

@@ -45,6 +45,16 @@ public sealed partial class ResourceTests
         }
     }
 
+    /// <summary>Words the code builds its key for (a state's name), which the scan of literal keys cannot see.</summary>
+    [Fact]
+    public void Every_partner_state_has_its_words()
+    {
+        var neutral = Entries("");
+        var missing = Borderlink.Sharing.Exchange.PartnerStatusDto.States.Select(s => "Partners.State." + s).Where(k => !neutral.ContainsKey(k)).ToList();
+        Assert.True(missing.Count == 0, $"missing: {string.Join(", ", missing)}");
+        Assert.Equal("Unreachable", neutral["Partners.State.unreachable"]);
+    }
+
     [Fact]
     public void Every_key_the_code_uses_exists()
     {

@@ -26,10 +26,12 @@ public sealed class SignInGuard : IDisposable
     private readonly PartitionedRateLimiter<string> _failuresHere;
     private readonly PartitionedRateLimiter<string> _failuresAnywhere;
     private readonly string _dummyHash;
-    private readonly IPasswordHasher<BorderlinkUser> _hasher;
+    private readonly PasswordHasher<BorderlinkUser> _hasher;
 
-    public SignInGuard(IOptions<SecurityOptions> options, IPasswordHasher<BorderlinkUser> hasher)
+    /// <param name="hashing">Identity's hashing settings: the check against nobody costs what a real one does.</param>
+    public SignInGuard(IOptions<SecurityOptions> options, IOptions<PasswordHasherOptions> hashing)
     {
+        var hasher = new PasswordHasher<BorderlinkUser>(hashing);
         var o = options.Value;
         _submissions = Limiter(o.SignInsPerAddressPerMinute, TimeSpan.FromMinutes(1));
         _failuresHere = Limiter(o.MaxFailedLogins, TimeSpan.FromMinutes(o.LockoutMinutes));

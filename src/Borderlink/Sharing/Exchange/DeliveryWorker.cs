@@ -14,7 +14,7 @@ namespace Borderlink.Sharing.Exchange;
 /// instances may run on one PostgreSQL: a message is claimed by one sender only (see <see cref="BorderlinkDb.ClaimOutboxAsync"/>).
 /// </summary>
 public sealed class DeliveryWorker(IServiceScopeFactory scopes, LocalNode node, IOptions<ExchangeOptions> options, IHttpClientFactory http,
-    TimeProvider clock, ILogger<DeliveryWorker> logger) : BackgroundService
+    TimeProvider clock, PartnerLinks links, ILogger<DeliveryWorker> logger) : BackgroundService
 {
     public const string HttpClientName = "exchange";
     private readonly SemaphoreSlim _claiming = new(1, 1);
@@ -24,8 +24,67 @@ public sealed class DeliveryWorker(IServiceScopeFactory scopes, LocalNode node, 
     {
         if (!options.Value.DeliveryEnabled) return;
         // Several senders, each claiming its own batch: while one waits for its slowest receipt, the others keep the
-        // partner's inbox busy, so a backlog flows instead of moving in rounds.
-        await Task.WhenAll(Enumerable.Range(0, options.Value.Senders).Select(_ => SendLoopAsync(stoppingToken)));
+        // partner's inbox busy, so a backlog flows instead of moving in rounds. A prober watches partners that are down.
+        await Task.WhenAll(Enumerable.Range(0, options.Value.Senders).Select(_ => SendLoopAsync(stoppingToken)).Append(ProbeLoopAsync(stoppingToken)));
+    }
+
+    /// <summary>
+    /// Every <see cref="ExchangeOptions.ProbeSeconds"/>, asks each partner found down whether it answers again (its
+    /// health address, no message): the moment it does, everything waiting for it is due, whatever each message's
+    /// own backoff had reached.
+    /// </summary>
+    private async Task ProbeLoopAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(TimeSpan.FromSeconds(options.Value.ProbeSeconds), clock, stoppingToken);
+                var down = links.Down.Keys.ToList();
+                if (down.Count == 0) continue;
+                using var scope = scopes.CreateScope();
+                var db = scope.ServiceProvider.GetRequiredService<BorderlinkDb>();
+                var client = http.CreateClient(HttpClientName);
+                foreach (var partner in await db.PartnerNodes.AsNoTracking().Where(p => down.Contains(p.NodeId)).ToListAsync(stoppingToken))
+                {
+                    try
+                    {
+                        using var response = await client.GetAsync(new Uri(partner.BaseUrl + "/healthz"), stoppingToken);
+                        if (response.IsSuccessStatusCode && links.Answered(partner.NodeId)) await MakeDueAsync(db, partner.NodeId, stoppingToken);
+                    }
+                    catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !stoppingToken.IsCancellationRequested)
+                    {
+                        // Still down: the senders' tries say so in the log.
+                    }
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                logger.LogError(e, "Partner probe failed");
+            }
+        }
+    }
+
+    /// <summary>
+    /// Everything waiting for a partner that answers again is due now; a sender is woken for it. Where claims are
+    /// leases (PostgreSQL), a message due within two leases is left as it is: it may be a claim of another sender or
+    /// instance (made at most moments before, so due at most one lease after now), which must not be sent twice, and it
+    /// is due soon anyway. (One lease was not enough: a claim made while this ran reached just past it, and two
+    /// instances sent 80 messages twice.)
+    /// </summary>
+    private async Task MakeDueAsync(BorderlinkDb db, string partner, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        await db.PartnerNodes.Where(p => p.NodeId == partner)
+            .ExecuteUpdateAsync(u => u.SetProperty(p => p.UnreachableSince, (DateTimeOffset?)null).SetProperty(p => p.LastContactAt, now), ct);
+        var after = db.ClaimsWriteLeases ? now + 2 * options.Value.ClaimLease : now;
+        await db.OutboxMessages.Where(m => m.ToNode == partner && m.Status == OutboxStatus.Pending && m.NextAttemptAt > after)
+            .ExecuteUpdateAsync(u => u.SetProperty(m => m.NextAttemptAt, now), ct);
+        node.Ring();
     }
 
     private async Task SendLoopAsync(CancellationToken stoppingToken)
@@ -128,10 +187,22 @@ public sealed class DeliveryWorker(IServiceScopeFactory scopes, LocalNode node, 
                     break;
             }
         }
+        var recovered = new List<string>();
+        var summaries = new List<string>();
         foreach (var group in claimed.Zip(outcomes).GroupBy(x => x.First.ToNode))
         {
             if (partners.GetValueOrDefault(group.Key) is not { } partner) continue;
-            if (group.Any(x => x.Second.Kind == SendKind.Delivered)) partner.LastContactAt = now;
+            if (group.Any(x => x.Second.Kind == SendKind.Delivered))
+            {
+                partner.LastContactAt = now;
+                partner.UnreachableSince = null;
+                if (links.Answered(group.Key)) recovered.Add(group.Key);
+            }
+            else if (group.FirstOrDefault(x => x.Second.Unreachable) is { First: not null } unreachable)
+            {
+                partner.UnreachableSince ??= now;
+                if (links.Failed(group.Key, unreachable.Second.Error!)) summaries.Add(group.Key);
+            }
             if (group.LastOrDefault(x => x.Second.Kind != SendKind.Delivered) is { First: not null } failed)
             {
                 partner.LastError = failed.Second.Error;
@@ -139,6 +210,13 @@ public sealed class DeliveryWorker(IServiceScopeFactory scopes, LocalNode node, 
             }
         }
         await db.SaveChangesAsync(ct);
+        foreach (var partner in recovered) await MakeDueAsync(db, partner, ct);
+        foreach (var partner in summaries)
+        {
+            var waiting = db.OutboxMessages.AsNoTracking().Where(m => m.ToNode == partner && m.Status == OutboxStatus.Pending);
+            var oldest = await waiting.OrderBy(m => m.CreatedAt).Select(m => (DateTimeOffset?)m.CreatedAt).FirstOrDefaultAsync(ct);
+            links.Summarise(partner, await waiting.CountAsync(ct), now - oldest);
+        }
         logger.LogDebug("Outbox round: {Count} messages with key {Kid}", claimed.Count, key.Kid);
         return new Round(claimed.Count, outcomes.Count(o => o.Kind == SendKind.Delivered));
     }
@@ -158,7 +236,8 @@ public sealed class DeliveryWorker(IServiceScopeFactory scopes, LocalNode node, 
 
     private enum SendKind { Delivered, Retry, Final }
 
-    private sealed record SendOutcome(SendKind Kind, string? Error = null, string? ReceiptStatus = null);
+    /// <param name="Unreachable">The partner did not answer, or its server failed (no connection, a time-out, 5xx, 408, 429): the link, not the message.</param>
+    private sealed record SendOutcome(SendKind Kind, string? Error = null, string? ReceiptStatus = null, bool Unreachable = false);
 
     /// <param name="encryptTo">With Exchange:Encrypt on, each partner's key to encrypt to (null for a card without one); null when it is off.</param>
     private static async Task<SendOutcome> SendAsync(HttpClient client, OutboxMessage message, PartnerNode? partner, Microsoft.IdentityModel.Tokens.SecurityKey signing,
@@ -182,11 +261,12 @@ public sealed class DeliveryWorker(IServiceScopeFactory scopes, LocalNode node, 
                 return receipt is null ? new(SendKind.Retry, "receipt missing or not signed by the partner") : new(SendKind.Delivered, null, receipt);
             }
             var error = $"{(int)response.StatusCode} {Truncate(body)}";
-            return (int)response.StatusCode is 400 or 401 or 403 or 413 ? new(SendKind.Final, error) : new(SendKind.Retry, error);
+            var status = (int)response.StatusCode;
+            return status is 400 or 401 or 403 or 413 ? new(SendKind.Final, error) : new(SendKind.Retry, error, Unreachable: status is >= 500 or 408 or 429);
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
         {
-            return new(SendKind.Retry, e.Message);
+            return new(SendKind.Retry, e.Message, Unreachable: true);
         }
     }
 

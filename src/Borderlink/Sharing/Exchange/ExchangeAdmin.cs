@@ -8,8 +8,29 @@ namespace Borderlink.Sharing.Exchange;
 public sealed record PartnerKeyDto(string Kid, string Use, DateTimeOffset? ValidFrom, DateTimeOffset? ValidTo);
 
 /// <summary>What an administrator sees of one partner (PROTOCOL.md "Each node shows, per partner…").</summary>
+/// <param name="State">
+/// <c>never-contacted</c>; <c>unreachable</c> since <paramref name="UnreachableSince"/>; <c>refusing</c> when its last
+/// answer was a refusal (400, 401, 403, 413: messages are marked failed); <c>recovered</c> when it answers again after an
+/// error; <c>reachable</c>.
+/// </param>
+/// <param name="OldestQueuedSeconds">Age of the oldest waiting message, in seconds.</param>
 public sealed record PartnerStatusDto(string NodeId, string BaseUrl, IReadOnlyList<string> Parties, IReadOnlyList<PartnerKeyDto> Keys,
-    DateTimeOffset? LastContactAt, int Queued, TimeSpan? OldestQueuedAge, int Failed, int Delivered, string? LastError, DateTimeOffset? LastErrorAt);
+    DateTimeOffset? LastContactAt, int Queued, TimeSpan? OldestQueuedAge, int Failed, int Delivered, string? LastError, DateTimeOffset? LastErrorAt,
+    string State, DateTimeOffset? UnreachableSince, long? OldestQueuedSeconds)
+{
+    /// <summary>How long a partner that answers again after an error shows as recovered.</summary>
+    public static readonly TimeSpan RecoveredFor = TimeSpan.FromDays(1);
+
+    public static string StateOf(PartnerNode p, DateTimeOffset now) =>
+        p.UnreachableSince is not null ? "unreachable"
+        : p.LastContactAt is null && p.LastErrorAt is null ? "never-contacted"
+        : p.LastErrorAt is { } error && (p.LastContactAt is not { } contact || error > contact) ? "refusing"
+        : p.LastErrorAt is { } past && now - past < RecoveredFor ? "recovered"
+        : "reachable";
+
+    /// <summary>Every state, for the page's words and the resource check.</summary>
+    public static readonly string[] States = ["never-contacted", "unreachable", "refusing", "recovered", "reachable"];
+}
 
 public sealed record OutboxMessageDto(Guid Id, string Kind, string RecordType, Guid RecordId, long Version, string Status, int Attempts,
     DateTimeOffset CreatedAt, DateTimeOffset NextAttemptAt, DateTimeOffset? DeliveredAt, string? ReceiptStatus, string? LastError);
@@ -30,7 +51,8 @@ public sealed class ExchangeAdmin(BorderlinkDb db, TimeProvider clock)
             int Count(string status) => counts.Where(c => c.ToNode == p.NodeId && c.Status == status).Sum(c => c.Count);
             return new PartnerStatusDto(p.NodeId, p.BaseUrl, p.PartyList, p.Keys.Select(k => new PartnerKeyDto(k.Kid, k.ForEncryption ? "enc" : "sig", k.ValidFrom, k.ValidTo)).ToList(),
                 p.LastContactAt, Count(OutboxStatus.Pending), oldest.TryGetValue(p.NodeId, out var o) ? now - o : null, Count(OutboxStatus.Failed),
-                Count(OutboxStatus.Delivered), p.LastError, p.LastErrorAt);
+                Count(OutboxStatus.Delivered), p.LastError, p.LastErrorAt, PartnerStatusDto.StateOf(p, now), p.UnreachableSince,
+                oldest.TryGetValue(p.NodeId, out var first) ? (long)Math.Max(0, (now - first).TotalSeconds) : null);
         }).ToList();
     }
 

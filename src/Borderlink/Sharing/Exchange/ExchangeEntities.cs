@@ -35,6 +35,8 @@ public sealed class PartnerNode
     public DateTimeOffset? LastContactAt { get; set; }
     public string? LastError { get; set; }
     public DateTimeOffset? LastErrorAt { get; set; }
+    /// <summary>Since when the partner has not answered (no connection, time-outs, server errors); null while it answers.</summary>
+    public DateTimeOffset? UnreachableSince { get; set; }
     public List<PartnerKey> Keys { get; set; } = [];
 
     public IReadOnlyList<string> PartyList => Parties.Split('|', StringSplitOptions.RemoveEmptyEntries);

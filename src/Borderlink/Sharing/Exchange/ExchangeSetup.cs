@@ -15,8 +15,12 @@ public static class ExchangeSetup
         builder.Services.AddSingleton<InboxGroupCommit>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<InboxGroupCommit>());
         builder.Services.AddScoped<ExchangeAdmin>();
+        builder.Services.AddSingleton<PartnerLinks>();
+        // No line per request or failure from the client itself: PartnerLinks says when a partner stops and starts
+        // answering, which an outage of days keeps to a few lines.
         builder.Services.AddHttpClient(DeliveryWorker.HttpClientName)
-            .ConfigureHttpClient((sp, c) => c.Timeout = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<ExchangeOptions>>().Value.SendTimeout);
+            .ConfigureHttpClient((sp, c) => c.Timeout = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<ExchangeOptions>>().Value.SendTimeout)
+            .RemoveAllLoggers();
         builder.Services.AddHostedService<DeliveryWorker>();
         return builder;
     }

@@ -57,6 +57,10 @@ public sealed class ExchangeOptions
     [Range(1, 3600)]
     public int MaxBackoffSeconds { get; set; } = 300;
 
+    /// <summary>How often a partner found down is asked (at its health address) whether it answers again.</summary>
+    [Range(1, 3600)]
+    public int ProbeSeconds { get; set; } = 10;
+
     /// <summary>Longest a partner's inbox may take to answer one message.</summary>
     [Range(1, 600)]
     public int SendTimeoutSeconds { get; set; } = 30;

@@ -4020,6 +4020,9 @@ namespace Borderlink.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<DateTimeOffset?>("UnreachableSince")
+                        .HasColumnType("timestamp with time zone");
+
                     b.HasKey("NodeId");
 
                     b.ToTable("PartnerNodes");

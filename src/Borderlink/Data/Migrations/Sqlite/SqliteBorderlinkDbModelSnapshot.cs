@@ -4015,6 +4015,9 @@ namespace Borderlink.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("UnreachableSince")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("NodeId");
 
                     b.ToTable("PartnerNodes");
