@@ -1,3 +1,4 @@
+using Borderlink.Web;
 using System.ComponentModel.DataAnnotations;
 using System.Security.Cryptography.X509Certificates;
 using Borderlink.Sharing;
@@ -63,8 +64,8 @@ public static class DataSetup
 
     public static WebApplicationBuilder AddBorderlinkData(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSettings<DatabaseOptions>(DatabaseOptions.Section);
+        builder.Services.AddSettings<DemoOptions>(DemoOptions.Section);
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<Viewer>();
         builder.Services.AddSingleton(TimeProvider.System);
@@ -92,7 +93,7 @@ public static class DataSetup
         }
 
         var protection = builder.Services.AddDataProtection().SetApplicationName("Borderlink").PersistKeysToDbContext<BorderlinkDb>();
-        builder.Services.AddOptions<KeyRingOptions>().BindConfiguration(KeyRingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSettings<KeyRingOptions>(KeyRingOptions.Section);
         var keyRing = builder.Configuration.GetSection(KeyRingOptions.Section).Get<KeyRingOptions>() ?? new KeyRingOptions();
         if (!string.IsNullOrWhiteSpace(keyRing.CertificatePath))
         {

@@ -41,7 +41,7 @@ public static class AuthSetup
 
     public static WebApplicationBuilder AddBorderlinkAuth(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<SecurityOptions>().BindConfiguration(SecurityOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSettings<SecurityOptions>(SecurityOptions.Section);
         var security = builder.Configuration.GetSection(SecurityOptions.Section).Get<SecurityOptions>() ?? new SecurityOptions();
 
         builder.Services.AddAuthentication(o =>
@@ -102,8 +102,7 @@ public static class AuthSetup
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = security.SignInsPerAddressPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
             o.OnRejected = async (context, ct) =>
             {
-                var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : TimeSpan.FromMinutes(1);
-                SignInGuard.Refuse(context.HttpContext.Response, retryAfter);
+                SignInGuard.Refuse(context.HttpContext.Response, SignInGuard.RetryAfter(context.Lease, TimeSpan.FromMinutes(1)));
                 var L = context.HttpContext.RequestServices.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<SharedResource>>();
                 await ApiResults.Problem(L, StatusCodes.Status429TooManyRequests, "too-many-requests", "Problem.TooManyRequests").ExecuteAsync(context.HttpContext);
             };

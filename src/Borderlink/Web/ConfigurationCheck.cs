@@ -1,7 +1,4 @@
 using System.Reflection;
-using Borderlink.Data;
-using Borderlink.Features.Notifications;
-using Borderlink.Sharing.Exchange;
 using Microsoft.Extensions.Options;
 
 namespace Borderlink.Web;
@@ -10,30 +7,18 @@ namespace Borderlink.Web;
 /// Settings that would leave a node unsafe or not doing what its operator meant stop it at start, each with one
 /// clear line on standard error (and exit code 78, EX_CONFIG): a key no section knows (a misspelt
 /// <c>Security__MaxFailedLogin</c> would silently keep the default), a value its section refuses, demo users in a
-/// PostgreSQL database that does not ask for them.
+/// PostgreSQL database that does not ask for them. The sections are those registered with
+/// <see cref="Settings.AddSettings{T}"/>.
 /// </summary>
 public static class ConfigurationCheck
 {
     public const int ExitCode = 78;
 
-    /// <summary>Each settings section Borderlink reads, with the type that holds it.</summary>
-    private static readonly (string Section, Type Type, Func<IServiceProvider, object> Read)[] Sections =
-    [
-        (DatabaseOptions.Section, typeof(DatabaseOptions), sp => sp.GetRequiredService<IOptions<DatabaseOptions>>().Value),
-        (DemoOptions.Section, typeof(DemoOptions), sp => sp.GetRequiredService<IOptions<DemoOptions>>().Value),
-        (KeyRingOptions.Section, typeof(KeyRingOptions), sp => sp.GetRequiredService<IOptions<KeyRingOptions>>().Value),
-        (SecurityOptions.Section, typeof(SecurityOptions), sp => sp.GetRequiredService<IOptions<SecurityOptions>>().Value),
-        (NodeOptions.Section, typeof(NodeOptions), sp => sp.GetRequiredService<IOptions<NodeOptions>>().Value),
-        (ExchangeOptions.Section, typeof(ExchangeOptions), sp => sp.GetRequiredService<IOptions<ExchangeOptions>>().Value),
-        (NotificationOptions.Section, typeof(NotificationOptions), sp => sp.GetRequiredService<IOptions<NotificationOptions>>().Value),
-        (SmtpOptions.Section, typeof(SmtpOptions), sp => sp.GetRequiredService<IOptions<SmtpOptions>>().Value),
-    ];
-
     /// <summary>What is wrong with the settings, one line each; empty when the node may start.</summary>
     public static List<string> Problems(IServiceProvider services, IConfiguration configuration)
     {
         var problems = new List<string>();
-        foreach (var (section, type, read) in Sections)
+        foreach (var (section, type, read) in services.GetServices<SettingsSection>())
         {
             var known = type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite).Select(p => p.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
             problems.AddRange(configuration.GetSection(section).GetChildren().Where(c => !known.Contains(c.Key))

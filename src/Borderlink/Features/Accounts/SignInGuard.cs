@@ -1,6 +1,9 @@
 using System.Threading.RateLimiting;
+using Borderlink.Data;
+using Borderlink.Features.Audit;
 using Borderlink.Web;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace Borderlink.Features.Accounts;
@@ -77,11 +80,24 @@ public sealed class SignInGuard : IDisposable
 
     private static string AccountHere(string address, string userName) => Account(userName) + "|" + address;
 
-    private static TimeSpan RetryAfter(RateLimitLease lease, TimeSpan fallback) =>
+    /// <summary>How long a refused lease says to wait, or <paramref name="fallback"/> when it does not say.</summary>
+    public static TimeSpan RetryAfter(RateLimitLease lease, TimeSpan fallback) =>
         lease.TryGetMetadata(MetadataName.RetryAfter, out var after) && after > TimeSpan.Zero ? after : fallback;
 
     /// <summary>The client's address as the request shows it (after forwarded headers from a known proxy).</summary>
     public static string AddressOf(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+
+    /// <summary>
+    /// Turns a sign-in form's submission away: 429 with the seconds to wait, the refusal audited with
+    /// <paramref name="detail"/>; returns the words the page shows.
+    /// </summary>
+    public static async Task<string> RefuseAsync(HttpContext context, BorderlinkDb db, IStringLocalizer L, TimeSpan wait, string detail)
+    {
+        Refuse(context.Response, wait);
+        db.Audit(AuditActions.LoginFailed, AuditOutcomes.Denied, detail: $"{detail}; too many attempts from {AddressOf(context)}");
+        await db.SaveChangesAsync();
+        return L["Login.TooMany", Math.Max(1, (int)Math.Ceiling(wait.TotalMinutes))];
+    }
 
     /// <summary>Answers a refusal as HTTP does: 429 with the seconds to wait.</summary>
     public static void Refuse(HttpResponse response, TimeSpan retryAfter)

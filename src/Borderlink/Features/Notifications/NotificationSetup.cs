@@ -1,11 +1,12 @@
+using Borderlink.Web;
 namespace Borderlink.Features.Notifications;
 
 public static class NotificationSetup
 {
     public static WebApplicationBuilder AddBorderlinkNotifications(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<NotificationOptions>().BindConfiguration(NotificationOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddOptions<SmtpOptions>().BindConfiguration(SmtpOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSettings<NotificationOptions>(NotificationOptions.Section);
+        builder.Services.AddSettings<SmtpOptions>(SmtpOptions.Section);
         builder.Services.AddSingleton<AlertMailer>();
         builder.Services.AddScoped<EscalateOverdue>();
         builder.Services.AddScoped<IDeadlineWatch>(sp => sp.GetRequiredService<EscalateOverdue>());

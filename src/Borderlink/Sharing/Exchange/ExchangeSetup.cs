@@ -1,12 +1,13 @@
+using Borderlink.Web;
 namespace Borderlink.Sharing.Exchange;
 
 public static class ExchangeSetup
 {
     public static WebApplicationBuilder AddBorderlinkExchange(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<NodeOptions>().BindConfiguration(NodeOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddOptions<ExchangeOptions>().BindConfiguration(ExchangeOptions.Section).ValidateDataAnnotations()
-            .Validate(o => o.ClaimLease >= o.SendTimeout, "Exchange:ClaimLeaseSeconds must not be shorter than Exchange:SendTimeoutSeconds.").ValidateOnStart();
+        builder.Services.AddSettings<NodeOptions>(NodeOptions.Section);
+        builder.Services.AddSettings<ExchangeOptions>(ExchangeOptions.Section)
+            .Validate(o => o.ClaimLease >= o.SendTimeout, "Exchange:ClaimLeaseSeconds must not be shorter than Exchange:SendTimeoutSeconds.");
         builder.Services.AddSingleton<LocalNode>();
         builder.Services.AddSingleton<TrustCache>();
         builder.Services.AddScoped<NodeKeys>();
