@@ -103,6 +103,13 @@ public abstract class BorderlinkDb : IdentityDbContext<BorderlinkUser>, IDataPro
     public DbSet<ReplicaState> ReplicaStates => Set<ReplicaState>();
     public DbSet<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey> DataProtectionKeys => Set<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>();
 
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // A NUL character is never part of text anyone meant to send, and PostgreSQL refuses it in text columns:
+        // every string is stored (and compared) without it, on both engines alike.
+        configurationBuilder.Properties<string>().HaveConversion<WithoutNulConverter>();
+    }
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -346,3 +353,7 @@ public abstract class BorderlinkDb : IdentityDbContext<BorderlinkUser>, IDataPro
     private static string VisibilityDetail(CoordinationRecord r) =>
         $"visibility={r.Visibility} audience={r.AudienceParties} restricted={r.RestrictedFunctions}";
 }
+
+/// <summary>Drops NUL characters from text on its way to the database (see <see cref="BorderlinkDb.ConfigureConventions"/>).</summary>
+public sealed class WithoutNulConverter() : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<string, string>(
+    v => v.Contains('\0', StringComparison.Ordinal) ? v.Replace("\0", "", StringComparison.Ordinal) : v, v => v);

@@ -1,4 +1,5 @@
 using Borderlink.Data;
+using Borderlink.Features.Accounts;
 using Borderlink.Features.Audit;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
@@ -21,17 +22,23 @@ public sealed class AuditingAuthorizationResultHandler : IAuthorizationMiddlewar
         if (authorizeResult.Forbidden || (authorizeResult.Challenged && (isApi || context.User.Identity?.IsAuthenticated == true)))
         {
             var db = context.RequestServices.GetRequiredService<BorderlinkDb>();
-            db.Audit(AuditActions.Refused, AuditOutcomes.Denied, detail: $"{context.Request.Method} {context.Request.Path}");
+            db.Audit(AuditActions.Refused, AuditOutcomes.Denied, detail: $"{context.Request.Method} {context.Request.Path}"
+                + (OutsideItsGate(authorizeResult) ? $" (token for gate {context.User.FindFirst(Borderlink.Sharing.BorderlinkClaims.Gate)?.Value})" : ""));
             await db.SaveChangesAsync(context.RequestAborted);
             if (isApi)
             {
                 var L = context.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
                 var status = authorizeResult.Forbidden ? StatusCodes.Status403Forbidden : StatusCodes.Status401Unauthorized;
-                await ApiResults.Problem(L, status, authorizeResult.Forbidden ? "forbidden" : "unauthenticated",
-                    authorizeResult.Forbidden ? "Problem.Forbidden" : "Problem.Unauthenticated").ExecuteAsync(context);
+                var (code, title) = !authorizeResult.Forbidden ? ("unauthenticated", "Problem.Unauthenticated")
+                    : OutsideItsGate(authorizeResult) ? (GateScope.OutOfScope, "Ingest.gate-out-of-scope")
+                    : ("forbidden", "Problem.Forbidden");
+                await ApiResults.Problem(L, status, code, title).ExecuteAsync(context);
                 return;
             }
         }
         await _default.HandleAsync(next, context, policy, authorizeResult);
     }
+
+    private static bool OutsideItsGate(PolicyAuthorizationResult result) =>
+        result.AuthorizationFailure?.FailureReasons.Any(r => r.Message == GateScope.OutOfScope) == true;
 }

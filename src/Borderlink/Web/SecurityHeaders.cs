@@ -1,6 +1,10 @@
 namespace Borderlink.Web;
 
-/// <summary>Headers every response carries. The UI needs no script, so the policy allows none.</summary>
+/// <summary>
+/// Headers every response carries. The UI needs no script, so the policy allows none. Answers hold records (pages,
+/// API, exports), so nothing is kept in a browser's or proxy's cache on a shared computer at a border post — except
+/// what says otherwise itself (the fingerprinted static files).
+/// </summary>
 public sealed class SecurityHeaders(RequestDelegate next)
 {
     public const string ContentSecurityPolicy =
@@ -15,6 +19,14 @@ public sealed class SecurityHeaders(RequestDelegate next)
         headers.XFrameOptions = "DENY";
         headers["Referrer-Policy"] = "same-origin";
         headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
+        context.Response.OnStarting(() =>
+        {
+            if (string.IsNullOrEmpty(context.Response.Headers.CacheControl))
+            {
+                context.Response.Headers.CacheControl = "no-store";
+            }
+            return Task.CompletedTask;
+        });
         return next(context);
     }
 }

@@ -24,6 +24,8 @@ public static class WebSetup
         builder.Services.AddRazorComponents();
         builder.Services.AddAntiforgery(o => o.Cookie.Name = "borderlink.af");
         builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<RequestProblems>();
+        builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
         {
             doc.Info.Title = "Borderlink API";
@@ -32,6 +34,9 @@ public static class WebSetup
         }));
         builder.Services.ConfigureHttpJsonOptions(o =>
         {
+            // A field declared non-null may not be sent as null: the request is refused with the field's name instead of
+            // reaching a use case half-filled. (Fields left out are the use cases' to require, with their own message.)
+            o.SerializerOptions.RespectNullableAnnotations = true;
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
             o.SerializerOptions.Converters.Add(new UtcDateTimeOffsetConverter());
         });
@@ -41,9 +46,7 @@ public static class WebSetup
 
     public static WebApplication UseBorderlinkWeb(this WebApplication app)
     {
-        app.UseExceptionHandler();
-        app.UseMiddleware<SecurityHeaders>();
-        app.UseMiddleware<RequestSizeLimit>();
+        // The language first, so that a refusal by the exception handler below is in the caller's language too.
         app.UseRequestLocalization(o =>
         {
             var cultures = Languages.Cultures.Select(c => new CultureInfo(c)).ToList();
@@ -55,6 +58,11 @@ public static class WebSetup
             // The user's choice (cookie) first, then the browser's languages.
             o.RequestCultureProviders = [new CookieRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()];
         });
+        app.UseExceptionHandler();
+        app.UseMiddleware<ProblemBodies>();
+        app.UseMiddleware<SecurityHeaders>();
+        app.UseMiddleware<TextGuard>();
+        app.UseMiddleware<RequestSizeLimit>();
         app.MapStaticAssets().AllowAnonymous();
         app.UseAuthentication();
         app.UseRateLimiter();

@@ -205,15 +205,16 @@ public sealed class ProcessNode : IAsyncDisposable
         return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    public HttpClient Client(TimeSpan? timeout = null) => new(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new CookieContainer() })
+    public HttpClient Client(TimeSpan? timeout = null, CookieContainer? cookies = null) =>
+        new(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = cookies ?? new CookieContainer() })
     {
         BaseAddress = new Uri(BaseUrl),
         Timeout = timeout ?? TimeSpan.FromSeconds(100),
     };
 
-    public async Task<HttpClient> SignInAsync(string user, TimeSpan? timeout = null)
+    public async Task<HttpClient> SignInAsync(string user, TimeSpan? timeout = null, CookieContainer? cookies = null)
     {
-        var client = Client(timeout);
+        var client = Client(timeout, cookies);
         var response = await Forms.PostLoginAsync(client, user, Forms.DemoPassword);
         if (response.StatusCode != HttpStatusCode.Redirect)
         {

@@ -87,6 +87,32 @@ public sealed class AuthorizationInventoryTests(SharedApp app)
         Assert.Equal(2, audited);
     }
 
+    [Fact]
+    public async Task What_hangs_under_a_record_nobody_can_see_is_not_found_not_empty()
+    {
+        // Every API read addressed through a record's id: with an id that is no record of the caller's (unknown, or
+        // another party's unshared one), the answer is 404 — an empty list would say the record exists.
+        var officer = await app.SignInAsync("langson.coordinator");
+        var reads = Endpoints()
+            .Where(e => e.RoutePattern.RawText!.StartsWith("/api/", StringComparison.Ordinal)
+                && (e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["GET"]).Contains("GET")
+                && e.RoutePattern.Parameters.Any(p => p.ParameterPolicies.Any(pp => pp.Content == "guid")))
+            .Select(e => e.RoutePattern.RawText!).Distinct().ToList();
+        Assert.Contains("/api/v1/meetings/{meetingId:guid}/minutes/", reads);
+        var notFound = new List<string>();
+        foreach (var pattern in reads)
+        {
+            var path = System.Text.RegularExpressions.Regex.Replace(pattern, "\\{[^}]+\\}", _ => Guid.NewGuid().ToString());
+            var response = await officer.GetAsync(path);
+            if (response.StatusCode != HttpStatusCode.NotFound) notFound.Add($"GET {pattern} answered {(int)response.StatusCode}");
+        }
+        Assert.True(notFound.Count == 0, string.Join("\n", notFound));
+
+        // Positive control: under a record the caller can see, the same kind of read answers.
+        var meeting = await Borderlink.Tests.Features.Minutes.MinutesTests.MeetingAsync(officer);
+        Assert.Equal(HttpStatusCode.OK, (await officer.GetAsync($"/api/v1/meetings/{meeting.Id}/minutes")).StatusCode);
+    }
+
     private static string Concrete(string pattern) =>
         System.Text.RegularExpressions.Regex.Replace(pattern, "\\{[^}]+\\}", m => m.Value.Contains("guid", StringComparison.Ordinal) || m.Value.Contains("Id", StringComparison.OrdinalIgnoreCase)
             ? Guid.NewGuid().ToString() : "x");

@@ -35,6 +35,53 @@ public sealed class HttpBasicsTests(SharedApp app)
         Assert.Equal("Không tìm thấy", problem.GetProperty("title").GetString());
     }
 
+    [Theory]
+    [InlineData("{\"title\": 5, \"body\": \"b\", \"language\": \"fr\"}", "title", "illisible")]
+    [InlineData("{\"title\": \"t\", \"body\": \"b\", \"language\": \"fr\", \"visibility\": \"Everyone\"}", "visibility", "illisible")]
+    [InlineData("{\"title\": \"t\", \"body\": null, \"language\": \"fr\"}", "body", "obligatoire")]
+    [InlineData("{\"title\": \"t\", \"body\": \"b\"", "body", "illisible")]
+    public async Task A_body_that_does_not_parse_gets_a_problem_naming_the_field_in_the_callers_language(string json, string field, string message)
+    {
+        var client = await app.SignInAsync("langson.officer", language: "fr");
+        var response = await client.PostAsync("/api/v1/liaison-notes", new StringContent(json, System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await response.ReadJsonAsync();
+        Assert.Equal("urn:borderlink:problem:validation", problem.GetProperty("type").GetString());
+        Assert.Equal("Certains champs doivent être corrigés.", problem.GetProperty("title").GetString());
+        var errors = problem.GetProperty("errors");
+        Assert.True(errors.TryGetProperty(field, out var messages), $"no error for {field}: {errors}");
+        Assert.Contains(message, messages[0].GetString(), StringComparison.Ordinal);
+
+        // Positive control: the same note, well formed, is stored.
+        var good = await client.PostAsync("/api/v1/liaison-notes", new StringContent("{\"title\": \"t\", \"body\": \"b\", \"language\": \"fr\"}",
+            System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.Created, good.StatusCode);
+    }
+
+    [Fact]
+    public async Task Records_are_never_cached_and_static_files_are()
+    {
+        var client = await app.SignInAsync("langson.officer");
+        var api = await client.GetAsync("/api/v1/liaison-notes");
+        Assert.Equal(HttpStatusCode.OK, api.StatusCode);
+        Assert.True(api.Headers.CacheControl?.NoStore, $"API answer: {api.Headers.CacheControl}");
+        var page = await client.GetAsync("/notes");
+        Assert.True(page.Headers.CacheControl?.NoStore, $"page: {page.Headers.CacheControl}");
+        var unknown = await client.GetAsync("/api/v1/no-such-thing");
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Equal("application/problem+json", unknown.Content.Headers.ContentType?.MediaType);
+
+        // Positive control: the fingerprinted stylesheet says how long it may be kept.
+        var login = await app.Anonymous().GetStringAsync("/login");
+        var stylesheet = System.Text.RegularExpressions.Regex.Match(login, "href=\"([^\"]*app[^\"]*\\.css)\"").Groups[1].Value;
+        Assert.NotEmpty(stylesheet);
+        var css = await app.Anonymous().GetAsync("/" + stylesheet.TrimStart('/'));
+        Assert.Equal(HttpStatusCode.OK, css.StatusCode);
+        Assert.NotNull(css.Headers.CacheControl);
+        Assert.False(css.Headers.CacheControl.NoStore, $"stylesheet: {css.Headers.CacheControl}");
+    }
+
     [Fact]
     public async Task The_OpenAPI_document_describes_the_notes_api()
     {

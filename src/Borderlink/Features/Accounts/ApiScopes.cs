@@ -1,4 +1,5 @@
 using Borderlink.Sharing;
+using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 
 namespace Borderlink.Features.Accounts;
@@ -56,13 +57,20 @@ public sealed class TokenScopeRequirement : AuthorizationHandler<TokenScopeRequi
             context.Succeed(requirement);
             return Task.CompletedTask;
         }
-        var path = context.Resource is HttpContext http ? http.Request.Path : PathString.Empty;
+        var http = context.Resource as HttpContext;
+        var path = http?.Request.Path ?? PathString.Empty;
         var needed = ApiScopes.Required(path);
         var granted = context.User.FindAll(BorderlinkClaims.TokenScope).Select(c => c.Value).ToHashSet();
-        if (needed is not null && (needed.Length == 0 || granted.Contains(needed)))
+        if (needed is null || (needed.Length > 0 && !granted.Contains(needed)))
         {
-            context.Succeed(requirement);
+            return Task.CompletedTask;
         }
+        if (context.User.FindFirstValue(BorderlinkClaims.Gate) is { } gate && !GateScope.Allows(gate, http))
+        {
+            context.Fail(new AuthorizationFailureReason(this, GateScope.OutOfScope));
+            return Task.CompletedTask;
+        }
+        context.Succeed(requirement);
         return Task.CompletedTask;
     }
 }

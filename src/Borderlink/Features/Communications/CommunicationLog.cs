@@ -96,6 +96,10 @@ public static class CommunicationLog
     /// <summary>How many entries the viewer's party logged in a year (UTC+7/UTC+8 differences put a call in the year its owner's clock said), by category and partner.</summary>
     public static async Task<List<Count>> YearlyCountsAsync(BorderlinkDb db, int year, CancellationToken ct = default)
     {
+        if (!FieldChecks.IsCalendarYear(year))
+        {
+            return [];
+        }
         var party = db.Viewer.Party ?? "";
         var start = new DateTimeOffset(year, 1, 1, 0, 0, 0, TimeSpan.Zero).AddHours(-8);
         var end = new DateTimeOffset(year + 1, 1, 1, 0, 0, 0, TimeSpan.Zero);
@@ -111,6 +115,10 @@ public static class CommunicationLog
     private static IQueryable<CommunicationEntry> Filter(BorderlinkDb db, int? year, CommunicationCategory? category, string? partner)
     {
         var entries = db.CommunicationEntries.AsNoTracking();
+        if (year is { } bad && !FieldChecks.IsCalendarYear(bad))
+        {
+            return entries.Where(_ => false);
+        }
         if (year is { } y)
         {
             var start = new DateTimeOffset(y, 1, 1, 0, 0, 0, TimeSpan.Zero);

@@ -59,6 +59,10 @@ public static class CooperationApi
     {
         var query = db.JointActivities.AsNoTracking();
         if (kind is { } k) query = query.Where(a => a.Kind == k);
+        if (year is { } bad && !FieldChecks.IsCalendarYear(bad))
+        {
+            return query.Where(_ => false);
+        }
         if (year is { } y)
         {
             var first = new DateOnly(y, 1, 1);

@@ -1,6 +1,8 @@
 using Borderlink.Data;
 using Borderlink.Sharing;
 using Borderlink.Web;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace Borderlink.Features.Directory;
@@ -40,8 +42,16 @@ public static class DirectoryApi
             .WithName("PublishContact").WithSummary("Publish a hotline (number, hours) or a liaison officer (languages) of one of the caller's party's agencies; shared with the partners at once.")
             .Produces<ContactDto>(201).ProducesValidationProblem().ProducesProblem(403);
         group.MapReadAndShare<ContactEntry, ContactDto>("Contact", "hotline or liaison officer", ContactDto.From);
-        group.MapGet("/{id:guid}/roster", async (BorderlinkDb db, TimeProvider clock, Guid id, CancellationToken ct) =>
-                TypedResults.Ok((await ContactBook.RosterAsync(db, id, clock.GetUtcNow().AddDays(-1), ct)).Select(ShiftDto.From).ToList()))
+        group.MapGet("/{id:guid}/roster", async Task<Results<Ok<List<ShiftDto>>, ProblemHttpResult>> (BorderlinkDb db, TimeProvider clock,
+                IStringLocalizer<SharedResource> L, Guid id, CancellationToken ct) =>
+            {
+                // A hotline the caller cannot see has no roster for them either: not found, as the hotline itself.
+                if (!await db.ContactEntries.AsNoTracking().AnyAsync(c => c.Id == id, ct))
+                {
+                    return (ProblemHttpResult)ApiResults.Problem(L, StatusCodes.Status404NotFound, "not-found", "Problem.NotFound");
+                }
+                return TypedResults.Ok((await ContactBook.RosterAsync(db, id, clock.GetUtcNow().AddDays(-1), ct)).Select(ShiftDto.From).ToList());
+            })
             .WithName("HotlineRoster").WithSummary("The hotline's shifts from yesterday on.");
         group.MapPost("/{id:guid}/roster", async (BorderlinkDb db, IStringLocalizer<SharedResource> L, Guid id, ContactBook.ShiftRequest request, CancellationToken ct) =>
             {

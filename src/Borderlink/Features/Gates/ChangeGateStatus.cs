@@ -11,7 +11,8 @@ namespace Borderlink.Features.Gates;
 /// </summary>
 public static class ChangeGateStatus
 {
-    public sealed record Request(GateFlow Flow, GateState State, DateTimeOffset? EffectiveFrom = null, string? Hours = null, string? Conditions = null,
+    /// <summary>Flow and state are required: a change that says neither is refused, not recorded as "people: open".</summary>
+    public sealed record Request(GateFlow? Flow, GateState? State, DateTimeOffset? EffectiveFrom = null, string? Hours = null, string? Conditions = null,
         string? Reason = null, string? Language = null);
 
     public static readonly TimeSpan LongestBackdating = TimeSpan.FromDays(7);
@@ -31,8 +32,10 @@ public static class ChangeGateStatus
         var now = clock.GetUtcNow();
         var effective = (request.EffectiveFrom ?? now).ToUniversalTime();
         var errors = new List<FieldError>();
-        if (!Enum.IsDefined(request.Flow)) errors.Add(new("flow", "Error.UnknownFlow"));
-        if (!Enum.IsDefined(request.State)) errors.Add(new("state", "Error.UnknownState"));
+        if (request.Flow is not { } flow) errors.Add(new("flow", "Error.Required"));
+        else if (!Enum.IsDefined(flow)) errors.Add(new("flow", "Error.UnknownFlow"));
+        if (request.State is not { } state) errors.Add(new("state", "Error.Required"));
+        else if (!Enum.IsDefined(state)) errors.Add(new("state", "Error.UnknownState"));
         if (effective < now - LongestBackdating) errors.Add(new("effectiveFrom", "Error.TooFarBack", LongestBackdating.Days));
         if (effective > now + LongestNotice) errors.Add(new("effectiveFrom", "Error.TooFarAhead", LongestNotice.Days));
         if (request.Hours?.Length > GateStatusChange.HoursMax) errors.Add(new("hours", "Error.TooLong", GateStatusChange.HoursMax));
@@ -44,7 +47,7 @@ public static class ChangeGateStatus
 
         var change = new GateStatusChange
         {
-            OwnerParty = viewer.Party, OwnerAgencyId = viewer.AgencyId.Value, GatePair = pair.Code, Flow = request.Flow, State = request.State,
+            OwnerParty = viewer.Party, OwnerAgencyId = viewer.AgencyId.Value, GatePair = pair.Code, Flow = request.Flow!.Value, State = request.State!.Value,
             EffectiveFrom = effective, Hours = string.IsNullOrWhiteSpace(request.Hours) ? null : request.Hours.Trim(),
             Conditions = request.Conditions?.Trim() ?? "", Reason = request.Reason?.Trim() ?? "", Language = language,
         };

@@ -187,7 +187,7 @@ public static class KeepGoods
         for (var i = 0; i < (items?.Count ?? 0); i++)
         {
             var item = items![i];
-            if (string.IsNullOrWhiteSpace(item.Name) || item.Name.Length > 200) errors.Add(new(field, "Goods.BadItem", i + 1));
+            if (item is null || string.IsNullOrWhiteSpace(item.Name) || item.Name.Length > 200) errors.Add(new(field, "Goods.BadItem", i + 1));
             else if (item.HsCode?.Length > 12 || item.HsCode?.Any(c => !char.IsAsciiDigit(c) && c != '.') == true) errors.Add(new(field, "Goods.BadHsCode", i + 1));
             else if (item.EffectiveFrom is null) errors.Add(new(field, "Goods.NoDate", i + 1));
         }

@@ -1,6 +1,7 @@
 using Borderlink.Data;
 using Borderlink.Sharing;
 using Borderlink.Web;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -28,9 +29,17 @@ public static class MinutesApi
     public static IEndpointRouteBuilder MapMinutesApi(this IEndpointRouteBuilder app)
     {
         var meetings = app.MapGroup("/api/v1/meetings/{meetingId:guid}/minutes").WithTags("Minutes").RequireAuthorization(Policies.Reader);
-        meetings.MapGet("/", async (BorderlinkDb db, Guid meetingId, CancellationToken ct) =>
-                TypedResults.Ok(await DtosAsync(db, await db.Minutes.AsNoTracking().Where(m => m.MeetingId == meetingId)
-                    .OrderBy(m => m.AmendmentNumber).ToListAsync(ct), ct)))
+        meetings.MapGet("/", async Task<Results<Ok<List<MinutesDto>>, ProblemHttpResult>> (BorderlinkDb db, IStringLocalizer<SharedResource> L, Guid meetingId,
+                CancellationToken ct) =>
+            {
+                // A meeting the caller cannot see has no minutes for them either: not found, as the meeting itself.
+                if (!await db.Meetings.AsNoTracking().AnyAsync(m => m.Id == meetingId, ct))
+                {
+                    return (ProblemHttpResult)ApiResults.Problem(L, StatusCodes.Status404NotFound, "not-found", "Problem.NotFound");
+                }
+                return TypedResults.Ok(await DtosAsync(db, await db.Minutes.AsNoTracking().Where(m => m.MeetingId == meetingId)
+                    .OrderBy(m => m.AmendmentNumber).ToListAsync(ct), ct));
+            })
             .WithName("ListMeetingMinutes").WithSummary("A meeting's minutes and their amendments, with who has signed and whether each is locked.");
         meetings.MapPost("/", async (BorderlinkDb db, TimeProvider clock, IStringLocalizer<SharedResource> L, Guid meetingId, KeepMinutes.Request request, CancellationToken ct) =>
             {

@@ -12,6 +12,13 @@ public sealed record NamesInput(string? NameEn, string? NameVi, string? NameZh, 
 {
     public const int MaxName = 300;
 
+    /// <summary>Checks the names a request carries; a request that left them out altogether is told so.</summary>
+    public static void Validate(NamesInput? names, List<FieldError> errors)
+    {
+        if (names is null) errors.Add(new("names", "Error.Required"));
+        else names.Validate(errors);
+    }
+
     public void Validate(List<FieldError> errors)
     {
         foreach (var (field, value) in new[] { ("nameEn", NameEn), ("nameVi", NameVi), ("nameZh", NameZh), ("nameFr", NameFr) })
@@ -50,7 +57,7 @@ public sealed class EditReference(BorderlinkDb db, ReferenceCache cache, Gazette
         var disease = await db.Diseases.FirstOrDefaultAsync(d => d.Code == code, ct);
         if (disease is null) return new Outcome<Disease>.NotFound();
         var errors = new List<FieldError>();
-        r.Names.Validate(errors);
+        NamesInput.Validate(r.Names, errors);
         foreach (var (field, hours) in new[] { ("cnReportHours", r.CnReportHours), ("vnReportHours", r.VnReportHours), ("ackHoursOverride", r.AckHoursOverride) })
         {
             if (hours is < 1 or > MaxHours) errors.Add(new(field, "Error.Range", 1, MaxHours));
@@ -78,7 +85,7 @@ public sealed class EditReference(BorderlinkDb db, ReferenceCache cache, Gazette
             return new Outcome<Party>.Forbidden();
         }
         var errors = new List<FieldError>();
-        r.Names.Validate(errors);
+        NamesInput.Validate(r.Names, errors);
         if (TimeDisplay.Find(r.TimeZone) is null) errors.Add(new("timeZone", "Error.UnknownTimeZone"));
         if (r.ValidFrom is { } from && r.ValidTo is { } to && to < from) errors.Add(new("validTo", "Error.EndBeforeStart"));
         if (!string.IsNullOrEmpty(r.SuccessorCode) && (r.SuccessorCode == code || !await db.Parties.AnyAsync(p => p.Code == r.SuccessorCode, ct)))
@@ -97,7 +104,7 @@ public sealed class EditReference(BorderlinkDb db, ReferenceCache cache, Gazette
         var place = code is null ? null : await db.Places.FirstOrDefaultAsync(p => p.Code == code, ct);
         if (code is not null && place is null) return new Outcome<Place>.NotFound();
         var errors = new List<FieldError>();
-        r.Names.Validate(errors);
+        NamesInput.Validate(r.Names, errors);
         if (place is null)
         {
             if (string.IsNullOrWhiteSpace(r.Code) || r.Code.Length > 40) errors.Add(new("code", "Error.Required"));
@@ -122,7 +129,7 @@ public sealed class EditReference(BorderlinkDb db, ReferenceCache cache, Gazette
         var gate = await db.GatePairs.FirstOrDefaultAsync(g => g.Code == code, ct);
         if (gate is null) return new Outcome<GatePair>.NotFound();
         var errors = new List<FieldError>();
-        r.Names.Validate(errors);
+        NamesInput.Validate(r.Names, errors);
         var flows = r.Flows ?? [];
         errors.AddRange(flows.Where(f => !FlowKinds.Contains(f)).Select(f => new FieldError("flows", "Error.UnknownFlow", f)));
         if (errors.Count > 0) return new Outcome<GatePair>.Invalid(errors);

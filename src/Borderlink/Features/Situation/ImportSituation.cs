@@ -51,7 +51,7 @@ public sealed class ImportSituation(BorderlinkDb db, GazetteerIndex gazetteer, S
         if (problems.Count > 0) return new ImportOutcome.Rejected(problems, problems.Count);
         if (file.Lines.Count == 0) return new ImportOutcome.Rejected([new ImportProblem(0, null, "Import.Empty")], 1);
 
-        var rules = await SituationRules.ForAsync(db, gazetteer, party, ct);
+        var rules = await SituationRules.ForAsync(db, gazetteer, clock, party, ct);
         var rows = new List<CheckedRow>(file.Lines.Count);
         // Where each column is and what to call it in a problem, worked out once: a file has a hundred thousand lines.
         var at = SituationColumns.All.ToDictionary(c => c, c => index.TryGetValue(c, out var i) ? (i, file.Headers[i].Trim()) : (-1, columns.Label(c)),
@@ -80,12 +80,16 @@ public sealed class ImportSituation(BorderlinkDb db, GazetteerIndex gazetteer, S
     {
         if (Party() is not { } party) return new ImportOutcome.Forbidden();
         if (entries.Count == 0) return new ImportOutcome.Rejected([new ImportProblem(0, null, "Import.Empty")], 1);
-        var rules = await SituationRules.ForAsync(db, gazetteer, party, ct);
+        var rules = await SituationRules.ForAsync(db, gazetteer, clock, party, ct);
         var problems = new List<ImportProblem>();
         var rows = new List<CheckedRow>(entries.Count);
         for (var i = 0; i < entries.Count; i++)
         {
-            var e = entries[i];
+            if (entries[i] is not { } e)
+            {
+                problems.Add(new ImportProblem(i + 1, null, "Error.Required"));
+                continue;
+            }
             var cells = new Dictionary<string, string?>
             {
                 [SituationColumns.Disease] = e.Disease, [SituationColumns.Place] = e.Place, [SituationColumns.Period] = e.Period,

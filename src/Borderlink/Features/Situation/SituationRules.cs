@@ -33,16 +33,21 @@ public sealed class SituationRules
     private readonly Dictionary<string, string?> _placeByText = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (bool Ok, PeriodKind Kind, DateOnly Start)> _periodByText = new(StringComparer.Ordinal);
     private readonly string _party;
+    /// <summary>The reporting party's date now: a period that has not begun yet cannot have figures.</summary>
+    private readonly DateOnly _today;
 
-    private SituationRules(string party, Dictionary<string, string> diseases, IReadOnlyList<GazetteerEntry> entries)
+    private SituationRules(string party, DateOnly today, Dictionary<string, string> diseases, IReadOnlyList<GazetteerEntry> entries)
     {
         _party = party;
+        _today = today;
         _diseases = diseases;
         _entries = entries;
     }
 
-    public static async Task<SituationRules> ForAsync(BorderlinkDb db, GazetteerIndex gazetteer, string party, CancellationToken ct)
+    public static async Task<SituationRules> ForAsync(BorderlinkDb db, GazetteerIndex gazetteer, TimeProvider clock, string party, CancellationToken ct)
     {
+        var zone = Web.TimeDisplay.Find(await db.Parties.AsNoTracking().Where(p => p.Code == party).Select(p => p.TimeZone).FirstOrDefaultAsync(ct)) ?? TimeZoneInfo.Utc;
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone).DateTime);
         var diseases = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var d in await db.Diseases.AsNoTracking().ToListAsync(ct))
         {
@@ -51,7 +56,7 @@ public sealed class SituationRules
                 diseases.TryAdd(key, d.Code);
             }
         }
-        return new SituationRules(party, diseases, await gazetteer.EntriesAsync(ct));
+        return new SituationRules(party, today, diseases, await gazetteer.EntriesAsync(ct));
     }
 
     public string? Disease(string? text)
@@ -127,6 +132,7 @@ public sealed class SituationRules
         }
         var (_, kind, start) = period;
         if (!period.Ok) problems.Add(new(row, periodHeader, "Import.BadPeriod", periodText?.Trim() ?? ""));
+        else if (start > _today) problems.Add(new(row, periodHeader, "Import.FuturePeriod", periodText?.Trim() ?? ""));
 
         var newCases = Count(row, cell(SituationColumns.NewCases), required: true, problems);
         var deaths = Count(row, cell(SituationColumns.Deaths), required: true, problems);

@@ -46,7 +46,7 @@ public sealed class NodeCards(BorderlinkDb db, NodeKeys keys, TrustCache trust, 
         else if (card.NodeId == node.Value.Id) errors.Add(new("nodeId", "Error.OwnNode"));
         if (card is null || !Uri.TryCreate(card.BaseUrl, UriKind.Absolute, out _)) errors.Add(new("baseUrl", "Error.Required"));
         if (card?.Keys is not { Count: > 0 }) errors.Add(new("keys", "Error.Required"));
-        else if (card.Keys.Any(k => !IsEcP256(k.Jwk))) errors.Add(new("keys", "Error.BadKey"));
+        else if (card.Keys.Any(k => k is null || !IsEcP256(k.Jwk))) errors.Add(new("keys", "Error.BadKey"));
         var known = await db.Parties.AsNoTracking().Select(p => p.Code).ToListAsync(ct);
         if (card?.Parties is not { Count: > 0 }) errors.Add(new("parties", "Error.Required"));
         else errors.AddRange(card.Parties.Where(p => !known.Contains(p)).Select(p => new FieldError("parties", "Error.UnknownParty", p)));

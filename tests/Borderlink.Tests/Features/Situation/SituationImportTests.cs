@@ -155,6 +155,25 @@ public sealed class SituationImportTests : OwnAppTest
     }
 
     [Fact]
+    public async Task Figures_for_a_period_that_has_not_begun_are_refused()
+    {
+        // The test clock says 2026-11-22 23:30 in Lang Son (UTC+7): week 47 has begun, week 48 and later have not.
+        var langSon = await App.SignInAsync("langson.officer", "en");
+        var before = await CountsAsync();
+        var csv = "period,place,disease,new_cases,deaths\n2026-W47,Lạng Sơn,dengue,4,0\n2026-W48,Lạng Sơn,dengue,5,0\n2100-01-01,Lạng Sơn,dengue,6,0\n";
+        var response = await UploadAsync(langSon, Utf8(csv), "future.csv");
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problems = (await response.ReadJsonAsync()).GetProperty("problems").EnumerateArray().ToList();
+        Assert.Equal([(3, "period"), (4, "period")], problems.Select(p => (p.GetProperty("row").GetInt32(), p.GetProperty("column").GetString())));
+        Assert.Contains("has not begun yet", problems[0].GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Equal(before, await CountsAsync());
+
+        // Positive control: the current week alone is imported.
+        var current = await UploadAsync(langSon, Utf8("period,place,disease,new_cases,deaths\n2026-W47,Lạng Sơn,dengue,4,0\n"), "now.csv");
+        Assert.True(current.IsSuccessStatusCode, $"{(int)current.StatusCode} {await current.Content.ReadAsStringAsync()}");
+    }
+
+    [Fact]
     public async Task UTF_16_and_GBK_files_are_decoded_and_an_unreadable_one_is_refused_clearly()
     {
         var guangxi = await App.SignInAsync("guangxi.officer", "en");

@@ -1,0 +1,94 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Borderlink.Data;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Borderlink.Web;
+
+/// <summary>
+/// The last word on a request that could not be read or stored: an answer the caller can act on, never a 500.
+/// <list type="bullet">
+/// <item>A body, parameter or header that does not parse (malformed JSON, a wrong type, an unknown enum value, a
+/// date that does not exist) → 400 validation problem naming the field (<c>$.items[0].code</c> → <c>items[0].code</c>).</item>
+/// <item>A body over the limit, with or without a declared length → 413, as <see cref="RequestSizeLimit"/> answers a
+/// declared one; other refusals of the server keep their status (415, 408, …).</item>
+/// <item>A write that collides with a stored row (a unique key) → 409: the id or key cannot be used, without saying
+/// whose record holds it.</item>
+/// </list>
+/// Minimal APIs are told to throw on a bad request (<c>ThrowOnBadRequest</c>) so that binding failures reach here
+/// instead of answering an empty 400. Handled here, such exceptions are not logged as errors (ASP.NET Core 10).
+/// </summary>
+public sealed partial class RequestProblems(IStringLocalizer<SharedResource> L) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var result = Answer(httpContext, exception);
+        if (result is null || httpContext.Response.HasStarted)
+        {
+            return false;
+        }
+        if (!IsMachinePath(httpContext.Request.Path) && result is IStatusCodeHttpResult { StatusCode: { } status } && result is IValueHttpResult { Value: Microsoft.AspNetCore.Mvc.ProblemDetails problem })
+        {
+            // A person at a form: a page in their language with the way back, not a JSON document.
+            result = TypedResults.Content(Page(problem.Title ?? "", httpContext.Request.Path), "text/html; charset=utf-8", System.Text.Encoding.UTF8, status);
+        }
+        await result.ExecuteAsync(httpContext);
+        return true;
+    }
+
+    /// <summary>Vietnamese and Chinese as characters, as the pages write them.</summary>
+    private static readonly System.Text.Encodings.Web.HtmlEncoder Encoder = System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
+
+    public static bool IsMachinePath(PathString path) =>
+        path.StartsWithSegments("/api", StringComparison.Ordinal) || path.StartsWithSegments("/exchange", StringComparison.Ordinal);
+
+    private string Page(string title, PathString path)
+    {
+        var encoder = Encoder;
+        var language = System.Globalization.CultureInfo.CurrentUICulture.Name;
+        return $"""
+            <!DOCTYPE html>
+            <html lang="{encoder.Encode(language)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>{encoder.Encode(title)} · Borderlink</title></head>
+            <body><main><h1 data-testid="request-problem">{encoder.Encode(title)}</h1>
+            <p><a href="{encoder.Encode(path.Value ?? "/")}">{encoder.Encode(L["Form.Back"])}</a></p></main></body></html>
+            """;
+    }
+
+    private IResult? Answer(HttpContext http, Exception exception) => exception switch
+    {
+        BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => TooLarge(http),
+        BadHttpRequestException { StatusCode: StatusCodes.Status400BadRequest } bad => Unreadable(FieldOf(bad)),
+        UnreadableFieldException unreadable => Unreadable(unreadable.Field),
+        BadHttpRequestException bad => ApiResults.Problem(L, bad.StatusCode, "bad-request", "Problem.BadRequest"),
+        // Reading a form or multipart body past its limits.
+        InvalidDataException => ApiResults.Problem(L, StatusCodes.Status400BadRequest, "bad-request", "Problem.BadRequest"),
+        DbUpdateException { InnerException: System.Data.Common.DbException db } when http.RequestServices.GetService<BorderlinkDb>()?.IsUniqueViolation(db) == true =>
+            ApiResults.Problem(L, StatusCodes.Status409Conflict, "collision", "Problem.Collision"),
+        _ => null,
+    };
+
+    private IResult TooLarge(HttpContext http) => ApiResults.Problem(L, StatusCodes.Status413PayloadTooLarge, "too-large", "Problem.TooLarge",
+        extensions: new Dictionary<string, object?> { ["maxBytes"] = RequestSizeLimit.LimitOf(http) });
+
+    private IResult Unreadable(string field) =>
+        ApiResults.Validation(L, [new FieldError(field, "Problem.Unreadable")]);
+
+    /// <summary>The JSON path of a body that did not parse, or the name of the parameter that did not bind.</summary>
+    public static string FieldOf(BadHttpRequestException bad)
+    {
+        if (bad.InnerException is JsonException { Path: { } path })
+        {
+            var field = path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path.TrimStart('$');
+            return field.Length == 0 ? "body" : field;
+        }
+        var parameter = ParameterName().Match(bad.Message);
+        return parameter.Success && !bad.Message.Contains("request body", StringComparison.Ordinal) ? parameter.Groups[1].Value : "body";
+    }
+
+    /// <summary>Minimal APIs name the parameter as <c>"Type name"</c> in their messages.</summary>
+    [GeneratedRegex("parameter \"(?:[^\" ]+ )?([A-Za-z0-9_]+)\"")]
+    private static partial Regex ParameterName();
+}
