@@ -29,11 +29,11 @@ public sealed class ImportSituation(BorderlinkDb db, GazetteerIndex gazetteer, S
     public const int ShownProblems = 200;
     public static readonly TimeSpan PendingLifetime = TimeSpan.FromHours(2);
 
-    public async Task<ImportOutcome> FileAsync(Stream content, string fileName, bool replace, CancellationToken ct = default)
+    public async Task<ImportOutcome> FileAsync(Stream content, string fileName, bool replace, FileEncoding encoding = FileEncoding.Auto, CancellationToken ct = default)
     {
         if (Party() is not { } party) return new ImportOutcome.Forbidden();
         var watch = System.Diagnostics.Stopwatch.StartNew();
-        var (file, error) = await SituationFile.ReadAsync(content, fileName, ct);
+        var (file, error) = await SituationFile.ReadAsync(content, fileName, encoding, ct);
         var read = watch.Elapsed;
         if (file is null) return new ImportOutcome.Rejected([new ImportProblem(0, null, error!)], 1);
 

@@ -30,13 +30,15 @@ public static class SituationApi
                 + "rows that replace existing counts need replace=true, else 409 with a pending import to confirm.")
             .Produces<ImportResultDto>().ProducesProblem(400).ProducesProblem(409);
 
-        reports.MapPost("/imports", async (HttpRequest http, ImportSituation import, IStringLocalizer<SharedResource> L, string? name, bool? replace, CancellationToken ct) =>
-                Answer(await import.FileAsync(http.Body, name ?? (IsXlsx(http.ContentType) ? "upload.xlsx" : "upload.csv"), replace ?? false, ct), L))
+        reports.MapPost("/imports", async (HttpRequest http, ImportSituation import, IStringLocalizer<SharedResource> L, string? name, bool? replace,
+                FileEncoding? encoding, CancellationToken ct) =>
+                Answer(await import.FileAsync(http.Body, name ?? (IsXlsx(http.ContentType) ? "upload.xlsx" : "upload.csv"), replace ?? false,
+                    encoding ?? FileEncoding.Auto, ct), L))
             .RequireAuthorization(Policies.Officer)
             .WithMetadata(new RequestSizeLimitAttribute(SituationFile.MaxBytes))
             .Accepts<Stream>("text/csv", XlsxContentType)
             .WithName("ImportSituationFile")
-            .WithSummary("Upload a CSV (UTF-8, UTF-16 or GB18030) or XLSX file as the request body. Headers in any of the four languages. A file with any bad row "
+            .WithSummary("Upload a CSV (UTF-8, UTF-16, GB18030/GBK or Windows-1252, found from the bytes; when unsure, 400 asks for encoding=Utf8|Utf16|Gb18030|Windows1252) or XLSX file as the request body. Headers in any of the four languages. A file with any bad row "
                 + "is refused whole (400, every problem with row and column); replacing existing counts needs replace=true, else 409 with a pending import.")
             .Produces<ImportResultDto>().ProducesProblem(400).ProducesProblem(409).ProducesProblem(413);
 

@@ -14,8 +14,11 @@ public sealed record SituationFile(IReadOnlyList<string> Headers, IReadOnlyList<
 
     public const long MaxBytes = 64L * 1024 * 1024;
 
-    /// <summary>Reads a CSV (UTF-8, UTF-16 with a byte-order mark, or GB18030/GBK) or an XLSX file; null when it cannot be read, with the reason.</summary>
-    public static async Task<(SituationFile? File, string? ErrorKey)> ReadAsync(Stream content, string fileName, CancellationToken ct)
+    /// <summary>
+    /// Reads a CSV (UTF-8, UTF-16, GB18030/GBK or Windows-1252: see <see cref="FileEncodings"/>) or an XLSX file; null when
+    /// it cannot be read, with the reason.
+    /// </summary>
+    public static async Task<(SituationFile? File, string? ErrorKey)> ReadAsync(Stream content, string fileName, FileEncoding encoding, CancellationToken ct)
     {
         // The file's bytes live in a pooled buffer only while they are read into cells: an upload of megabytes would
         // otherwise leave a chain of ever larger arrays behind it for the garbage collector's costliest generation.
@@ -26,7 +29,7 @@ public sealed record SituationFile(IReadOnlyList<string> Headers, IReadOnlyList<
             var isXlsx = fileName.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase) || bytes.AsSpan(0, length).StartsWith("PK\u0003\u0004"u8);
             try
             {
-                return isXlsx ? ReadXlsx(new MemoryStream(bytes, 0, length, writable: false)) : ReadCsv(bytes, length);
+                return isXlsx ? ReadXlsx(new MemoryStream(bytes, 0, length, writable: false)) : ReadCsv(bytes, length, encoding);
             }
             catch (Exception e) when (e is InvalidDataException or IOException or CsvHelperException or System.Xml.XmlException or InvalidOperationException)
             {
@@ -95,10 +98,11 @@ public sealed record SituationFile(IReadOnlyList<string> Headers, IReadOnlyList<
         _ => value.ToString() ?? "",
     };
 
-    private static (SituationFile?, string?) ReadCsv(byte[] bytes, int length)
+    private static (SituationFile?, string?) ReadCsv(byte[] bytes, int length, FileEncoding encoding)
     {
-        using var reader = Reader(bytes, length);
-        if (reader is null) return (null, "Import.Encoding");
+        var (opened, failure) = Reader(bytes, length, encoding);
+        using var reader = opened;
+        if (reader is null) return (null, failure == FileEncodings.Failure.Unsure ? "Import.EncodingUnsure" : "Import.Encoding");
         var config = new CsvConfiguration(CultureInfo.InvariantCulture)
         {
             DetectDelimiter = true, DetectDelimiterValues = [",", ";", "\t"], BadDataFound = null, MissingFieldFound = null, IgnoreBlankLines = true,
@@ -123,51 +127,20 @@ public sealed record SituationFile(IReadOnlyList<string> Headers, IReadOnlyList<
 
     /// <summary>
     /// The file's text. Valid UTF-8 without NUL characters (what nearly every file is) is read straight from the bytes,
-    /// without a second copy of the whole file as one string; anything else is decoded whole by <see cref="Decode"/>.
+    /// without a second copy of the whole file as one string; anything else is decoded whole by <see cref="FileEncodings"/>.
     /// </summary>
-    private static TextReader? Reader(byte[] bytes, int length)
+    private static (TextReader? Reader, FileEncodings.Failure Failure) Reader(byte[] bytes, int length, FileEncoding encoding)
     {
         var span = bytes.AsSpan(0, length);
         var skip = span.StartsWith(Utf8Bom) ? Utf8Bom.Length : 0;
-        if (System.Text.Unicode.Utf8.IsValid(span[skip..]) && !span.Contains((byte)0))
+        if (encoding is FileEncoding.Auto or FileEncoding.Utf8 && System.Text.Unicode.Utf8.IsValid(span[skip..]) && !span.Contains((byte)0))
         {
-            return new StreamReader(new MemoryStream(bytes, skip, length - skip, writable: false), new UTF8Encoding(false, true),
-                detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16);
+            return (new StreamReader(new MemoryStream(bytes, skip, length - skip, writable: false), new UTF8Encoding(false, true),
+                detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16), FileEncodings.Failure.None);
         }
-        var text = Decode(span.ToArray());
-        return text is null ? null : new StringReader(text);
+        var (text, failure) = FileEncodings.Decode(span.ToArray(), encoding);
+        return (text is null ? null : new StringReader(text), failure);
     }
 
     private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
-
-    /// <summary>
-    /// UTF-8 (with or without a byte-order mark) and UTF-16 with one are read as they say; bytes that are not valid UTF-8
-    /// are read as GB18030, the superset of GBK that Chinese spreadsheet programs save. Anything else is refused.
-    /// </summary>
-    public static string? Decode(byte[] bytes)
-    {
-        if (bytes is [0xEF, 0xBB, 0xBF, ..]) return Strict(new UTF8Encoding(false, true), bytes, 3);
-        if (bytes is [0xFF, 0xFE, ..]) return Strict(new UnicodeEncoding(false, false, true), bytes, 2);
-        if (bytes is [0xFE, 0xFF, ..]) return Strict(new UnicodeEncoding(true, false, true), bytes, 2);
-        if (bytes.Length >= 4 && bytes[1] == 0 && bytes[3] == 0 && bytes[0] != 0) return Strict(new UnicodeEncoding(false, false, true), bytes, 0);
-        if (bytes.Length >= 4 && bytes[0] == 0 && bytes[2] == 0 && bytes[1] != 0) return Strict(new UnicodeEncoding(true, false, true), bytes, 0);
-        var utf8 = Strict(new UTF8Encoding(false, true), bytes, 0);
-        if (utf8 is not null) return utf8;
-        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-        var gb = Encoding.GetEncoding("GB18030", EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
-        return Strict(gb, bytes, 0);
-    }
-
-    private static string? Strict(Encoding encoding, byte[] bytes, int skip)
-    {
-        try
-        {
-            var text = encoding.GetString(bytes, skip, bytes.Length - skip);
-            return text.Contains('\0', StringComparison.Ordinal) ? null : text;
-        }
-        catch (DecoderFallbackException)
-        {
-            return null;
-        }
-    }
 }

@@ -192,6 +192,41 @@ public sealed class SituationImportTests : OwnAppTest
     }
 
     [Fact]
+    public async Task A_French_Windows_1252_file_keeps_its_accents_and_an_unsure_file_waits_for_the_uploader_to_say()
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        var windows1252 = Encoding.GetEncoding(1252);
+        var langSon = await App.SignInAsync("langson.officer", "fr");
+
+        // French Excel saves "CSV (séparateur: point-virgule)" in Windows-1252: read as such, the accents are kept.
+        var french = "période;lieu;maladie;nouveaux cas;décès;remarque\n2026-W44;Lang Son;dengue;3;0;Fièvre élevée à l'hôpital, cas importés\n";
+        var imported = await UploadAsync(langSon, windows1252.GetBytes(french), "fr.csv");
+        Assert.True(imported.StatusCode == HttpStatusCode.OK, await imported.Content.ReadAsStringAsync());
+        Assert.Equal(["Fièvre élevée à l'hôpital, cas importés"], await StoredRowsAsync("VN-09", (_, f) => f.Note ?? ""));
+
+        // A few accented letters are too little to be sure of: refused with a clear request, nothing stored ...
+        var shortFile = windows1252.GetBytes("period,place,disease,new_cases,deaths,note\n2026-W43,Lang Son,dengue,2,0,Lê\n");
+        var unsure = await UploadAsync(langSon, shortFile, "short.csv");
+        Assert.Equal(HttpStatusCode.BadRequest, unsure.StatusCode);
+        var message = (await unsure.ReadJsonAsync()).GetProperty("problems")[0].GetProperty("message").GetString();
+        Assert.Contains("Windows-1252", message, StringComparison.Ordinal);
+        Assert.Single(await StoredRowsAsync("VN-09", (_, f) => f.Note ?? ""));
+        // ... until the uploader says the encoding, through the API or the page's choice.
+        var said = await UploadAsync(langSon, shortFile, "short.csv", "&encoding=Windows1252");
+        Assert.True(said.StatusCode == HttpStatusCode.OK, await said.Content.ReadAsStringAsync());
+        Assert.Contains("Lê", await StoredRowsAsync("VN-09", (_, f) => f.Note ?? ""));
+
+        // Saying an encoding the bytes do not fit is refused, not read wrongly.
+        var notUtf8 = await UploadAsync(langSon, windows1252.GetBytes(french.Replace("W44", "W42", StringComparison.Ordinal)), "x.csv", "&encoding=Utf8");
+        Assert.Equal(HttpStatusCode.BadRequest, notUtf8.StatusCode);
+
+        // The page offers the choice in the reader's language.
+        var page = await (await langSon.GetAsync("/situation/import")).Content.ReadAsStringAsync();
+        Assert.Contains("Reconnaître d'après le fichier", System.Net.WebUtility.HtmlDecode(page), StringComparison.Ordinal);
+        Assert.Contains("value=\"Windows1252\"", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Replacing_existing_counts_waits_for_confirmation_and_then_replaces_only_those()
     {
         var langSon = await App.SignInAsync("langson.officer");
