@@ -26,33 +26,38 @@ public abstract record ImportOutcome
 /// </summary>
 public sealed class ImportSituation(BorderlinkDb db, GazetteerIndex gazetteer, SituationColumns columns, TimeProvider clock, ILogger<ImportSituation> logger)
 {
-    public const int ShownProblems = 200;
     public static readonly TimeSpan PendingLifetime = TimeSpan.FromHours(2);
 
     public async Task<ImportOutcome> FileAsync(Stream content, string fileName, bool replace, FileEncoding encoding = FileEncoding.Auto, CancellationToken ct = default)
     {
         if (Party() is not { } party) return new ImportOutcome.Forbidden();
         var watch = System.Diagnostics.Stopwatch.StartNew();
-        var (file, error) = await SituationFile.ReadAsync(content, fileName, encoding, ct);
+        var (opened, error) = await SituationFile.ReadAsync(content, fileName, encoding, ct);
+        if (opened is null) return new ImportOutcome.Rejected([new ImportProblem(0, null, error!)], 1);
+        using var file = opened;
         var read = watch.Elapsed;
-        if (file is null) return new ImportOutcome.Rejected([new ImportProblem(0, null, error!)], 1);
 
-        var problems = new List<ImportProblem>();
+        var problems = new ImportProblems();
         var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        var blankHeaders = new List<int>();
         for (var i = 0; i < file.Headers.Count; i++)
         {
             var header = file.Headers[i].Trim();
-            if (header.Length == 0 && file.Lines.All(l => i >= l.Cells.Length || string.IsNullOrWhiteSpace(l.Cells[i]))) continue;
+            if (header.Length == 0)
+            {
+                blankHeaders.Add(i); // a column without a header is fine while nothing is written in it
+                continue;
+            }
             var column = columns.Match(header);
             if (column is null) problems.Add(new ImportProblem(1, header, "Import.UnknownColumn", header));
             else if (!index.TryAdd(column, i)) problems.Add(new ImportProblem(1, header, "Import.DuplicateColumn", header));
         }
         problems.AddRange(SituationColumns.Required.Where(c => !index.ContainsKey(c)).Select(c => new ImportProblem(1, null, "Import.MissingColumn", columns.Label(c))));
-        if (problems.Count > 0) return new ImportOutcome.Rejected(problems, problems.Count);
-        if (file.Lines.Count == 0) return new ImportOutcome.Rejected([new ImportProblem(0, null, "Import.Empty")], 1);
+        if (problems.Count > 0) return new ImportOutcome.Rejected(problems.Shown, problems.Count);
 
         var rules = await SituationRules.ForAsync(db, gazetteer, clock, party, ct);
-        var rows = new List<CheckedRow>(file.Lines.Count);
+        var rows = new List<CheckedRow>();
+        var rowNumbers = new List<int>();
         // Where each column is and what to call it in a problem, worked out once: a file has a hundred thousand lines.
         var at = SituationColumns.All.ToDictionary(c => c, c => index.TryGetValue(c, out var i) ? (i, file.Headers[i].Trim()) : (-1, columns.Label(c)),
             StringComparer.Ordinal);
@@ -63,15 +68,35 @@ public sealed class ImportSituation(BorderlinkDb db, GazetteerIndex gazetteer, S
             return (i >= 0 && i < cells.Length ? cells[i] : null, header);
         }
         var cell = Cell;
+        var lines = 0;
+        var blankColumnUsed = false;
         foreach (var line in file.Lines)
         {
+            lines++;
             cells = line.Cells;
-            if (rules.Check(line.Row, cell, problems) is { } row) rows.Add(row);
+            if (!blankColumnUsed && blankHeaders.Any(i => i < cells.Length && !string.IsNullOrWhiteSpace(cells[i])))
+            {
+                blankColumnUsed = true;
+                problems.Add(new ImportProblem(1, "", "Import.UnknownColumn", ""));
+            }
+            // Rows are kept while the file is good; after the first problem only problems are counted.
+            if (rules.Check(line.Row, cell, problems) is { } row && problems.Count == 0)
+            {
+                rows.Add(row);
+                rowNumbers.Add(line.Row);
+            }
+            else if (rows.Count > 0)
+            {
+                rows = [];
+                rowNumbers = [];
+            }
         }
+        if (file.ErrorKey is { } broken) return new ImportOutcome.Rejected([new ImportProblem(0, null, broken)], 1);
+        if (lines == 0) return new ImportOutcome.Rejected([new ImportProblem(0, null, "Import.Empty")], 1);
         var checkedAt = watch.Elapsed;
-        var outcome = await RowsAsync(rows, file.Lines.Select(l => l.Row).ToList(), problems, replace, fileName, ct);
-        logger.LogInformation("Situation import {File}: {Rows} rows; read {Read:F2} s, checked {Checked:F2} s, stored {Stored:F2} s",
-            fileName, rows.Count, read.TotalSeconds, (checkedAt - read).TotalSeconds, (watch.Elapsed - checkedAt).TotalSeconds);
+        var outcome = await RowsAsync(rows, rowNumbers, problems, replace, fileName, ct);
+        logger.LogInformation("Situation import {File}: {Lines} rows, {Problems} problems; read {Read:F2} s, checked {Checked:F2} s, stored {Stored:F2} s",
+            fileName, lines, problems.Count, read.TotalSeconds, (checkedAt - read).TotalSeconds, (watch.Elapsed - checkedAt).TotalSeconds);
         return outcome;
     }
 
@@ -81,7 +106,7 @@ public sealed class ImportSituation(BorderlinkDb db, GazetteerIndex gazetteer, S
         if (Party() is not { } party) return new ImportOutcome.Forbidden();
         if (entries.Count == 0) return new ImportOutcome.Rejected([new ImportProblem(0, null, "Import.Empty")], 1);
         var rules = await SituationRules.ForAsync(db, gazetteer, clock, party, ct);
-        var problems = new List<ImportProblem>();
+        var problems = new ImportProblems();
         var rows = new List<CheckedRow>(entries.Count);
         for (var i = 0; i < entries.Count; i++)
         {
@@ -122,7 +147,7 @@ public sealed class ImportSituation(BorderlinkDb db, GazetteerIndex gazetteer, S
     private string? Party() =>
         db.Viewer is { Party: { } party, AgencyId: not null } viewer && Policies.OfficerRoles.Any(viewer.IsInRole) ? party : null;
 
-    private async Task<ImportOutcome> RowsAsync(List<CheckedRow> rows, List<int> rowNumbers, List<ImportProblem> problems, bool replace, string source,
+    private async Task<ImportOutcome> RowsAsync(List<CheckedRow> rows, List<int> rowNumbers, ImportProblems problems, bool replace, string source,
         CancellationToken ct)
     {
         var party = Party()!;
@@ -135,7 +160,7 @@ public sealed class ImportSituation(BorderlinkDb db, GazetteerIndex gazetteer, S
         }
         if (problems.Count > 0)
         {
-            return new ImportOutcome.Rejected(problems.OrderBy(p => p.Row).Take(ShownProblems).ToList(), problems.Count);
+            return new ImportOutcome.Rejected(problems.Shown, problems.Count);
         }
 
         var reports = await OwnReportsAsync(party, rows, ct);

@@ -7,39 +7,92 @@ using MiniExcelLibs;
 
 namespace Borderlink.Features.Situation;
 
-/// <summary>A spreadsheet read into text cells: its header row and every data row with its row number as a spreadsheet shows it.</summary>
-public sealed record SituationFile(IReadOnlyList<string> Headers, IReadOnlyList<SituationFile.Line> Lines)
+/// <summary>
+/// A spreadsheet read as text cells: its header row, then its data rows one at a time, each with its row number as a
+/// spreadsheet shows it. Rows are read as they are asked for, so a file is never held as cells all at once: an upload
+/// of tens of megabytes of rows costs its bytes, not ten times that. Dispose it to give the buffer back.
+/// </summary>
+public sealed class SituationFile : IDisposable
 {
     public sealed record Line(int Row, string[] Cells);
 
     public const long MaxBytes = 64L * 1024 * 1024;
 
+    private readonly byte[] _bytes;
+    private readonly IDisposable? _reader;
+    private readonly Func<Line?> _next;
+    private bool _disposed;
+
+    private SituationFile(byte[] bytes, IReadOnlyList<string> headers, Func<Line?> next, IDisposable? reader)
+    {
+        _bytes = bytes;
+        Headers = headers;
+        _next = next;
+        _reader = reader;
+    }
+
+    public IReadOnlyList<string> Headers { get; }
+
+    /// <summary>Set when a row could not be read (a broken file part way through); the rows stop there.</summary>
+    public string? ErrorKey { get; private set; }
+
+    /// <summary>The data rows, blank ones skipped, read once, in order.</summary>
+    public IEnumerable<Line> Lines
+    {
+        get
+        {
+            while (!_disposed && ErrorKey is null && Next() is { } line)
+            {
+                yield return line;
+            }
+        }
+    }
+
+    private Line? Next()
+    {
+        try
+        {
+            return _next();
+        }
+        catch (Exception e) when (IsUnreadable(e))
+        {
+            ErrorKey = "Import.BadCsv";
+            return null;
+        }
+    }
+
+    private static bool IsUnreadable(Exception e) =>
+        e is InvalidDataException or IOException or CsvHelperException or System.Xml.XmlException or InvalidOperationException or DecoderFallbackException;
+
+    public void Dispose()
+    {
+        if (_disposed) return;
+        _disposed = true;
+        _reader?.Dispose();
+        ArrayPool<byte>.Shared.Return(_bytes);
+    }
+
     /// <summary>
-    /// Reads a CSV (UTF-8, UTF-16, GB18030/GBK or Windows-1252: see <see cref="FileEncodings"/>) or an XLSX file; null when
-    /// it cannot be read, with the reason.
+    /// Opens a CSV (UTF-8, UTF-16, GB18030/GBK or Windows-1252: see <see cref="FileEncodings"/>) or an XLSX file and reads
+    /// its header row; null when it cannot be read, with the reason.
     /// </summary>
     public static async Task<(SituationFile? File, string? ErrorKey)> ReadAsync(Stream content, string fileName, FileEncoding encoding, CancellationToken ct)
     {
-        // The file's bytes live in a pooled buffer only while they are read into cells: an upload of megabytes would
-        // otherwise leave a chain of ever larger arrays behind it for the garbage collector's costliest generation.
+        // The file's bytes live in a pooled buffer while its rows are read: an upload of megabytes would otherwise
+        // leave a chain of ever larger arrays behind it for the garbage collector's costliest generation.
         var (bytes, length) = await ReadAllAsync(content, ct);
+        var isXlsx = fileName.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase) || bytes.AsSpan(0, length).StartsWith("PK\u0003\u0004"u8);
+        (SituationFile?, string?) opened;
         try
         {
-            if (length == 0) return (null, "Import.Empty");
-            var isXlsx = fileName.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase) || bytes.AsSpan(0, length).StartsWith("PK\u0003\u0004"u8);
-            try
-            {
-                return isXlsx ? ReadXlsx(new MemoryStream(bytes, 0, length, writable: false)) : ReadCsv(bytes, length, encoding);
-            }
-            catch (Exception e) when (e is InvalidDataException or IOException or CsvHelperException or System.Xml.XmlException or InvalidOperationException)
-            {
-                return (null, isXlsx ? "Import.BadXlsx" : "Import.BadCsv");
-            }
+            opened = length == 0 ? (null, "Import.Empty") : isXlsx ? OpenXlsx(bytes, length) : OpenCsv(bytes, length, encoding);
         }
-        finally
+        catch (Exception e) when (IsUnreadable(e))
         {
-            ArrayPool<byte>.Shared.Return(bytes);
+            opened = (null, isXlsx ? "Import.BadXlsx" : "Import.BadCsv");
         }
+        if (opened.Item1 is null) ArrayPool<byte>.Shared.Return(bytes);
+        return opened;
     }
 
     /// <summary>Reads a stream whole into a buffer rented from the shared pool, which the caller returns.</summary>
@@ -68,24 +121,28 @@ public sealed record SituationFile(IReadOnlyList<string> Headers, IReadOnlyList<
         }
     }
 
-    private static (SituationFile?, string?) ReadXlsx(MemoryStream buffer)
+    private static (SituationFile?, string?) OpenXlsx(byte[] bytes, int length)
     {
-        var lines = new List<Line>();
-        string[]? headers = null;
+        var rows = new MemoryStream(bytes, 0, length, writable: false).Query(useHeaderRow: false, excelType: ExcelType.XLSX).GetEnumerator();
         var row = 0;
-        foreach (IDictionary<string, object?> cells in buffer.Query(useHeaderRow: false, excelType: ExcelType.XLSX))
+        string[]? Values() => rows.MoveNext() ? ((IDictionary<string, object?>)rows.Current).Values.Select(Text).ToArray() : null;
+        var headers = Values();
+        row++;
+        if (headers is null)
         {
-            row++;
-            var values = cells.Values.Select(Text).ToArray();
-            if (headers is null)
-            {
-                headers = values;
-                continue;
-            }
-            if (values.All(string.IsNullOrWhiteSpace)) continue;
-            lines.Add(new Line(row, values));
+            rows.Dispose();
+            return (null, "Import.Empty");
         }
-        return headers is null ? (null, "Import.Empty") : (new SituationFile(headers, lines), null);
+        Line? Next()
+        {
+            while (Values() is { } values)
+            {
+                row++;
+                if (!values.All(string.IsNullOrWhiteSpace)) return new Line(row, values);
+            }
+            return null;
+        }
+        return (new SituationFile(bytes, headers, Next, rows), null);
     }
 
     private static string Text(object? value) => value switch
@@ -98,31 +155,32 @@ public sealed record SituationFile(IReadOnlyList<string> Headers, IReadOnlyList<
         _ => value.ToString() ?? "",
     };
 
-    private static (SituationFile?, string?) ReadCsv(byte[] bytes, int length, FileEncoding encoding)
+    private static (SituationFile?, string?) OpenCsv(byte[] bytes, int length, FileEncoding encoding)
     {
-        var (opened, failure) = Reader(bytes, length, encoding);
-        using var reader = opened;
+        var (reader, failure) = Reader(bytes, length, encoding);
         if (reader is null) return (null, failure == FileEncodings.Failure.Unsure ? "Import.EncodingUnsure" : "Import.Encoding");
         var config = new CsvConfiguration(CultureInfo.InvariantCulture)
         {
             DetectDelimiter = true, DetectDelimiterValues = [",", ";", "\t"], BadDataFound = null, MissingFieldFound = null, IgnoreBlankLines = true,
             CacheFields = true,
         };
-        using var csv = new CsvParser(reader, config);
-        string[]? headers = null;
-        var lines = new List<Line>();
-        while (csv.Read())
+        var csv = new CsvParser(reader, config);
+        if (!csv.Read())
         {
-            var cells = csv.Record ?? [];
-            if (headers is null)
-            {
-                headers = cells;
-                continue;
-            }
-            if (cells.All(string.IsNullOrWhiteSpace)) continue;
-            lines.Add(new Line(csv.Row, cells));
+            csv.Dispose();
+            return (null, "Import.Empty");
         }
-        return headers is null ? (null, "Import.Empty") : (new SituationFile(headers, lines), null);
+        var headers = csv.Record ?? [];
+        Line? Next()
+        {
+            while (csv.Read())
+            {
+                var cells = csv.Record ?? [];
+                if (!cells.All(string.IsNullOrWhiteSpace)) return new Line(csv.Row, cells);
+            }
+            return null;
+        }
+        return (new SituationFile(bytes, headers, Next, csv), null);
     }
 
     /// <summary>

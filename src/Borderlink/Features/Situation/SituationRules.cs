@@ -104,7 +104,7 @@ public sealed class SituationRules
     }
 
     /// <summary>Checks one row's cells (already split by column); adds problems and returns the row when it is good.</summary>
-    public CheckedRow? Check(int row, Func<string, (string? Value, string Header)> cell, List<ImportProblem> problems)
+    public CheckedRow? Check(int row, Func<string, (string? Value, string Header)> cell, ImportProblems problems)
     {
         var before = problems.Count;
         var (diseaseText, diseaseHeader) = cell(SituationColumns.Disease);
@@ -117,7 +117,7 @@ public sealed class SituationRules
         if (string.IsNullOrWhiteSpace(placeText)) problems.Add(new(row, placeHeader, "Error.Required"));
         else if (place is null)
         {
-            problems.Add(Suggestion(placeText) is { } near
+            problems.Add(!problems.Full && Suggestion(placeText) is { } near
                 ? new(row, placeHeader, "Import.PlaceNotOursSuggest", placeText.Trim(), near)
                 : new(row, placeHeader, "Import.PlaceNotOurs", placeText.Trim()));
         }
@@ -152,7 +152,7 @@ public sealed class SituationRules
         });
     }
 
-    private static int? Count(int row, (string? Value, string Header) cell, bool required, List<ImportProblem> problems)
+    private static int? Count(int row, (string? Value, string Header) cell, bool required, ImportProblems problems)
     {
         var text = cell.Value?.Trim();
         if (string.IsNullOrEmpty(text))
