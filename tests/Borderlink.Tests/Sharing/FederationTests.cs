@@ -58,6 +58,39 @@ public sealed class FederationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_traveller_shared_with_a_stated_reason_arrives_with_the_personal_fields_and_only_that_one()
+    {
+        const string gate = "HUUNGHI-YOUYIGUAN";
+        var officer = await _nodes.Vietnam.SignInAsync("langson.officer");
+        var liaison = await _nodes.Vietnam.SignInAsync("langson.liaison");
+        var guangxi = await _nodes.China.SignInAsync("guangxi.officer");
+        var (positive, other) = (Guid.CreateVersion7(), Guid.CreateVersion7());
+        foreach (var (id, name, document) in new[] { (positive, "Trương Minh", "E1234567"), (other, "Lý Thị Hoa", "C7654321") })
+        {
+            var line = $"{{\"id\":\"{id}\",\"occurredAt\":\"2026-11-22T22:05:00+07:00\",\"kind\":\"Traveller\",\"direction\":\"Entry\",\"purpose\":\"Expert\","
+                + $"\"nationality\":\"CN\",\"travellerName\":\"{name}\",\"documentNumber\":\"{document}\",\"healthDeclaration\":true,\"test\":\"Positive\",\"decision\":\"Quarantined\"}}";
+            var recorded = await officer.PostAsync($"/api/v1/gates/{gate}/crossings", new StringContent(line, Encoding.UTF8, "application/x-ndjson"));
+            Assert.Equal(HttpStatusCode.OK, recorded.StatusCode);
+        }
+
+        var shared = await liaison.PostAsJsonAsync($"/api/v1/crossings/{positive}/share",
+            new { audience = new[] { "CN-GX" }, reason = "Ca dương tính nhập cảnh qua Hữu Nghị: phối hợp truy vết" }, Json.Options);
+        Assert.Equal(HttpStatusCode.Created, shared.StatusCode);
+        var path = shared.Headers.Location!.ToString();
+        Assert.True(await TwoNodes.EventuallyAsync(async () => (await guangxi.GetAsync(path)).StatusCode == HttpStatusCode.OK), "the extract never reached the China node");
+        var arrived = await (await guangxi.GetAsync(path)).ReadJsonAsync();
+        Assert.Equal(("Trương Minh", "E1234567", "Positive"),
+            (arrived.GetProperty("travellerName").GetString(), arrived.GetProperty("documentNumber").GetString(), arrived.GetProperty("test").GetString()));
+        Assert.Equal("Ca dương tính nhập cảnh qua Hữu Nghị: phối hợp truy vết", arrived.GetProperty("sharedBecause").GetString());
+
+        // Only that traveller crossed: the China node holds nobody else's name, and no crossing record at all.
+        var stored = await _nodes.China.WithSystemDbAsync(async db => (
+            await db.ScreeningExtracts.Select(e => e.TravellerName).ToListAsync(), await db.Crossings.CountAsync()));
+        Assert.Equal(["Trương Minh"], stored.Item1);
+        Assert.Equal(0, stored.Item2);
+    }
+
+    [Fact]
     public async Task A_replica_is_read_only_and_the_partner_answers_with_its_own_record()
     {
         var langSon = await _nodes.Vietnam.SignInAsync("langson.liaison");

@@ -48,8 +48,18 @@ public static class RecordTypes
         JsonSerializer.SerializeToElement(record, record.GetType(),
             string.IsNullOrWhiteSpace(record.PersonalDataSharedBecause) ? SnapshotJson : SnapshotWithPersonalJson);
 
+    /// <summary>
+    /// A received snapshot as a record. Its personal fields are read only when it says why they may cross (as
+    /// <see cref="Snapshot"/> writes them only then); without a reason they are left out whatever a sender put in.
+    /// </summary>
     public static CoordinationRecord Read(Type type, JsonElement body) =>
-        (CoordinationRecord)(body.Deserialize(type, SnapshotJson) ?? throw new JsonException("empty body"));
+        (CoordinationRecord)(body.Deserialize(type, SaysWhyPersonalDataCrosses(body) ? SnapshotWithPersonalJson : SnapshotJson)
+            ?? throw new JsonException("empty body"));
+
+    private static bool SaysWhyPersonalDataCrosses(JsonElement body) =>
+        body.ValueKind == JsonValueKind.Object
+        && body.TryGetProperty("personalDataSharedBecause", out var reason) && reason.ValueKind == JsonValueKind.String
+        && !string.IsNullOrWhiteSpace(reason.GetString());
 
     /// <summary>The records of one type with these ids, tracked, read past the visibility filter only in a system scope (as the filter says).</summary>
     public static Task<List<CoordinationRecord>> FindAsync(BorderlinkDb db, Type type, IReadOnlyCollection<Guid> ids, CancellationToken ct) =>
