@@ -91,6 +91,40 @@ public sealed class FederationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_party_is_hosted_by_one_partner_card_until_that_card_is_retired()
+    {
+        var admin = await _nodes.Vietnam.SignInAsync("langson.admin", "vi");
+        var chinaCard = await (await _nodes.China.SignInAsync("guangxi.admin")).GetFromJsonAsync<NodeCard>("/api/v1/exchange/node-card");
+        var yunnanCard = chinaCard! with { NodeId = "cn-yn", BaseUrl = "http://cn-yn.test", Parties = ["CN-YN"] };
+
+        // Yunnan is hosted by cn-gx's card: a second card claiming it is refused, naming the card that holds it.
+        var refused = await admin.PostAsJsonAsync("/api/v1/exchange/partners", yunnanCard);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        var message = (await refused.ReadJsonAsync()).GetProperty("errors").GetProperty("parties")[0].GetString();
+        Assert.Contains("cn-gx", message, StringComparison.Ordinal);
+        Assert.Contains("CN-YN", message, StringComparison.Ordinal);
+
+        // Retired, the old card sends and accepts nothing more, and the new card is accepted.
+        var retired = await admin.PostAsync("/api/v1/exchange/partners/cn-gx/retirement", null);
+        Assert.Equal(HttpStatusCode.OK, retired.StatusCode);
+        Assert.Equal("retired", (await retired.ReadJsonAsync()).GetProperty("state").GetString());
+        Assert.Contains("Đã ngừng dùng", WebUtility.HtmlDecode(await admin.GetStringAsync("/admin/partners")), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Created, (await admin.PostAsJsonAsync("/api/v1/exchange/partners", yunnanCard)).StatusCode);
+
+        var langSon = await _nodes.Vietnam.SignInAsync("langson.liaison");
+        var note = await langSon.CreateNoteAsync("Sau khi đổi nút đối tác", "Partners", ["CN-GX", "CN-YN"]);
+        var queued = await _nodes.Vietnam.WithSystemDbAsync(db => db.OutboxMessages.Where(m => m.RecordId == note.Id).Select(m => m.ToNode).ToListAsync());
+        Assert.Equal(["cn-yn"], queued); // not to the retired card; to the card now hosting Yunnan
+
+        // What the retired node still sends is refused and audited.
+        var guangxi = await _nodes.China.SignInAsync("guangxi.liaison");
+        var fromChina = await guangxi.CreateNoteAsync("Gửi sau khi thẻ bị ngừng", "Partners", ["VN-09"]);
+        Assert.True(await TwoNodes.EventuallyAsync(() => _nodes.Vietnam.WithSystemDbAsync(db =>
+            db.AuditEntries.AnyAsync(e => e.Action == "refused" && e.Detail!.StartsWith("exchange inbox")))), "the retired node's message was not refused");
+        Assert.False(await _nodes.Vietnam.WithSystemDbAsync(db => db.LiaisonNotes.AnyAsync(n => n.Id == fromChina.Id)));
+    }
+
+    [Fact]
     public async Task A_replica_is_read_only_and_the_partner_answers_with_its_own_record()
     {
         var langSon = await _nodes.Vietnam.SignInAsync("langson.liaison");

@@ -7,19 +7,28 @@ namespace Borderlink.Features.Audit;
 public sealed record AuditEntryDto(long Seq, DateTimeOffset At, string Actor, string? Party, string Action, string? RecordType, Guid? RecordId,
     string Outcome, string? Detail, string Hash);
 
-/// <summary>/api/v1/audit-entries: an administrator reads their party's trail.</summary>
+/// <summary>Whose trail: the administrator's party's, or the node's own (entries of no party).</summary>
+public enum AuditScope
+{
+    Party,
+    Node,
+}
+
+/// <summary>/api/v1/audit-entries: an administrator reads their party's trail or the node's.</summary>
 public static class AuditApi
 {
     public static IEndpointRouteBuilder MapAuditApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/v1/audit-entries", async (BorderlinkDb db, Viewer viewer, string? action, string? outcome, string? actor,
-                DateOnly? from, DateOnly? to, int? page, int? pageSize, CancellationToken ct) =>
+                DateOnly? from, DateOnly? to, int? page, int? pageSize, AuditScope? scope, CancellationToken ct) =>
             {
-                var result = await AuditQuery.HandleAsync(db, viewer.Party!, new(action, outcome, actor, from, to, page ?? 1, pageSize ?? 50), ct);
+                var result = await AuditQuery.HandleAsync(db, viewer.Party!,
+                    new(action, outcome, actor, from, to, page ?? 1, pageSize ?? 50, scope == AuditScope.Node), ct);
                 return TypedResults.Ok(result.Map(e => new AuditEntryDto(e.Seq, e.At, e.Actor, e.Party, e.Action, e.RecordType, e.RecordId, e.Outcome, e.Detail, e.Hash)));
             })
             .RequireAuthorization(Policies.Administrator)
-            .WithTags("Administration").WithName("ListAuditEntries").WithSummary("The caller's party's audit trail, newest first.");
+            .WithTags("Administration").WithName("ListAuditEntries")
+            .WithSummary("The caller's party's audit trail, newest first; scope=Node for the node's own (refused exchange messages, node keys).");
         return app;
     }
 }

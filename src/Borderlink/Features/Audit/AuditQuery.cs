@@ -4,15 +4,18 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Borderlink.Features.Audit;
 
-/// <summary>An administrator's view of their own party's trail, filtered and paged on the server.</summary>
+/// <summary>
+/// An administrator's view of their own party's trail, or of the node's own (what belongs to no party: messages the
+/// exchange inbox refused, node keys), filtered and paged on the server.
+/// </summary>
 public static class AuditQuery
 {
     public sealed record Filter(string? Action = null, string? Outcome = null, string? Actor = null, DateOnly? From = null, DateOnly? To = null,
-        int Page = 1, int PageSize = 50);
+        int Page = 1, int PageSize = 50, bool Node = false);
 
     public static Task<Paged<AuditEntry>> HandleAsync(BorderlinkDb db, string party, Filter filter, CancellationToken ct = default)
     {
-        var q = db.AuditEntries.AsNoTracking().Where(e => e.Party == party);
+        var q = filter.Node ? db.AuditEntries.AsNoTracking().Where(e => e.Party == null) : db.AuditEntries.AsNoTracking().Where(e => e.Party == party);
         if (!string.IsNullOrWhiteSpace(filter.Action)) q = q.Where(e => e.Action == filter.Action);
         if (!string.IsNullOrWhiteSpace(filter.Outcome)) q = q.Where(e => e.Outcome == filter.Outcome);
         if (!string.IsNullOrWhiteSpace(filter.Actor)) q = q.Where(e => e.Actor.Contains(filter.Actor));

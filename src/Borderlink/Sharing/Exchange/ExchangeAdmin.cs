@@ -22,14 +22,15 @@ public sealed record PartnerStatusDto(string NodeId, string BaseUrl, IReadOnlyLi
     public static readonly TimeSpan RecoveredFor = TimeSpan.FromDays(1);
 
     public static string StateOf(PartnerNode p, DateTimeOffset now) =>
-        p.UnreachableSince is not null ? "unreachable"
+        p.RetiredAt is not null ? "retired"
+        : p.UnreachableSince is not null ? "unreachable"
         : p.LastContactAt is null && p.LastErrorAt is null ? "never-contacted"
         : p.LastErrorAt is { } error && (p.LastContactAt is not { } contact || error > contact) ? "refusing"
         : p.LastErrorAt is { } past && now - past < RecoveredFor ? "recovered"
         : "reachable";
 
     /// <summary>Every state, for the page's words and the resource check.</summary>
-    public static readonly string[] States = ["never-contacted", "unreachable", "refusing", "recovered", "reachable"];
+    public static readonly string[] States = ["never-contacted", "unreachable", "refusing", "recovered", "reachable", "retired"];
 }
 
 public sealed record OutboxMessageDto(Guid Id, string Kind, string RecordType, Guid RecordId, long Version, string Status, int Attempts,

@@ -27,6 +27,11 @@ public static class ExchangeApi
                 return TypedResults.Ok(new { requeued = count });
             })
             .WithName("RetryPartner").WithSummary("Queue failed messages again and send waiting ones now.");
+        group.MapPost("/partners/{nodeId}/retirement", async (NodeCards cards, ExchangeAdmin admin, IStringLocalizer<SharedResource> L, string nodeId, CancellationToken ct) =>
+                await cards.RetireAsync(nodeId, ct) is Outcome<PartnerNode>.Done
+                    ? Results.Ok((await admin.PartnersAsync(ct)).Single(p => p.NodeId == nodeId))
+                    : ApiResults.Problem(L, StatusCodes.Status404NotFound, "not-found", "Problem.NotFound"))
+            .WithName("RetirePartner").WithSummary("Retire a partner's card: nothing more is sent to or accepted from it, and its parties may be claimed by another card.");
         group.MapPost("/node-keys", async (NodeKeys keys, CancellationToken ct) => TypedResults.Ok(new { kid = (await keys.AddAsync(ct)).Kid }))
             .WithName("AddNodeKey").WithSummary("Rotation, step one: add a key to the card (not signing yet). Give partners the new card.");
         group.MapPost("/node-keys/{kid}/activate", async (NodeKeys keys, string kid, CancellationToken ct) =>

@@ -37,6 +37,13 @@ public sealed class PartnerNode
     public DateTimeOffset? LastErrorAt { get; set; }
     /// <summary>Since when the partner has not answered (no connection, time-outs, server errors); null while it answers.</summary>
     public DateTimeOffset? UnreachableSince { get; set; }
+    /// <summary>
+    /// When an administrator retired this card (the partner moved, or its parties went to another node): nothing is
+    /// sent to it or accepted from it any more, and its parties may be hosted by another card. A new card of the same
+    /// node brings it back.
+    /// </summary>
+    public DateTimeOffset? RetiredAt { get; set; }
+    public string? RetiredBy { get; set; }
     public List<PartnerKey> Keys { get; set; } = [];
 
     public IReadOnlyList<string> PartyList => Parties.Split('|', StringSplitOptions.RemoveEmptyEntries);

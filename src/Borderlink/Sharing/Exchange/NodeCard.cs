@@ -51,6 +51,14 @@ public sealed class NodeCards(BorderlinkDb db, NodeKeys keys, TrustCache trust, 
         if (card?.Parties is not { Count: > 0 }) errors.Add(new("parties", "Error.Required"));
         else errors.AddRange(card.Parties.Where(p => !known.Contains(p)).Select(p => new FieldError("parties", "Error.UnknownParty", p)));
         if (card?.Parties is { } ps) errors.AddRange(ps.Where(node.Value.Hosts).Where(_ => node.Value.HostedParties.Count > 0).Select(p => new FieldError("parties", "Error.PartyHostedHere", p)));
+        if (card?.Parties is { Count: > 0 } claimed && !string.IsNullOrWhiteSpace(card.NodeId))
+        {
+            // A party is hosted by one partner node: another card claiming it waits until the old card is retired,
+            // or records shared with that party would go to both.
+            var others = await db.PartnerNodes.AsNoTracking().Where(p => p.NodeId != card.NodeId && p.RetiredAt == null).ToListAsync(ct);
+            errors.AddRange(claimed.Distinct().SelectMany(party => others.Where(o => o.PartyList.Contains(party))
+                .Select(o => new FieldError("parties", "Error.PartyHostedByPartner", party, o.NodeId))));
+        }
         if (errors.Count > 0) return new Outcome<PartnerNode>.Invalid(errors);
 
         var existing = await db.PartnerNodes.Include(p => p.Keys).FirstOrDefaultAsync(p => p.NodeId == card!.NodeId, ct);
@@ -70,6 +78,22 @@ public sealed class NodeCards(BorderlinkDb db, NodeKeys keys, TrustCache trust, 
         await db.SaveChangesAsync(ct);
         trust.Invalidate();
         return new Outcome<PartnerNode>.Done(partner, existing is null);
+    }
+
+    /// <summary>Retires a partner's card: nothing more is sent to it or accepted from it, and its parties are free for another card.</summary>
+    public async Task<Outcome<PartnerNode>> RetireAsync(string nodeId, CancellationToken ct = default)
+    {
+        var partner = await db.PartnerNodes.FirstOrDefaultAsync(p => p.NodeId == nodeId, ct);
+        if (partner is null) return new Outcome<PartnerNode>.NotFound();
+        if (partner.RetiredAt is null)
+        {
+            partner.RetiredAt = clock.GetUtcNow();
+            partner.RetiredBy = db.Viewer.Name;
+            db.Audit(AuditActions.Admin, AuditOutcomes.Ok, detail: $"partner node card retired: {partner.NodeId} parties {partner.Parties}");
+            await db.SaveChangesAsync(ct);
+            trust.Invalidate();
+        }
+        return new Outcome<PartnerNode>.Done(partner);
     }
 
     private static bool IsEcP256(JsonElement jwk) =>

@@ -4020,6 +4020,12 @@ namespace Borderlink.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<DateTimeOffset?>("RetiredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RetiredBy")
+                        .HasColumnType("text");
+
                     b.Property<DateTimeOffset?>("UnreachableSince")
                         .HasColumnType("timestamp with time zone");
 

@@ -4015,6 +4015,12 @@ namespace Borderlink.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("RetiredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RetiredBy")
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("UnreachableSince")
                         .HasColumnType("INTEGER");
 
