@@ -685,6 +685,7 @@ internal sealed class IdempotencyKeyConfig : IEntityTypeConfiguration<Idempotenc
     {
         b.HasKey(k => new { k.UserId, k.Key });
         b.Property(k => k.Key).HasMaxLength(200);
+        b.Property(k => k.RequestHash).HasMaxLength(64);
     }
 }
 

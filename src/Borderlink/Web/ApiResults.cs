@@ -21,7 +21,7 @@ public static class ApiResults
             Outcome<T>.Stale stale => Problem(L, StatusCodes.Status412PreconditionFailed, "stale-version", "Problem.Stale",
                 extensions: new Dictionary<string, object?> { ["currentVersion"] = stale.CurrentVersion }),
             Outcome<T>.Invalid invalid => Validation(L, invalid.Errors),
-            Outcome<T>.Conflict conflict => Problem(L, StatusCodes.Status409Conflict, conflict.Code, conflict.MessageKey),
+            Outcome<T>.Conflict conflict => Problem(L, conflict.Status, conflict.Code, conflict.MessageKey),
             _ => throw new InvalidOperationException("Unknown outcome"),
         };
 

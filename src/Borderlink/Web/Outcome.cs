@@ -12,6 +12,9 @@ public abstract record Outcome<T>
     public sealed record Invalid(IReadOnlyList<FieldError> Errors) : Outcome<T>;
     /// <summary>The record changed since the caller read it (If-Match or the form's version).</summary>
     public sealed record Stale(long CurrentVersion) : Outcome<T>;
-    /// <summary>The record's state forbids the change (e.g. signed minutes are locked); <paramref name="Code"/> names why.</summary>
-    public sealed record Conflict(string Code, string MessageKey) : Outcome<T>;
+    /// <summary>
+    /// The record's state forbids the change (e.g. signed minutes are locked); <paramref name="Code"/> names why. 409
+    /// unless the request itself is what cannot be done (422: an Idempotency-Key sent again with another request).
+    /// </summary>
+    public sealed record Conflict(string Code, string MessageKey, int Status = StatusCodes.Status409Conflict) : Outcome<T>;
 }

@@ -25,9 +25,14 @@ public static class CreateNote
             return new Outcome<LiaisonNote>.Forbidden();
         }
 
-        if (await IdempotencyKey.EarlierAsync(db, idempotencyKey, ct) is { } earlier)
+        var requestHash = IdempotencyKey.HashOf(request);
+        if (await IdempotencyKey.EarlierAsync(db, idempotencyKey, requestHash, ct) is { } earlier)
         {
-            var existing = await db.LiaisonNotes.FirstOrDefaultAsync(n => n.Id == earlier, ct);
+            if (!earlier.SameRequest)
+            {
+                return new Outcome<LiaisonNote>.Conflict(IdempotencyKey.ReusedCode, "Problem.IdempotencyKeyReused", StatusCodes.Status422UnprocessableEntity);
+            }
+            var existing = await db.LiaisonNotes.FirstOrDefaultAsync(n => n.Id == earlier.RecordId, ct);
             return existing is null ? new Outcome<LiaisonNote>.NotFound() : new Outcome<LiaisonNote>.Done(existing);
         }
         if (request.Id is { } clientId)
@@ -70,7 +75,7 @@ public static class CreateNote
         }
         note.SetVisibility(request.Visibility, audience, restricted);
         db.LiaisonNotes.Add(note);
-        IdempotencyKey.Remember(db, idempotencyKey, note, clock.GetUtcNow());
+        IdempotencyKey.Remember(db, idempotencyKey, requestHash, note, clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
         return new Outcome<LiaisonNote>.Done(note, Created: true);
     }

@@ -17,9 +17,14 @@ public static class DraftNotification
         {
             return new Outcome<EventNotification>.Forbidden();
         }
-        if (await IdempotencyKey.EarlierAsync(db, idempotencyKey, ct) is { } earlier)
+        var requestHash = IdempotencyKey.HashOf(content);
+        if (await IdempotencyKey.EarlierAsync(db, idempotencyKey, requestHash, ct) is { } earlier)
         {
-            var existing = await db.EventNotifications.FirstOrDefaultAsync(n => n.Id == earlier, ct);
+            if (!earlier.SameRequest)
+            {
+                return new Outcome<EventNotification>.Conflict(IdempotencyKey.ReusedCode, "Problem.IdempotencyKeyReused", StatusCodes.Status422UnprocessableEntity);
+            }
+            var existing = await db.EventNotifications.FirstOrDefaultAsync(n => n.Id == earlier.RecordId, ct);
             return existing is null ? new Outcome<EventNotification>.NotFound() : new Outcome<EventNotification>.Done(existing);
         }
 
@@ -37,7 +42,7 @@ public static class DraftNotification
         notification.SetAddressees(Codes.Split(resolved.Addressees));
         notification.SetVisibility(Visibility.Internal, [], []);
         db.EventNotifications.Add(notification);
-        IdempotencyKey.Remember(db, idempotencyKey, notification, clock.GetUtcNow());
+        IdempotencyKey.Remember(db, idempotencyKey, requestHash, notification, clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
         return new Outcome<EventNotification>.Done(notification, Created: true);
     }

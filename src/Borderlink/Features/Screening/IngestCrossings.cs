@@ -43,8 +43,10 @@ public sealed class IngestCrossings(BorderlinkDb db, TimeProvider clock, Screeni
             return await RefuseAsync("gate-not-ours", $"crossings for gate {gateCode} not allowed", ct);
         if (viewer.GateScope is { } scope && scope != gate.Code)
             return await RefuseAsync("gate-out-of-scope", $"token for gate {scope} sent crossings for gate {gate.Code}", ct);
-        var batch = batchId ?? Guid.CreateVersion7();
-        if (batchId is { } known && await db.CrossingBatches.AsNoTracking().FirstOrDefaultAsync(b => b.Id == known, ct) is { } earlier)
+        // The batch's id comes from the caller's party and its key: the same key from another party is a fresh key,
+        // and says nothing about that party's batches.
+        var batch = batchId is { } key ? BatchIdOf(viewer.Party, key) : Guid.CreateVersion7();
+        if (batchId is not null && await db.CrossingBatches.AsNoTracking().FirstOrDefaultAsync(b => b.Id == batch && b.Party == viewer.Party, ct) is { } earlier)
             return new Outcome.Done(new Result(earlier.Id, earlier.Lines, earlier.Applied, earlier.AlreadyPresent, Replayed: true));
 
         var zone = Web.TimeDisplay.Find(await db.Parties.Where(p => p.Code == viewer.Party).Select(p => p.TimeZone).FirstAsync(ct)) ?? TimeZoneInfo.Utc;
@@ -140,6 +142,15 @@ public sealed class IngestCrossings(BorderlinkDb db, TimeProvider clock, Screeni
         if (lines == 0) errors.Add(new LineError(0, "", "Ingest.Empty", []));
         var applied = errors.Count == 0 ? await writer.CompleteAsync(ct) : 0;
         return new Pass(lines, applied, errors, days);
+    }
+
+    /// <summary>A batch's id from its party and Idempotency-Key (a name-based UUID, version 8).</summary>
+    public static Guid BatchIdOf(string party, Guid key)
+    {
+        var hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"crossing-batch|{party}|{key:D}"));
+        hash[6] = (byte)((hash[6] & 0x0F) | 0x80);
+        hash[8] = (byte)((hash[8] & 0x3F) | 0x80);
+        return new Guid(hash.AsSpan(0, 16), bigEndian: true);
     }
 
     private async Task<Outcome> RefuseAsync(string code, string detail, CancellationToken ct)

@@ -71,7 +71,7 @@ public static class ScreeningApi
             .Accepts<Stream>("application/x-ndjson", "text/csv")
             .WithName("IngestCrossings")
             .WithSummary("A gate system's batch of screened crossings (NDJSON, or CSV with a header), applied whole or refused whole with line numbers. "
-                + "Ids are the client's: lines already stored are skipped; an Idempotency-Key (UUID) seen before answers with the first result. A gate-scoped token writes only its gate.")
+                + "Ids are the client's: lines already stored are skipped; an Idempotency-Key (UUID) this party sent before answers with the first result (another party's key of the same value is a fresh key). A gate-scoped token writes only its gate.")
             .Produces<IngestCrossings.Result>().ProducesProblem(400).ProducesProblem(403).ProducesProblem(413).ProducesProblem(415);
 
         gates.MapPost("/crossing", async (ScreeningRegister register, IStringLocalizer<SharedResource> L, string code, CrossingLine line, CancellationToken ct) =>

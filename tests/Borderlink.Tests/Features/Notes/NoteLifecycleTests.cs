@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
 using Borderlink.Features.Notes;
 using Borderlink.Tests.Infrastructure;
 
@@ -69,6 +70,27 @@ public sealed class NoteLifecycleTests(SharedApp app)
         Assert.Equal((await first.ReadAsync<NoteDto>()).Id, (await second.ReadAsync<NoteDto>()).Id);
         var count = await app.WithSystemDbAsync(db => Task.FromResult(db.LiaisonNotes.Count(n => n.Title == "Retried over a slow link")));
         Assert.Equal(1, count);
+    }
+
+    [Fact]
+    public async Task An_Idempotency_Key_sent_again_with_another_request_is_refused_and_belongs_to_its_sender()
+    {
+        var officer = await app.SignInAsync("caobang.officer", "fr");
+        var key = Guid.NewGuid().ToString();
+        var title = "Clé réutilisée " + key[..8];
+        Assert.Equal(HttpStatusCode.Created, (await officer.CreateAsync(new { title, body = "première", language = "fr" }, key)).StatusCode);
+
+        // The same key with another body: 422, nothing new stored, the first note unchanged.
+        var reused = await officer.CreateAsync(new { title, body = "autre chose", language = "fr" }, key);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, reused.StatusCode);
+        Assert.Equal("urn:borderlink:problem:idempotency-key-reused", (await reused.ReadJsonAsync()).GetProperty("type").GetString());
+        Assert.Equal(["première"], await app.WithSystemDbAsync(db => db.LiaisonNotes.Where(n => n.Title == title).Select(n => n.Body).ToListAsync()));
+
+        // Another user's key of the same value is a fresh key: their own note, nothing about the first.
+        var colleague = await app.SignInAsync("langson.officer");
+        var theirs = await colleague.CreateAsync(new { title, body = "la leur", language = "fr" }, key);
+        Assert.Equal(HttpStatusCode.Created, theirs.StatusCode);
+        Assert.Equal("VN-09", (await theirs.ReadAsync<NoteDto>()).OwnerParty);
     }
 
     [Fact]

@@ -64,7 +64,7 @@ public sealed class IngestTests : OwnAppTest
         var first = await (await SendAsync(gateSystem, Gate, good, batch)).ReadAsync<IngestCrossings.Result>();
         Assert.Equal((3, 3, 0, false), (first.Lines, first.Applied, first.AlreadyPresent, first.Replayed));
         var replay = await (await SendAsync(gateSystem, Gate, good, batch)).ReadAsync<IngestCrossings.Result>();
-        Assert.Equal((batch, 3, true), (replay.BatchId, replay.Applied, replay.Replayed));
+        Assert.Equal((first.BatchId, 3, true), (replay.BatchId, replay.Applied, replay.Replayed));
         var again = await (await SendAsync(gateSystem, Gate, good)).ReadAsync<IngestCrossings.Result>();
         Assert.Equal((0, 3), (again.Applied, again.AlreadyPresent));
         Assert.Equal(3, await CountAsync());
@@ -80,6 +80,32 @@ public sealed class IngestTests : OwnAppTest
         var csvResult = await (await SendAsync(gateSystem, Gate, csv, type: "text/csv")).ReadAsync<IngestCrossings.Result>();
         Assert.Equal(1, csvResult.Applied);
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, (await SendAsync(gateSystem, Gate, good, type: "text/plain")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_batch_key_belongs_to_its_party_and_tells_nothing_about_another_partys_batch()
+    {
+        var key = Guid.NewGuid();
+        var langSon = await GateSystemAsync(Gate);
+        var first = await (await SendAsync(langSon, Gate, Line(Guid.CreateVersion7()), key)).ReadAsync<IngestCrossings.Result>();
+        Assert.Equal((1, false), (first.Applied, first.Replayed));
+
+        // Guangxi's gate system happens to send the same key: its own lines are applied, not Lang Son's result replayed.
+        var admin = await App.SignInAsync("guangxi.admin");
+        var agencies = await (await admin.GetAsync("/api/v1/agencies?party=CN-GX")).ReadJsonAsync();
+        var agency = agencies.EnumerateArray().First(a => a.GetProperty("functionCode").GetString() == "health").GetProperty("id").GetGuid();
+        var issued = await admin.PostAsJsonAsync("/api/v1/api-tokens",
+            new { agencyId = agency, name = "友谊关卫生检疫", role = "officer", scopes = new[] { "gates" }, expiresInDays = 30, gatePair = Gate }, Json.Options);
+        var guangxi = App.Anonymous();
+        guangxi.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", (await issued.ReadAsync<IssuedTokenDto>()).Secret);
+        var lines = string.Join('\n', Line(Guid.CreateVersion7()), Line(Guid.CreateVersion7()));
+        var theirs = await (await SendAsync(guangxi, Gate, lines, key)).ReadAsync<IngestCrossings.Result>();
+        Assert.Equal((2, 2, false), (theirs.Lines, theirs.Applied, theirs.Replayed));
+        Assert.NotEqual(first.BatchId, theirs.BatchId);
+
+        // Positive control: Lang Son's own retry with the key is still its replay.
+        var replay = await (await SendAsync(langSon, Gate, Line(Guid.CreateVersion7()), key)).ReadAsync<IngestCrossings.Result>();
+        Assert.Equal((first.BatchId, true), (replay.BatchId, replay.Replayed));
     }
 
     [Fact]

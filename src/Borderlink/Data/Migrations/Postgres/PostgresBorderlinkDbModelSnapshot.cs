@@ -4083,6 +4083,11 @@ namespace Borderlink.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.HasKey("UserId", "Key");
 
                     b.ToTable("IdempotencyKeys");

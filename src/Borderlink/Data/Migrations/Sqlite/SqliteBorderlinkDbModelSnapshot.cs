@@ -4078,6 +4078,11 @@ namespace Borderlink.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("UserId", "Key");
 
                     b.ToTable("IdempotencyKeys");
