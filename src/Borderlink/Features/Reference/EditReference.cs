@@ -62,6 +62,17 @@ public sealed class EditReference(BorderlinkDb db, ReferenceCache cache, Gazette
         {
             if (hours is < 1 or > MaxHours) errors.Add(new(field, "Error.Range", 1, MaxHours));
         }
+        // Each country's law is its own parties' to record: China's reporting hours and class, Viet Nam's hours and group.
+        var country = await db.Parties.AsNoTracking().Where(p => p.Code == db.Viewer.Party).Select(p => p.Country).FirstOrDefaultAsync(ct);
+        var otherCountrys = new List<string>();
+        if (country != "CN" && (r.CnReportHours != disease.CnReportHours || (r.CnClass?.Trim() ?? "") != disease.CnClass)) otherCountrys.Add("cnReportHours");
+        if (country != "VN" && (r.VnReportHours != disease.VnReportHours || (r.VnGroup?.Trim() ?? "") != disease.VnGroup)) otherCountrys.Add("vnReportHours");
+        if (otherCountrys.Count > 0)
+        {
+            db.Audit(AuditActions.Refused, AuditOutcomes.Denied, detail: $"change of another country's reporting rule for disease {code} by an administrator of {db.Viewer.Party}");
+            await db.SaveChangesAsync(ct);
+            errors.AddRange(otherCountrys.Select(f => new FieldError(f, "Error.OtherCountrysLaw")));
+        }
         if (errors.Count > 0) return new Outcome<Disease>.Invalid(errors);
         Apply(disease, r.Names);
         disease.Icd10 = r.Icd10?.Trim() ?? "";
@@ -103,6 +114,13 @@ public sealed class EditReference(BorderlinkDb db, ReferenceCache cache, Gazette
     {
         var place = code is null ? null : await db.Places.FirstOrDefaultAsync(p => p.Code == code, ct);
         if (code is not null && place is null) return new Outcome<Place>.NotFound();
+        // A party's places are that party's: neither an existing place of another party nor a new one under it.
+        if ((place is not null && place.PartyCode != db.Viewer.Party) || (r.PartyCode is not null && r.PartyCode != db.Viewer.Party))
+        {
+            db.Audit(AuditActions.Refused, AuditOutcomes.Denied, detail: $"change of place {code ?? r.Code} of {place?.PartyCode ?? r.PartyCode} by an administrator of {db.Viewer.Party}");
+            await db.SaveChangesAsync(ct);
+            return new Outcome<Place>.Forbidden();
+        }
         var errors = new List<FieldError>();
         NamesInput.Validate(r.Names, errors);
         if (place is null)
@@ -128,7 +146,16 @@ public sealed class EditReference(BorderlinkDb db, ReferenceCache cache, Gazette
     {
         var gate = await db.GatePairs.FirstOrDefaultAsync(g => g.Code == code, ct);
         if (gate is null) return new Outcome<GatePair>.NotFound();
+        // A pair is its two sides': only they correct it, and each names only its own gate.
+        if (db.Viewer.Party is not { } party || !gate.HasSide(party))
+        {
+            db.Audit(AuditActions.Refused, AuditOutcomes.Denied, detail: $"change of gate pair {code} by an administrator of {db.Viewer.Party}");
+            await db.SaveChangesAsync(ct);
+            return new Outcome<GatePair>.Forbidden();
+        }
         var errors = new List<FieldError>();
+        if (party != gate.VnParty && r.VnGate is { } vn && vn.Trim() != gate.VnGate) errors.Add(new("vnGate", "Error.OtherSidesGate"));
+        if (party != gate.CnParty && r.CnGate is { } cn && cn.Trim() != gate.CnGate) errors.Add(new("cnGate", "Error.OtherSidesGate"));
         NamesInput.Validate(r.Names, errors);
         var flows = r.Flows ?? [];
         errors.AddRange(flows.Where(f => !FlowKinds.Contains(f)).Select(f => new FieldError("flows", "Error.UnknownFlow", f)));

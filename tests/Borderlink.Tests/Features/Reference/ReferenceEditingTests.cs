@@ -39,6 +39,56 @@ public sealed class ReferenceEditingTests : OwnAppTest
     }
 
     [Fact]
+    public async Task A_party_corrects_only_its_own_places_its_side_of_a_gate_pair_and_its_countrys_law()
+    {
+        var admin = await App.SignInAsync("langson.admin", "en");
+        var diseases = await (await admin.GetAsync("/api/v1/diseases")).ReadAsync<List<DiseaseDto>>();
+        var plague = diseases.Single(d => d.Code == "plague");
+        object Disease(int? cn, int? vn) => new
+        {
+            names = Names(plague), icd10 = plague.Icd10, cnClass = plague.CnClass, vnGroup = plague.VnGroup,
+            cnReportHours = cn, vnReportHours = vn, ackHoursOverride = plague.AckHoursOverride, notifiable = true,
+        };
+
+        // China's reporting hours are China's law: Lang Son cannot change them, and Guangxi's clock stays as it was.
+        var chinas = await admin.PutAsJsonAsync("/api/v1/diseases/plague", Disease(72, plague.VnReportHours), Json.Options);
+        Assert.Equal(HttpStatusCode.BadRequest, chinas.StatusCode);
+        Assert.True((await chinas.ReadJsonAsync()).GetProperty("errors").TryGetProperty("cnReportHours", out _));
+        var unchanged = (await (await admin.GetAsync("/api/v1/diseases")).ReadAsync<List<DiseaseDto>>()).Single(d => d.Code == "plague");
+        Assert.Equal((plague.CnReportHours, plague.AcknowledgementHours), (unchanged.CnReportHours, unchanged.AcknowledgementHours));
+        // Positive control: Viet Nam's column is Lang Son's to correct.
+        Assert.Equal(HttpStatusCode.OK, (await admin.PutAsJsonAsync("/api/v1/diseases/plague", Disease(plague.CnReportHours, 6), Json.Options)).StatusCode);
+
+        // A gate pair of Cao Bang and Guangxi is not Lang Son's; on its own pair it names only its own gate.
+        var pairs = await (await admin.GetAsync("/api/v1/gate-pairs")).ReadAsync<List<GatePairDto>>();
+        object Pair(GatePairDto g, string vnGate, string cnGate) => new
+        {
+            names = new { nameEn = g.NameEn, nameVi = g.NameVi, nameZh = g.NameZh, nameFr = g.NameFr, aliases = g.Aliases },
+            vnGate, cnGate, level = g.Level, flows = g.Flows,
+        };
+        var taLung = pairs.Single(g => g.Code == "TALUNG-SHUIKOU");
+        Assert.Equal(HttpStatusCode.Forbidden, (await admin.PutAsJsonAsync("/api/v1/gate-pairs/TALUNG-SHUIKOU", Pair(taLung, "x", taLung.CnGate), Json.Options)).StatusCode);
+        var huuNghi = pairs.Single(g => g.Code == "HUUNGHI-YOUYIGUAN");
+        var otherSide = await admin.PutAsJsonAsync("/api/v1/gate-pairs/HUUNGHI-YOUYIGUAN", Pair(huuNghi, huuNghi.VnGate, "友谊关口岸（改）"), Json.Options);
+        Assert.Equal(HttpStatusCode.BadRequest, otherSide.StatusCode);
+        Assert.True((await otherSide.ReadJsonAsync()).GetProperty("errors").TryGetProperty("cnGate", out _));
+        Assert.Equal(HttpStatusCode.OK,
+            (await admin.PutAsJsonAsync("/api/v1/gate-pairs/HUUNGHI-YOUYIGUAN", Pair(huuNghi, "Cửa khẩu quốc tế Hữu Nghị", huuNghi.CnGate), Json.Options)).StatusCode);
+
+        // Places: none under another party, its own freely.
+        object Place(string code, string party) => new
+        {
+            names = new { nameEn = "Test " + code, nameVi = "Thử " + code, nameZh = "测试" + code, nameFr = "Essai " + code, aliases = "" },
+            code, partyCode = party, parentCode = party, level = "town",
+        };
+        Assert.Equal(HttpStatusCode.Forbidden, (await admin.PostAsJsonAsync("/api/v1/places", Place("CN-GX-ZZ1", "CN-GX"), Json.Options)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await admin.PutAsJsonAsync("/api/v1/places/CN-GX-PX", Place("CN-GX-PX", "VN-09"), Json.Options)).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await admin.PostAsJsonAsync("/api/v1/places", Place("VN-09-ZZ1", "VN-09"), Json.Options)).StatusCode);
+        var refusals = await App.WithSystemDbAsync(db => Task.FromResult(db.AuditEntries.Count(e => e.Actor == "langson.admin" && e.Action == "refused")));
+        Assert.True(refusals >= 4, $"{refusals} refusals audited");
+    }
+
+    [Fact]
     public async Task A_new_spelling_added_to_a_place_is_found_by_the_gazetteer_at_once()
     {
         var admin = await App.SignInAsync("langson.admin", "en");
