@@ -46,7 +46,7 @@ public static class PreferencesEndpoints
 
         app.MapPost("/logout", async (SignInManager<BorderlinkUser> signIn, BorderlinkDb db) =>
             {
-                db.Audit("logout", AuditOutcomes.Ok);
+                db.Audit(Borderlink.Features.Audit.AuditActions.Logout, AuditOutcomes.Ok);
                 await db.SaveChangesAsync();
                 await signIn.SignOutAsync();
                 return Results.LocalRedirect("/login");

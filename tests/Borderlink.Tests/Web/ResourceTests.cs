@@ -55,6 +55,19 @@ public sealed partial class ResourceTests
         Assert.Equal("Unreachable", neutral["Partners.State.unreachable"]);
     }
 
+    /// <summary>The audit trail shows words for every action and outcome, not the codes it stores.</summary>
+    [Fact]
+    public void Every_audit_action_and_outcome_has_its_words()
+    {
+        var neutral = Entries("");
+        var keys = Borderlink.Features.Audit.AuditActions.All.Select(a => "AuditAction." + a)
+            .Concat(Borderlink.Features.Audit.AuditOutcomes.All.Select(o => "AuditOutcome." + o)).ToList();
+        Assert.Equal(23, keys.Count);
+        var missing = keys.Where(k => !neutral.ContainsKey(k)).ToList();
+        Assert.True(missing.Count == 0, $"missing: {string.Join(", ", missing)}");
+        Assert.Equal("Sign-in failed", neutral["AuditAction.login-failed"]);
+    }
+
     [Fact]
     public void Every_key_the_code_uses_exists()
     {

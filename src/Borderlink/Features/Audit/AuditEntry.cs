@@ -41,6 +41,17 @@ public static class AuditActions
     public const string Admin = "admin";
     public const string Escalated = "escalated";
     public const string Reminded = "reminded";
+    public const string Logout = "logout";
+    public const string SituationImport = "situation-import";
+    public const string ReplicaApplied = "replica-applied";
+    public const string ReplicaStale = "replica-stale";
+    public const string ReplicaRetracted = "replica-retracted";
+    public const string ReplicaStored = "replica-stored";
+    public const string ReplicaUnreadable = "replica-unreadable";
+
+    /// <summary>Every action, for the audit page's filter and words ("AuditAction." + action) in four languages.</summary>
+    public static readonly string[] All = [Create, Update, Delete, Share, ReadRestricted, Refused, Login, LoginFailed, SystemAccess, Admin, Escalated, Reminded,
+        Logout, SituationImport, ReplicaApplied, ReplicaStale, ReplicaRetracted, ReplicaStored, ReplicaUnreadable];
 }
 
 public static class AuditOutcomes
@@ -49,4 +60,7 @@ public static class AuditOutcomes
     public const string Denied = "denied";
     public const string NotFound = "not-found";
     public const string Failed = "failed";
+
+    /// <summary>Every outcome, with words ("AuditOutcome." + outcome) in four languages.</summary>
+    public static readonly string[] All = [Ok, Denied, NotFound, Failed];
 }

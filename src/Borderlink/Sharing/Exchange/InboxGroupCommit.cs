@@ -192,7 +192,7 @@ public sealed class InboxGroupCommit(IServiceScopeFactory scopes, LocalNode node
                         // As the inbox would have refused it had it known the type: kept as it is, the reason logged and audited.
                         logger.LogWarning("Kept inbox message {Id} from {From} cannot be read as a {Type}: {Reason}", message.Id, message.FromNode, record.Type, e.Message);
                         message.Status = ReceiptStatus.Unreadable;
-                        db.Audit("replica-unreadable", AuditOutcomes.Denied, recordType: record.Type, recordId: record.Id,
+                        db.Audit(Borderlink.Features.Audit.AuditActions.ReplicaUnreadable, AuditOutcomes.Denied, recordType: record.Type, recordId: record.Id,
                             detail: $"kept message from {message.FromNode} v{record.Version}: {e.Message}");
                         continue;
                     }
@@ -256,14 +256,14 @@ public sealed class InboxGroupCommit(IServiceScopeFactory scopes, LocalNode node
         if (!RecordTypes.ByName.TryGetValue(record.Type, out var type))
         {
             message.UnappliedRecord = JsonSerializer.Serialize(record, Envelope.Json);
-            db.Audit("replica-stored", AuditOutcomes.Ok, recordType: record.Type, recordId: record.Id, detail: $"unknown type, kept; from {envelope.From} v{record.Version}");
+            db.Audit(Borderlink.Features.Audit.AuditActions.ReplicaStored, AuditOutcomes.Ok, recordType: record.Type, recordId: record.Id, detail: $"unknown type, kept; from {envelope.From} v{record.Version}");
             return ReceiptStatus.Stored;
         }
         // Known holds what this group has already applied, so two versions of one record in one group keep the rule.
         var state = known.States.GetValueOrDefault((record.Type, record.Id));
         if (state is not null && record.Version <= state.Version)
         {
-            db.Audit("replica-stale", AuditOutcomes.Ok, recordType: record.Type, recordId: record.Id, detail: $"from {envelope.From} v{record.Version}, have v{state.Version}");
+            db.Audit(Borderlink.Features.Audit.AuditActions.ReplicaStale, AuditOutcomes.Ok, recordType: record.Type, recordId: record.Id, detail: $"from {envelope.From} v{record.Version}, have v{state.Version}");
             return ReceiptStatus.Stale;
         }
         if (state is null)
@@ -286,7 +286,7 @@ public sealed class InboxGroupCommit(IServiceScopeFactory scopes, LocalNode node
             state.Retracted = true;
             // Known keeps the removed record: a later message of this group may share it again.
             if (existing is not null && db.Entry(existing).State is not (EntityState.Deleted or EntityState.Detached)) db.Remove(existing);
-            db.Audit("replica-retracted", AuditOutcomes.Ok, recordType: record.Type, recordId: record.Id, detail: $"from {envelope.From} v{record.Version}");
+            db.Audit(Borderlink.Features.Audit.AuditActions.ReplicaRetracted, AuditOutcomes.Ok, recordType: record.Type, recordId: record.Id, detail: $"from {envelope.From} v{record.Version}");
             return ReceiptStatus.Applied;
         }
 
@@ -310,7 +310,7 @@ public sealed class InboxGroupCommit(IServiceScopeFactory scopes, LocalNode node
         var audience = (record.Audience ?? []).Where(node.Hosts).ToList();
         target.AudienceParties = "";
         target.SetVisibility(record.RestrictedTo is { Count: > 0 } ? Visibility.Restricted : Visibility.Partners, audience, record.RestrictedTo ?? []);
-        db.Audit("replica-applied", AuditOutcomes.Ok, target, $"from {envelope.From} v{record.Version}");
+        db.Audit(Borderlink.Features.Audit.AuditActions.ReplicaApplied, AuditOutcomes.Ok, target, $"from {envelope.From} v{record.Version}");
         return ReceiptStatus.Applied;
     }
 }
