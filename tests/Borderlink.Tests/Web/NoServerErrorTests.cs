@@ -12,7 +12,7 @@ namespace Borderlink.Tests.Web;
 /// values, impossible dates and numbers, bad path and query values — each on its own, against ids that exist and ids
 /// that do not. An API answer of 400 must be a problem document.
 /// </summary>
-/// <remarks>Its own app: the valid-looking bodies create records other tests would see. About 4,000 requests (~30 s on SQLite, ~60 s on PostgreSQL): the fuzzing is the point.</remarks>
+/// <remarks>Its own app: the valid-looking bodies create records other tests would see. About 5,500 requests to the API and 2,250 to pages (~20 s each on SQLite, 40–50 s on PostgreSQL): the fuzzing is the point.</remarks>
 public sealed class NoServerErrorTests : OwnAppTest
 {
     private const string Party = "langson";
