@@ -1,5 +1,6 @@
 using System.Globalization;
 using Borderlink.Sharing;
+using Microsoft.EntityFrameworkCore;
 
 namespace Borderlink.Web;
 
@@ -34,4 +35,8 @@ public sealed class TimeDisplay(Viewer viewer)
         if (string.IsNullOrWhiteSpace(id)) return null;
         return TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) ? zone : null;
     }
+
+    /// <summary>The zone a party keeps its clock in (its days, weeks and years), UTC when it names none.</summary>
+    public static async Task<TimeZoneInfo> OfPartyAsync(Data.BorderlinkDb db, string? party, CancellationToken ct) =>
+        Find(await db.Parties.AsNoTracking().Where(p => p.Code == party).Select(p => p.TimeZone).FirstOrDefaultAsync(ct)) ?? TimeZoneInfo.Utc;
 }

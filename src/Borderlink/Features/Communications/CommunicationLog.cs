@@ -103,7 +103,7 @@ public static class CommunicationLog
         var party = db.Viewer.Party ?? "";
         var start = new DateTimeOffset(year, 1, 1, 0, 0, 0, TimeSpan.Zero).AddHours(-8);
         var end = new DateTimeOffset(year + 1, 1, 1, 0, 0, 0, TimeSpan.Zero);
-        var zone = Web.TimeDisplay.Find((await db.Parties.AsNoTracking().FirstOrDefaultAsync(p => p.Code == party, ct))?.TimeZone) ?? TimeZoneInfo.Utc;
+        var zone = await Web.TimeDisplay.OfPartyAsync(db, party, ct);
         var entries = await db.CommunicationEntries.AsNoTracking().Where(e => e.OwnerParty == party && e.OccurredAt >= start && e.OccurredAt < end)
             .Select(e => new { e.OccurredAt, e.Category, e.CounterpartParty }).ToListAsync(ct);
         return entries.Where(e => TimeZoneInfo.ConvertTime(e.OccurredAt, zone).Year == year)

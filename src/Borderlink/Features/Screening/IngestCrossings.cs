@@ -49,7 +49,7 @@ public sealed class IngestCrossings(BorderlinkDb db, TimeProvider clock, Screeni
         if (batchId is not null && await db.CrossingBatches.AsNoTracking().FirstOrDefaultAsync(b => b.Id == batch && b.Party == viewer.Party, ct) is { } earlier)
             return new Outcome.Done(new Result(earlier.Id, earlier.Lines, earlier.Applied, earlier.AlreadyPresent, Replayed: true));
 
-        var zone = Web.TimeDisplay.Find(await db.Parties.Where(p => p.Code == viewer.Party).Select(p => p.TimeZone).FirstAsync(ct)) ?? TimeZoneInfo.Utc;
+        var zone = await Web.TimeDisplay.OfPartyAsync(db, viewer.Party, ct);
         var now = clock.GetUtcNow();
         DateOnly LocalDate(DateTimeOffset at) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, zone).DateTime);
         var watch = System.Diagnostics.Stopwatch.StartNew();

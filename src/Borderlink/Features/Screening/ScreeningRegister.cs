@@ -24,7 +24,7 @@ public sealed class ScreeningRegister(BorderlinkDb db, TimeProvider clock, Scree
             return new Outcome<CrossingRecord>.Forbidden();
         }
         if (string.IsNullOrWhiteSpace(line.Id)) line.Id = Guid.CreateVersion7().ToString();
-        var zone = TimeDisplay.Find(await db.Parties.Where(p => p.Code == viewer.Party).Select(p => p.TimeZone).FirstAsync(ct)) ?? TimeZoneInfo.Utc;
+        var zone = await TimeDisplay.OfPartyAsync(db, viewer.Party, ct);
         var record = line.Check(viewer.Party, gate.Code, at => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, zone).DateTime), clock.GetUtcNow(), Guid.Empty, out var error);
         if (record is null) return new Outcome<CrossingRecord>.Invalid([error!]);
         if (record.PermitId is { } permit && await new Permits.PermitCheck(db).CheckAsync(permit, gate.Code, record.LocalDate, ct) is { } refused)

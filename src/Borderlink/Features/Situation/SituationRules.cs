@@ -46,7 +46,7 @@ public sealed class SituationRules
 
     public static async Task<SituationRules> ForAsync(BorderlinkDb db, GazetteerIndex gazetteer, TimeProvider clock, string party, CancellationToken ct)
     {
-        var zone = Web.TimeDisplay.Find(await db.Parties.AsNoTracking().Where(p => p.Code == party).Select(p => p.TimeZone).FirstOrDefaultAsync(ct)) ?? TimeZoneInfo.Utc;
+        var zone = await Web.TimeDisplay.OfPartyAsync(db, party, ct);
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone).DateTime);
         var diseases = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var d in await db.Diseases.AsNoTracking().ToListAsync(ct))
