@@ -116,7 +116,9 @@ public abstract class BorderlinkDb : IdentityDbContext<BorderlinkUser>, IDataPro
         builder.ApplyConfigurationsFromAssembly(typeof(BorderlinkDb).Assembly, t => t.Namespace?.StartsWith("Borderlink.", StringComparison.Ordinal) == true && !t.IsAbstract);
         VisibilityFilter.ApplyToAllRecords(builder, this);
         // Screening records are operational data that never leave their party: only its own users read them.
-        builder.Entity<Borderlink.Features.Screening.CrossingRecord>().HasQueryFilter(c => ViewerIsSystem || c.Party == ViewerParty);
+        // Rows of a batch still arriving in chunks are nobody's yet (see CrossingBatch.Receiving).
+        builder.Entity<Borderlink.Features.Screening.CrossingRecord>().HasQueryFilter(c => (ViewerIsSystem || c.Party == ViewerParty)
+            && !CrossingBatches.Any(b => b.Id == c.BatchId && b.Receiving));
         builder.Entity<Borderlink.Features.Screening.CrossingBatch>().HasQueryFilter(b => ViewerIsSystem || b.Party == ViewerParty);
         builder.Entity<Borderlink.Features.Quarantine.QuarantineStay>().HasQueryFilter(s => ViewerIsSystem || s.Party == ViewerParty);
     }
@@ -293,6 +295,18 @@ public abstract class BorderlinkDb : IdentityDbContext<BorderlinkUser>, IDataPro
     /// <summary>Whether a direct write is faster than the skipping one on this engine (worth a retry when an id is already stored).</summary>
     public abstract bool CrossingsHaveDirectPath { get; }
 
+    /// <summary>
+    /// Whether a crossing batch commits in chunks as it arrives, its rows hidden until it is complete (SQLite), rather
+    /// than in the caller's one transaction (PostgreSQL).
+    /// </summary>
+    public abstract bool CrossingsCommitInChunks { get; }
+
+    /// <summary>Takes back what a batch written in chunks had stored: its rows among <paramref name="ids"/>, and the batch.</summary>
+    public abstract Task RemoveCrossingBatchAsync(Guid batch, IReadOnlyCollection<Guid> ids);
+
+    /// <summary>Whether <paramref name="e"/> says the database could not take the work in time because of another writer.</summary>
+    public abstract bool IsBusy(System.Data.Common.DbException e);
+
     public abstract bool IsUniqueViolation(System.Data.Common.DbException e);
 
     /// <summary>Locks the head row for this transaction and returns it, tracked.</summary>
@@ -300,6 +314,12 @@ public abstract class BorderlinkDb : IdentityDbContext<BorderlinkUser>, IDataPro
 
     /// <summary>One write at a time in this process (see <see cref="WriteGate"/>).</summary>
     private static readonly WriteGate Gate = new();
+
+    /// <summary>
+    /// The write gate for work that writes in its own transaction (a chunk of a large batch): queued like any user's
+    /// save; a save inside that transaction does not queue again.
+    /// </summary>
+    public Task<WriteGate.Pass> EnterWriteGateAsync(CancellationToken ct) => Gate.EnterAsync(WritesFirst, ct);
 
     /// <summary>This context's writes take the gate's short way in: set by the exchange's own bookkeeping only.</summary>
     public bool WritesFirst { get; set; }

@@ -9,9 +9,10 @@ using NpgsqlTypes;
 namespace Borderlink.Data;
 
 /// <summary>
-/// Writes a stream of crossing records inside the caller's transaction, the engine's fastest way, skipping ids already
-/// present (a batch sent again is not applied twice). <see cref="CompleteAsync"/> answers how many rows were new.
-/// Disposing without completing abandons what was written (the caller rolls back).
+/// Writes a stream of crossing records the engine's fastest way, skipping ids already present (a batch sent again is
+/// not applied twice): inside the caller's transaction (PostgreSQL), or in chunks that commit as they go (SQLite, see
+/// <see cref="SqliteCrossingWriter"/>). <see cref="CompleteAsync"/> answers how many rows were new. Disposing without
+/// completing abandons what was written (the caller rolls back, or removes the chunks).
 /// </summary>
 public abstract class CrossingWriter : IAsyncDisposable
 {
@@ -26,24 +27,72 @@ public abstract class CrossingWriter : IAsyncDisposable
     public abstract ValueTask DisposeAsync();
 }
 
-/// <summary>SQLite: one prepared INSERT OR IGNORE per row in the open transaction.</summary>
+/// <summary>
+/// SQLite: rows are gathered <see cref="ChunkRows"/> at a time, and each chunk is written with one prepared INSERT OR
+/// IGNORE per row in a transaction of its own that queues at the write gate like any user's save. SQLite has one writer
+/// at a time: a user's save waits for one chunk's writing (tens of milliseconds), never for the whole batch, nor for a
+/// gate system that sends slowly (no lock is held while the next rows are awaited). The rows carry a batch still marked
+/// receiving, so nobody sees them before the batch is complete (<see cref="CrossingBatch.Receiving"/>);
+/// <see cref="RemoveAsync"/> takes back what a refused or interrupted batch had written.
+/// </summary>
 internal sealed class SqliteCrossingWriter : CrossingWriter
 {
+    /// <summary>Rows a chunk commits: about 50 ms of writing here, the longest a user's save waits behind a batch.</summary>
+    public const int ChunkRows = 5_000;
+
+    private readonly BorderlinkDb _db;
     private readonly SqliteCommand _insert;
     private readonly SqliteParameter[] _p;
+    private readonly List<CrossingRecord> _chunk = new(ChunkRows);
     private int _applied;
 
-    public SqliteCrossingWriter(DbContext db)
+    private SqliteCrossingWriter(BorderlinkDb db, SqliteCommand insert)
     {
-        var connection = (SqliteConnection)db.Database.GetDbConnection();
-        _insert = connection.CreateCommand();
-        _insert.Transaction = (SqliteTransaction?)db.Database.CurrentTransaction?.GetDbTransaction();
-        _insert.CommandText = $"INSERT OR IGNORE INTO \"Crossings\" ({Columns}) VALUES ({string.Join(", ", Enumerable.Range(1, 23).Select(i => "$" + i))})";
+        _db = db;
+        _insert = insert;
         _p = Enumerable.Range(1, 23).Select(i => _insert.Parameters.Add(new SqliteParameter("$" + i, null))).ToArray();
-        _insert.Prepare();
     }
 
-    public override ValueTask WriteAsync(CrossingRecord r, CancellationToken ct)
+    public static async Task<SqliteCrossingWriter> StartAsync(BorderlinkDb db, CancellationToken ct)
+    {
+        // Open for the whole batch, so that the prepared statement outlives each chunk's transaction.
+        await db.Database.OpenConnectionAsync(ct);
+        var insert = ((SqliteConnection)db.Database.GetDbConnection()).CreateCommand();
+        insert.CommandText = $"INSERT OR IGNORE INTO \"Crossings\" ({Columns}) VALUES ({string.Join(", ", Enumerable.Range(1, 23).Select(i => "$" + i))})";
+        return new SqliteCrossingWriter(db, insert);
+    }
+
+    public override async ValueTask WriteAsync(CrossingRecord r, CancellationToken ct)
+    {
+        _chunk.Add(r);
+        if (_chunk.Count == ChunkRows) await WriteChunkAsync(ct);
+    }
+
+    private async Task WriteChunkAsync(CancellationToken ct)
+    {
+        using var pass = await _db.EnterWriteGateAsync(ct);
+        await using var transaction = await _db.Database.BeginTransactionAsync(ct);
+        _insert.Transaction = (SqliteTransaction)transaction.GetDbTransaction();
+        foreach (var row in _chunk) Insert(row);
+        await transaction.CommitAsync(ct);
+        _chunk.Clear();
+    }
+
+    public override async Task<int> CompleteAsync(CancellationToken ct)
+    {
+        if (_chunk.Count > 0) await WriteChunkAsync(ct);
+        return _applied;
+    }
+
+    /// <summary>Rows not yet written are dropped; the chunks committed before stay until <see cref="RemoveAsync"/>.</summary>
+    public override async ValueTask DisposeAsync()
+    {
+        _chunk.Clear();
+        await _insert.DisposeAsync();
+        await _db.Database.CloseConnectionAsync();
+    }
+
+    private void Insert(CrossingRecord r)
     {
         // The same text EF Core's SQLite provider writes: upper-case GUIDs, ISO dates, UTC ticks for instants, 0/1 booleans.
         _p[0].Value = r.Id.ToString().ToUpperInvariant();
@@ -70,15 +119,42 @@ internal sealed class SqliteCrossingWriter : CrossingWriter
         _p[21].Value = r.BatchId.ToString().ToUpperInvariant();
         _p[22].Value = r.RecordedAt.UtcTicks;
         _applied += _insert.ExecuteNonQuery();
-        return ValueTask.CompletedTask;
     }
 
-    public override Task<int> CompleteAsync(CancellationToken ct) => Task.FromResult(_applied);
-
-    public override ValueTask DisposeAsync()
+    /// <summary>
+    /// Deletes the rows of <paramref name="batch"/> among <paramref name="ids"/> (a row another batch stored first keeps
+    /// its batch and stays), in chunks through the write gate, then the batch itself. Not cancellable: it is the clean-up.
+    /// </summary>
+    public static async Task RemoveAsync(BorderlinkDb db, Guid batch, IReadOnlyCollection<Guid> ids)
     {
-        _insert.Dispose();
-        return ValueTask.CompletedTask;
+        await db.Database.OpenConnectionAsync();
+        try
+        {
+            await using var delete = ((SqliteConnection)db.Database.GetDbConnection()).CreateCommand();
+            delete.CommandText = "DELETE FROM \"Crossings\" WHERE \"Id\" = $id AND \"BatchId\" = $batch";
+            var id = delete.Parameters.Add(new SqliteParameter("$id", null));
+            delete.Parameters.AddWithValue("$batch", batch.ToString().ToUpperInvariant());
+            foreach (var chunk in ids.Chunk(ChunkRows))
+            {
+                using var pass = await db.EnterWriteGateAsync(CancellationToken.None);
+                await using var transaction = await db.Database.BeginTransactionAsync();
+                delete.Transaction = (SqliteTransaction)transaction.GetDbTransaction();
+                foreach (var row in chunk)
+                {
+                    id.Value = row.ToString().ToUpperInvariant();
+                    delete.ExecuteNonQuery();
+                }
+                await transaction.CommitAsync();
+            }
+            using (var pass = await db.EnterWriteGateAsync(CancellationToken.None))
+            {
+                await db.CrossingBatches.IgnoreQueryFilters().Where(b => b.Id == batch).ExecuteDeleteAsync();
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
     }
 }
 

@@ -38,12 +38,20 @@ public sealed class SqliteBorderlinkDb(DbContextOptions<SqliteBorderlinkDb> opti
         OutboxMessages.Where(m => m.Status == OutboxStatus.Pending && m.NextAttemptAt <= now)
             .OrderBy(m => m.NextAttemptAt).ThenBy(m => m.Id).Take(count);
 
-    public override Task<CrossingWriter> BeginCrossingsAsync(bool direct, CancellationToken ct) => Task.FromResult<CrossingWriter>(new SqliteCrossingWriter(this));
+    public override async Task<CrossingWriter> BeginCrossingsAsync(bool direct, CancellationToken ct) => await SqliteCrossingWriter.StartAsync(this, ct);
 
     /// <summary>INSERT OR IGNORE costs what INSERT costs here: one path.</summary>
     public override bool CrossingsHaveDirectPath => false;
 
+    /// <summary>One writer at a time: a batch in one transaction would hold every user's save for as long as it takes.</summary>
+    public override bool CrossingsCommitInChunks => true;
+
+    public override Task RemoveCrossingBatchAsync(Guid batch, IReadOnlyCollection<Guid> ids) => SqliteCrossingWriter.RemoveAsync(this, batch, ids);
+
     public override bool IsUniqueViolation(System.Data.Common.DbException e) => e is SqliteException { SqliteErrorCode: 19 };
+
+    /// <summary>SQLITE_BUSY and SQLITE_LOCKED: another connection held the database past the busy timeout.</summary>
+    public override bool IsBusy(System.Data.Common.DbException e) => e is SqliteException { SqliteErrorCode: 5 or 6 };
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -70,7 +78,18 @@ public sealed class PostgresBorderlinkDb(DbContextOptions<PostgresBorderlinkDb> 
     /// <summary>COPY straight into the table is about twice as fast as COPY into a temporary table and INSERT … ON CONFLICT.</summary>
     public override bool CrossingsHaveDirectPath => true;
 
+    /// <summary>Readers and other writers do not wait on a transaction's new rows here: a batch is one transaction.</summary>
+    public override bool CrossingsCommitInChunks => false;
+
+    public override Task RemoveCrossingBatchAsync(Guid batch, IReadOnlyCollection<Guid> ids) => Task.CompletedTask;
+
     public override bool IsUniqueViolation(System.Data.Common.DbException e) => e is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
+
+    /// <summary>A lock not granted in time, a deadlock broken by the server, a serialization failure: the write can be tried again.</summary>
+    public override bool IsBusy(System.Data.Common.DbException e) => e is PostgresException
+    {
+        SqlState: PostgresErrorCodes.LockNotAvailable or PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure,
+    };
 
     /// <summary>Binary COPY, PostgreSQL's fastest way in, each column written as the type it has in the table.</summary>
     private protected override async Task BulkInsertAsync<T>(BulkInserts.Table table, IReadOnlyList<T> rows, Func<T, IProperty, object?> value, CancellationToken ct)

@@ -9,11 +9,12 @@ namespace Borderlink.Data;
 /// journal's several. The log is synced at every commit (synchronous = FULL): a receipt this node signs for a
 /// partner's message stands for a commit that survives a power cut, not only a crash of the process. A writer that
 /// finds the database locked waits in SQLite's own busy handler, which retries within milliseconds, before the driver's
-/// coarser sleep-and-retry loop takes over.
+/// coarser sleep-and-retry loop takes over; it waits as long as the connection string's Default Timeout says (30 s
+/// unless set), after which the request is answered 503 with Retry-After (<see cref="Web.RequestProblems"/>).
 /// </summary>
 public sealed class SqliteWriteAheadLog : DbConnectionInterceptor
 {
-    private const string Pragmas = "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA busy_timeout = 30000;";
+    private const string Pragmas = "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA busy_timeout = ";
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
 
@@ -26,7 +27,8 @@ public sealed class SqliteWriteAheadLog : DbConnectionInterceptor
     private static void Apply(DbConnection connection)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = Pragmas;
+        var waitSeconds = connection is Microsoft.Data.Sqlite.SqliteConnection sqlite ? sqlite.DefaultTimeout : 30;
+        command.CommandText = Pragmas + (waitSeconds * 1000).ToString(System.Globalization.CultureInfo.InvariantCulture) + ";";
         command.ExecuteNonQuery();
     }
 }

@@ -16,6 +16,8 @@ namespace Borderlink.Web;
 /// declared one; other refusals of the server keep their status (415, 408, …).</item>
 /// <item>A write that collides with a stored row (a unique key) → 409: the id or key cannot be used, without saying
 /// whose record holds it.</item>
+/// <item>A write the database could not take in time (locked by another writer) → 503 with Retry-After: nothing was
+/// stored, and the same request a moment later will be.</item>
 /// </list>
 /// Minimal APIs are told to throw on a bad request (<c>ThrowOnBadRequest</c>) so that binding failures reach here
 /// instead of answering an empty 400. Handled here, such exceptions are not logged as errors (ASP.NET Core 10).
@@ -67,8 +69,32 @@ public sealed partial class RequestProblems(IStringLocalizer<SharedResource> L) 
         InvalidDataException => ApiResults.Problem(L, StatusCodes.Status400BadRequest, "bad-request", "Problem.BadRequest"),
         DbUpdateException { InnerException: System.Data.Common.DbException db } when http.RequestServices.GetService<BorderlinkDb>()?.IsUniqueViolation(db) == true =>
             ApiResults.Problem(L, StatusCodes.Status409Conflict, "collision", "Problem.Collision"),
+        _ when DatabaseErrorOf(exception) is { } db && http.RequestServices.GetService<BorderlinkDb>()?.IsBusy(db) == true => Busy(http),
         _ => null,
     };
+
+    /// <summary>The engine's own error under whatever EF Core wrapped it in.</summary>
+    private static System.Data.Common.DbException? DatabaseErrorOf(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is System.Data.Common.DbException db) return db;
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// The database could not take the write in time (another writer held it): nothing was stored, and the same request
+    /// a moment later will be. 503 with the seconds to wait, as a client library retries it.
+    /// </summary>
+    private IResult Busy(HttpContext http)
+    {
+        http.Response.Headers.RetryAfter = BusyRetrySeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return ApiResults.Problem(L, StatusCodes.Status503ServiceUnavailable, "busy", "Problem.Busy",
+            extensions: new Dictionary<string, object?> { ["retryAfterSeconds"] = BusyRetrySeconds });
+    }
+
+    public const int BusyRetrySeconds = 2;
 
     private IResult TooLarge(HttpContext http) => ApiResults.Problem(L, StatusCodes.Status413PayloadTooLarge, "too-large", "Problem.TooLarge",
         extensions: new Dictionary<string, object?> { ["maxBytes"] = RequestSizeLimit.LimitOf(http) });

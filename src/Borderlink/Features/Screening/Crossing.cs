@@ -95,6 +95,13 @@ public sealed class CrossingBatch
     public int AlreadyPresent { get; set; }
     public DateTimeOffset ReceivedAt { get; set; }
     public string ReceivedBy { get; set; } = "";
+
+    /// <summary>
+    /// Set while the batch's rows are still arriving, written in chunks that each commit (the embedded engine): its rows
+    /// are stored but nobody sees them until the batch is complete, and a batch left receiving by a stopped node is
+    /// removed at the next start.
+    /// </summary>
+    public bool Receiving { get; set; }
 }
 
 /// <summary>

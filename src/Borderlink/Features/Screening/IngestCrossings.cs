@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Globalization;
 using Borderlink.Data;
 using Borderlink.Features.Audit;
+using Borderlink.Features.Reference;
 using Borderlink.Web;
 using CsvHelper;
 using CsvHelper.Configuration;
@@ -11,8 +12,9 @@ namespace Borderlink.Features.Screening;
 
 /// <summary>
 /// A gate system's batch of crossings, NDJSON or CSV, read as a stream (a million lines never sit in memory) and written
-/// the engine's fastest way inside one transaction: the batch is applied whole or refused whole with the bad lines
-/// named. Ids are the client's: lines already stored are skipped, and a batch id seen before answers with its first result.
+/// the engine's fastest way without holding up anyone else's writes: the batch is applied whole or refused whole with the
+/// bad lines named, and nobody sees a row of it before it is complete. Ids are the client's: lines already stored are
+/// skipped, and a batch id seen before answers with its first result.
 /// </summary>
 public sealed class IngestCrossings(BorderlinkDb db, TimeProvider clock, ScreeningSummaries summaries, IServiceScopeFactory scopes, ILogger<IngestCrossings> logger)
 {
@@ -46,12 +48,25 @@ public sealed class IngestCrossings(BorderlinkDb db, TimeProvider clock, Screeni
         // The batch's id comes from the caller's party and its key: the same key from another party is a fresh key,
         // and says nothing about that party's batches.
         var batch = batchId is { } key ? BatchIdOf(viewer.Party, key) : Guid.CreateVersion7();
-        if (batchId is not null && await db.CrossingBatches.AsNoTracking().FirstOrDefaultAsync(b => b.Id == batch && b.Party == viewer.Party, ct) is { } earlier)
+        if (batchId is not null && await db.CrossingBatches.AsNoTracking().FirstOrDefaultAsync(b => b.Id == batch && b.Party == viewer.Party && !b.Receiving, ct) is { } earlier)
             return new Outcome.Done(new Result(earlier.Id, earlier.Lines, earlier.Applied, earlier.AlreadyPresent, Replayed: true));
 
         var zone = await Web.TimeDisplay.OfPartyAsync(db, viewer.Party, ct);
         var now = clock.GetUtcNow();
         DateOnly LocalDate(DateTimeOffset at) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, zone).DateTime);
+        var row = new CrossingBatch { Id = batch, Party = viewer.Party, GatePair = gate.Code, ReceivedAt = now, ReceivedBy = viewer.Name };
+        return db.CrossingsCommitInChunks
+            ? await InChunksAsync(row, gate, body, format, LocalDate, now, ct)
+            : await InOneTransactionAsync(row, gate, body, format, LocalDate, now, ct);
+    }
+
+    /// <summary>
+    /// PostgreSQL: the whole batch in one transaction, nobody waiting on it (readers see the rows at commit, other writers
+    /// touch other rows); the audit chain's head is locked only by the final save, just before the commit.
+    /// </summary>
+    private async Task<Outcome> InOneTransactionAsync(CrossingBatch row, GatePair gate, Stream body, Format format, Func<DateTimeOffset, DateOnly> localDate,
+        DateTimeOffset now, CancellationToken ct)
+    {
         var watch = System.Diagnostics.Stopwatch.StartNew();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         Pass pass;
@@ -59,25 +74,25 @@ public sealed class IngestCrossings(BorderlinkDb db, TimeProvider clock, Screeni
         {
             // Fast path: straight into the table. Should an id already be there (lines sent again without their batch key),
             // the engine refuses the whole copy; the batch is then read again from a spool of what arrived, skipping stored ids.
-            var spoolPath = Path.Combine(Path.GetTempPath(), $"borderlink-batch-{batch}.spool");
+            var spoolPath = Path.Combine(Path.GetTempPath(), $"borderlink-batch-{row.Id}.spool");
             await using var spool = new FileStream(spoolPath, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose);
             var tee = new TeeStream(body, spool);
             await transaction.CreateSavepointAsync("direct", ct);
             try
             {
-                pass = await PassAsync(tee, format, direct: true, gate.Code, LocalDate, now, batch, ct);
+                pass = await PassAsync(tee, format, direct: true, gate.Code, localDate, now, row.Id, [], ct);
             }
             catch (DbException e) when (db.IsUniqueViolation(e))
             {
                 await tee.DrainAsync(ct);
                 await transaction.RollbackToSavepointAsync("direct", ct);
                 spool.Position = 0;
-                pass = await PassAsync(spool, format, direct: false, gate.Code, LocalDate, now, batch, ct);
+                pass = await PassAsync(spool, format, direct: false, gate.Code, localDate, now, row.Id, [], ct);
             }
         }
         else
         {
-            pass = await PassAsync(body, format, direct: false, gate.Code, LocalDate, now, batch, ct);
+            pass = await PassAsync(body, format, direct: false, gate.Code, localDate, now, row.Id, [], ct);
         }
         if (pass.Errors.Count > 0)
         {
@@ -85,30 +100,91 @@ public sealed class IngestCrossings(BorderlinkDb db, TimeProvider clock, Screeni
             return new Outcome.Refused(pass.Errors, pass.Lines);
         }
         var stored = watch.Elapsed;
-        var (lines, applied) = (pass.Lines, pass.Applied);
-        db.CrossingBatches.Add(new CrossingBatch
-        {
-            Id = batch, Party = viewer.Party, GatePair = gate.Code, Lines = lines, Applied = applied, AlreadyPresent = lines - applied, ReceivedAt = now,
-            ReceivedBy = viewer.Name,
-        });
-        db.Audit(AuditActions.Create, AuditOutcomes.Ok, detail: $"crossings batch {batch} for {gate.Code}: {lines} lines, {applied} new", recordType: "crossing-batch", recordId: batch);
-        await db.SaveChangesAsync(ct);
-        await summaries.RefreshAsync(viewer.Party, gate, pass.Days, ct);
+        db.CrossingBatches.Add(row);
+        await CompleteAsync(row, gate, pass, ct);
         await transaction.CommitAsync(ct);
-        logger.LogInformation("Crossings batch {Batch} for {Gate}: {Lines} lines, {Applied} new; read and stored {Stored:F1} s, counted and committed {Total:F1} s",
-            batch, gate.Code, lines, applied, stored.TotalSeconds, (watch.Elapsed - stored).TotalSeconds);
-        return new Outcome.Done(new Result(batch, lines, applied, lines - applied, Replayed: false));
+        Log(row, gate, stored, watch.Elapsed);
+        return new Outcome.Done(new Result(row.Id, row.Lines, row.Applied, row.AlreadyPresent, Replayed: false));
     }
+
+    /// <summary>One chunked batch at a time on the embedded engine, so that two batches never count the same day apart.</summary>
+    private static readonly SemaphoreSlim OneChunkedBatch = new(1, 1);
+
+    /// <summary>
+    /// SQLite: the batch is recorded as receiving, its rows are committed in chunks that queue at the write gate like any
+    /// user's save (see <see cref="Data.SqliteCrossingWriter"/>), and one short final transaction makes them visible with
+    /// their counts. A refused, failed or abandoned batch is taken back; one left by a stopped node is removed at start.
+    /// </summary>
+    private async Task<Outcome> InChunksAsync(CrossingBatch row, GatePair gate, Stream body, Format format, Func<DateTimeOffset, DateOnly> localDate,
+        DateTimeOffset now, CancellationToken ct)
+    {
+        await OneChunkedBatch.WaitAsync(ct);
+        try
+        {
+            if (await db.CrossingBatches.AsNoTracking().FirstOrDefaultAsync(b => b.Id == row.Id, ct) is { } earlier)
+                return new Outcome.Done(new Result(earlier.Id, earlier.Lines, earlier.Applied, earlier.AlreadyPresent, Replayed: true));
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            row.Receiving = true;
+            db.CrossingBatches.Add(row);
+            await db.SaveChangesAsync(ct);
+            var written = new HashSet<Guid>();
+            Pass pass;
+            try
+            {
+                pass = await PassAsync(body, format, direct: false, gate.Code, localDate, now, row.Id, written, ct);
+            }
+            catch
+            {
+                await db.RemoveCrossingBatchAsync(row.Id, written);
+                throw;
+            }
+            if (pass.Errors.Count > 0)
+            {
+                await db.RemoveCrossingBatchAsync(row.Id, written);
+                return new Outcome.Refused(pass.Errors, pass.Lines);
+            }
+            var stored = watch.Elapsed;
+            using (await db.EnterWriteGateAsync(ct))
+            {
+                await using var transaction = await db.Database.BeginTransactionAsync(ct);
+                // Visible from here on, inside this transaction, for the day counts; to everyone at its commit.
+                row.Receiving = false;
+                await db.SaveChangesAsync(ct);
+                await CompleteAsync(row, gate, pass, ct);
+                await transaction.CommitAsync(ct);
+            }
+            Log(row, gate, stored, watch.Elapsed);
+            return new Outcome.Done(new Result(row.Id, row.Lines, row.Applied, row.AlreadyPresent, Replayed: false));
+        }
+        finally
+        {
+            OneChunkedBatch.Release();
+        }
+    }
+
+    /// <summary>The batch's figures, its days' counts and its audit line, in one save inside the open transaction.</summary>
+    private async Task CompleteAsync(CrossingBatch row, GatePair gate, Pass pass, CancellationToken ct)
+    {
+        (row.Lines, row.Applied, row.AlreadyPresent) = (pass.Lines, pass.Applied, pass.Lines - pass.Applied);
+        await summaries.PrepareAsync(row.Party, gate, pass.Days, ct);
+        db.Audit(AuditActions.Create, AuditOutcomes.Ok, detail: $"crossings batch {row.Id} for {gate.Code}: {pass.Lines} lines, {pass.Applied} new",
+            recordType: "crossing-batch", recordId: row.Id);
+        await db.SaveChangesAsync(ct);
+    }
+
+    private void Log(CrossingBatch row, GatePair gate, TimeSpan stored, TimeSpan total) =>
+        logger.LogInformation("Crossings batch {Batch} for {Gate}: {Lines} lines, {Applied} new; read and stored {Stored:F1} s, counted and committed {Total:F1} s",
+            row.Id, gate.Code, row.Lines, row.Applied, stored.TotalSeconds, (total - stored).TotalSeconds);
 
     private sealed record Pass(int Lines, int Applied, List<LineError> Errors, HashSet<DateOnly> Days);
 
     /// <summary>One reading of the batch: every line checked, the good ones written while the batch is still whole.</summary>
+    /// <remarks><paramref name="seen"/> collects the ids read, the ones written among them (for taking a chunked batch back).</remarks>
     private async Task<Pass> PassAsync(Stream source, Format format, bool direct, string gate, Func<DateTimeOffset, DateOnly> localDate, DateTimeOffset now, Guid batch,
-        CancellationToken ct)
+        HashSet<Guid> seen, CancellationToken ct)
     {
         var party = db.Viewer.Party!;
         var errors = new List<LineError>();
-        var seen = new HashSet<Guid>();
         var days = new HashSet<DateOnly>();
         var lines = 0;
         // Permits are read through a connection of their own: this one is busy copying rows.

@@ -10,6 +10,13 @@ public sealed class ScreeningSummaries(BorderlinkDb db)
 {
     public async Task RefreshAsync(string party, GatePair gate, IEnumerable<DateOnly> days, CancellationToken ct)
     {
+        await PrepareAsync(party, gate, days, ct);
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>The counts of <paramref name="days"/> computed and staged, to be written with the caller's next save.</summary>
+    public async Task PrepareAsync(string party, GatePair gate, IEnumerable<DateOnly> days, CancellationToken ct)
+    {
         var partner = gate.Across(party);
         foreach (var day in days.Order())
         {
@@ -43,6 +50,5 @@ public sealed class ScreeningSummaries(BorderlinkDb db)
             }
             summary.Counts = list;
         }
-        await db.SaveChangesAsync(ct);
     }
 }

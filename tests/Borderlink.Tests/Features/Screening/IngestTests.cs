@@ -21,18 +21,7 @@ public sealed class IngestTests : OwnAppTest
         $"{{\"id\":\"{id}\",\"occurredAt\":\"2026-11-22T22:05:00+07:00\",\"kind\":\"Traveller\",\"direction\":\"Entry\",\"purpose\":\"{purpose}\",\"nationality\":\"CN\","
         + $"\"travellerName\":\"Trương Minh\",\"documentNumber\":\"E1234567\",\"healthDeclaration\":true,\"temperatureC\":36.8,\"test\":\"Negative\",\"decision\":\"Admitted\"{extra}}}";
 
-    private async Task<HttpClient> GateSystemAsync(string gate)
-    {
-        var admin = await App.SignInAsync("langson.admin");
-        var agencies = await (await admin.GetAsync("/api/v1/agencies?party=VN-09")).ReadJsonAsync();
-        var agency = agencies.EnumerateArray().First(a => a.GetProperty("functionCode").GetString() == "health").GetProperty("id").GetGuid();
-        var issued = await admin.PostAsJsonAsync("/api/v1/api-tokens",
-            new { agencyId = agency, name = "Trạm kiểm dịch " + gate, role = "officer", scopes = new[] { "gates" }, expiresInDays = 30, gatePair = gate }, Json.Options);
-        Assert.Equal(HttpStatusCode.Created, issued.StatusCode);
-        var client = App.Anonymous();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", (await issued.ReadAsync<IssuedTokenDto>()).Secret);
-        return client;
-    }
+    private Task<HttpClient> GateSystemAsync(string gate) => GateSystem.ConnectAsync(App, gate);
 
     private static Task<HttpResponseMessage> SendAsync(HttpClient client, string gate, string body, Guid? batch = null, string type = "application/x-ndjson")
     {

@@ -2921,6 +2921,9 @@ namespace Borderlink.Data.Migrations.Postgres
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
+                    b.Property<bool>("Receiving")
+                        .HasColumnType("boolean");
+
                     b.HasKey("Id");
 
                     b.ToTable("CrossingBatches");
