@@ -27,21 +27,11 @@ public static class CrossingBench
 
         var baseline = await BulkInsertAsync(node, rows, start);
         // The body is written to a file first, so the timing is the server's work, not the bench making JSON on the same two cores.
-        var file = Path.Combine(Path.GetTempPath(), $"bench-crossings-{rows}.ndjson");
-        await using (var output = File.Create(file))
-        {
-            await new LinesContent(rows, start).CopyToAsync(output);
-        }
+        var file = await BodyFileAsync(rows, start);
         var bytes = new FileInfo(file).Length;
         var before = PeakMegabytes(node);
         var watch = Stopwatch.StartNew();
-        HttpResponseMessage response;
-        await using (var input = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20, FileOptions.DeleteOnClose | FileOptions.SequentialScan))
-        {
-            var content = new StreamContent(input, 1 << 20);
-            content.Headers.ContentType = new MediaTypeHeaderValue("application/x-ndjson");
-            response = await client.PostAsync("/api/v1/gates/HUUNGHI-YOUYIGUAN/crossings", content);
-        }
+        var response = await SendFileAsync(client, file);
         watch.Stop();
         if (response.StatusCode != HttpStatusCode.OK) throw new InvalidOperationException($"ingest answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}\n{node.Output()}");
         var stored = await node.ScalarAsync("SELECT COUNT(*) FROM \"Crossings\"");
@@ -52,6 +42,24 @@ public static class CrossingBench
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"crossings.ingest.{node.Database.Provider.ToLowerInvariant()} rows={rows} body-mb={bytes / 1048576.0:F0} ingest-s={watch.Elapsed.TotalSeconds:F1} rows/s={ingested:F0} " +
             $"baseline.bulk-insert rows/s={baseline:F0} ratio={ingested / baseline:F2} (target >= 0.50) app-peak-rss-mb={peak:F0} (before ingest {before:F0}; target < 500)"));
+    }
+
+    /// <summary>A batch of <paramref name="rows"/> lines in a temporary file (deleted once sent by <see cref="SendFileAsync"/>).</summary>
+    internal static async Task<string> BodyFileAsync(int rows, DateTimeOffset start)
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"bench-crossings-{rows}-{Guid.NewGuid():N}.ndjson");
+        await using var output = File.Create(file);
+        await new LinesContent(rows, start).CopyToAsync(output);
+        return file;
+    }
+
+    /// <summary>The batch in <paramref name="file"/> to Huu Nghi's ingest, streamed; the file is deleted after.</summary>
+    internal static async Task<HttpResponseMessage> SendFileAsync(HttpClient client, string file)
+    {
+        await using var input = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20, FileOptions.DeleteOnClose | FileOptions.SequentialScan);
+        var content = new StreamContent(input, 1 << 20);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/x-ndjson");
+        return await client.PostAsync("/api/v1/gates/HUUNGHI-YOUYIGUAN/crossings", content);
     }
 
     /// <summary>The line for row <paramref name="i"/>: a traveller, vehicle or consignment spread over a month.</summary>

@@ -24,6 +24,9 @@ switch (scenario)
     case "crossing-ingest":
         await CrossingBench.IngestAsync(number > 0 ? number : 1_000_000);
         return 0;
+    case "write-contention":
+        await ContentionBench.DuringBatchAsync(number > 0 ? number : 1_000_000);
+        return 0;
     case "crossing-parse":
         await CrossingParseBench.RunAsync(number > 0 ? number : 1_000_000);
         return 0;
@@ -34,6 +37,6 @@ switch (scenario)
         await GateDashboardBench.RunAsync(200, number > 0 ? number : 10_000_000);
         return 0;
     default:
-        Console.WriteLine("Scenarios: gazetteer [seconds] | exchange-latency [seconds] | exchange-backlog [messages] | situation-import [rows] | situation-dashboard [requests] | crossing-ingest [rows] | crossing-parse [rows] | gate-dashboard [crossings] | signing [messages]");
+        Console.WriteLine("Scenarios: gazetteer [seconds] | exchange-latency [seconds] | exchange-backlog [messages] | situation-import [rows] | situation-dashboard [requests] | crossing-ingest [rows] | write-contention [rows] | crossing-parse [rows] | gate-dashboard [crossings] | signing [messages]");
         return scenario == "help" ? 0 : 64;
 }

@@ -1,5 +1,6 @@
 using Borderlink.Data;
 using Borderlink.Features.Notes;
+using Borderlink.Features.Reference;
 using Borderlink.Sharing;
 using Borderlink.Web;
 using Microsoft.EntityFrameworkCore;
@@ -25,7 +26,7 @@ public static class ScheduleMeeting
             return new Outcome<Meeting>.Forbidden();
         }
         var meeting = new Meeting { OwnerParty = viewer.Party, OwnerAgencyId = viewer.AgencyId.Value, Title = "", TimeZone = "", Language = "" };
-        var errors = await ApplyAsync(db, meeting, request, ct);
+        var errors = await ApplyAsync(db, meeting, request, invite, ct);
         if (invite.Count > 0)
             errors.AddRange(await NoteRules.ValidateVisibilityAsync(db, viewer.Party, Visibility.Partners, invite, [], clock, ct));
         if (errors.Count > 0) return new Outcome<Meeting>.Invalid(errors);
@@ -39,12 +40,16 @@ public static class ScheduleMeeting
     {
         var loaded = await RecordLoader.LoadForChangeAsync<Meeting>(db, id, RecordOperation.Edit, version, ct);
         if (loaded is not Outcome<Meeting>.Done { Value: var meeting }) return loaded;
-        var errors = await ApplyAsync(db, meeting, request, ct);
+        var errors = await ApplyAsync(db, meeting, request, meeting.Audience, ct);
         if (errors.Count > 0) return new Outcome<Meeting>.Invalid(errors);
         return await RecordLoader.SaveVersionedAsync(db, meeting, version, ct);
     }
 
-    private static async Task<List<FieldError>> ApplyAsync(BorderlinkDb db, Meeting meeting, Request r, CancellationToken ct)
+    /// <remarks>
+    /// A participant of another party must be among those the meeting is shared with (<paramref name="invited"/>):
+    /// naming a party at the table and not telling it would drop the writer's intent without a word.
+    /// </remarks>
+    private static async Task<List<FieldError>> ApplyAsync(BorderlinkDb db, Meeting meeting, Request r, IReadOnlyCollection<string> invited, CancellationToken ct)
     {
         var errors = new List<FieldError>();
         if (string.IsNullOrWhiteSpace(r.Title)) errors.Add(new("title", "Error.Required"));
@@ -62,10 +67,12 @@ public static class ScheduleMeeting
         if (place is not null && !await db.Places.AnyAsync(p => p.Code == place, ct) && !await db.GatePairs.AnyAsync(g => g.Code == place, ct)
             && !await db.Parties.AnyAsync(p => p.Code == place, ct))
             errors.Add(new("placeCode", "Error.UnknownPlace", place));
-        var parties = await db.Parties.AsNoTracking().Select(p => p.Code).ToListAsync(ct);
+        var parties = await db.Parties.AsNoTracking().ToListAsync(ct);
         foreach (var p in r.Participants ?? [])
         {
-            if (!parties.Contains(p.Party ?? "")) errors.Add(new("participants", "Error.UnknownParty", p.Party ?? ""));
+            var party = parties.FirstOrDefault(x => x.Code == p.Party);
+            if (party is null) errors.Add(new("participants", "Error.UnknownParty", p.Party ?? ""));
+            else if (party.Code != meeting.OwnerParty && !invited.Contains(party.Code)) errors.Add(new("participants", "Error.ParticipantNotInvited", party.Name()));
         }
         if (errors.Count > 0) return errors;
 

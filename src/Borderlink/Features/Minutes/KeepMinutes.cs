@@ -89,6 +89,11 @@ public static class KeepMinutes
     }
 
     /// <summary>A liaison of a signing party records one of its signatories on the current text (the same name twice is one signature).</summary>
+    /// <summary>Minutes record what a meeting agreed: they are signed once it has begun, not before.</summary>
+    public static async Task<bool> MeetingHeldAsync(BorderlinkDb db, TimeProvider clock, MeetingMinutes minutes, CancellationToken ct = default) =>
+        await db.Meetings.AsNoTracking().Where(m => m.Id == minutes.MeetingId).Select(m => (DateTimeOffset?)m.StartsAt).FirstOrDefaultAsync(ct) is not { } starts
+        || starts <= clock.GetUtcNow();
+
     public static async Task<Outcome<MinutesSignature>> SignAsync(BorderlinkDb db, TimeProvider clock, Guid id, long version, SignRequest request, CancellationToken ct = default)
     {
         var loaded = await RecordLoader.LoadAsync<MeetingMinutes>(db, id, RecordOperation.Read, ct);
@@ -101,6 +106,7 @@ public static class KeepMinutes
             return new Outcome<MinutesSignature>.Forbidden();
         }
         if (minutes.Version != version) return new Outcome<MinutesSignature>.Stale(minutes.Version);
+        if (!await MeetingHeldAsync(db, clock, minutes, ct)) return new Outcome<MinutesSignature>.Conflict("meeting-not-held", "Minutes.SignBeforeMeeting");
         var errors = new List<FieldError>();
         FieldChecks.Text(errors, "signatoryName", request.SignatoryName, MinutesSignature.NameMax, required: true);
         FieldChecks.Text(errors, "signatoryTitle", request.SignatoryTitle, MinutesSignature.NameMax, required: false);

@@ -35,6 +35,8 @@ public static class NoteRules
             else if (!party.IsCurrent(today)) errors.Add(new("audience", "Error.PartyNotCurrent", code));
         }
         if (visibility == Visibility.Partners && audience.Count == 0) errors.Add(new("audience", "Error.AudienceRequired"));
+        // Parties ticked while the record stays internal: the writer meant to share or did not; either way, ask.
+        if (visibility == Visibility.Internal && audience.Count > 0) errors.Add(new("audience", "Error.AudienceWithInternal"));
         if (visibility == Visibility.Restricted)
         {
             if (restrictedTo.Count == 0) errors.Add(new("restrictedTo", "Error.RestrictionRequired"));

@@ -15,10 +15,33 @@ public sealed class MeetingTests(SharedApp app)
         {
             title, kind = "JwcConference", number = 13, localStart = "2026-12-01T09:00:00", localEnd = "2026-12-01T11:30:00", timeZone = "Asia/Ho_Chi_Minh",
             online = false, location = "Khách sạn Mường Thanh, Lạng Sơn", agenda = "1. Tình hình dịch\\n2. Cửa khẩu", language = "vi", invite,
-            participants = new[] { new { party = "VN-09", agency = "Sở Ngoại vụ", people = "5" }, new { party = "CN-GX", agency = "外事办", people = "6" } },
+            // At the table: the host and those it invites (a party named there but not invited is refused, see below).
+            participants = new[] { new { party = "VN-09", agency = "Sở Ngoại vụ", people = "5" } }
+                .Concat((invite ?? []).Select(p => new { party = p, agency = p == "CN-GX" ? "外事办" : "", people = "6" })).ToArray(),
         }, Json.Options);
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return await response.ReadAsync<MeetingDto>();
+    }
+
+    [Fact]
+    public async Task A_party_named_among_the_participants_must_be_invited_and_the_refusal_says_which()
+    {
+        var langSon = await app.SignInAsync("langson.liaison", "vi");
+        var meeting = new
+        {
+            title = "Họp giao ban " + Guid.NewGuid().ToString("N")[..6], kind = "BorderGateMeeting", localStart = "2026-12-03T09:00:00", localEnd = "2026-12-03T10:00:00",
+            timeZone = "Asia/Ho_Chi_Minh", online = false, location = "Cửa khẩu Chi Ma", agenda = "", language = "vi", invite = Array.Empty<string>(),
+            participants = new[] { new { party = "VN-09", agency = "Sở Y tế", people = "" }, new { party = "CN-GX", agency = "外事办", people = "" } },
+        };
+        var refused = await langSon.PostAsJsonAsync(MeetingsApi.Path, meeting, Json.Options);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        var message = (await refused.ReadJsonAsync()).GetProperty("errors").GetProperty("participants")[0].GetString();
+        Assert.Equal("Khu tự trị dân tộc Choang Quảng Tây có tên trong danh sách tham dự nhưng chưa được mời: hãy mời, hoặc bỏ khỏi danh sách tham dự.", message);
+
+        // Positive control: the same meeting with Guangxi invited is scheduled and shared with it.
+        var invited = await langSon.PostAsJsonAsync(MeetingsApi.Path, meeting with { invite = new[] { "CN-GX" } }, Json.Options);
+        Assert.Equal(HttpStatusCode.Created, invited.StatusCode);
+        Assert.Equal(["CN-GX"], (await invited.ReadAsync<MeetingDto>()).Invited);
     }
 
     [Fact]

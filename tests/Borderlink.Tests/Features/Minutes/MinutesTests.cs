@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Text.RegularExpressions;
 using Borderlink.Features.Meetings;
 using Borderlink.Features.Minutes;
 using Borderlink.Tests.Infrastructure;
@@ -20,11 +21,12 @@ public sealed class MinutesTests(SharedApp app)
         },
     };
 
-    internal static async Task<MeetingDto> MeetingAsync(HttpClient langSon)
+    /// <summary>A talks meeting Lang Son hosts with Guangxi, on 20 November 2026 (before the test clock's day) unless another day is given.</summary>
+    internal static async Task<MeetingDto> MeetingAsync(HttpClient langSon, string day = "2026-11-20")
     {
         var response = await langSon.PostAsJsonAsync(MeetingsApi.Path, new
         {
-            title = "Hội đàm " + Guid.NewGuid().ToString("N")[..6], kind = "Talks", localStart = "2026-11-20T09:00:00", localEnd = "2026-11-20T11:00:00",
+            title = "Hội đàm " + Guid.NewGuid().ToString("N")[..6], kind = "Talks", localStart = day + "T09:00:00", localEnd = day + "T11:00:00",
             timeZone = "Asia/Ho_Chi_Minh", online = false, location = "Cửa khẩu Hữu Nghị", agenda = "", language = "vi", invite = new[] { "CN-GX" },
             participants = new[] { new { party = "VN-09", agency = "Sở Ngoại vụ", people = "" }, new { party = "CN-GX", agency = "外事办", people = "" } },
         }, Json.Options);
@@ -141,9 +143,63 @@ public sealed class MinutesTests(SharedApp app)
         Assert.Contains("<td lang=\"vi\">Ưu tiên thông quan nông sản tại cửa khẩu Hữu Nghị.</td><td lang=\"zh-Hans\">友谊关口岸优先通关农产品。</td>", page, StringComparison.Ordinal);
         Assert.Contains("Đại diện", page, StringComparison.Ordinal);
         Assert.Contains("代表", page, StringComparison.Ordinal);
-        Assert.Contains("Lập bằng Tiếng Việt và 中文, cả hai văn bản có giá trị như nhau.", page, StringComparison.Ordinal);
+        // The legal sentence names both languages as each column's language names them, and the date is written out.
+        Assert.Contains("Lập bằng tiếng Việt và tiếng Trung, cả hai văn bản có giá trị như nhau.", page, StringComparison.Ordinal);
+        Assert.Contains("本纪要以越南文和中文写成，两种文本具有同等效力。", page, StringComparison.Ordinal);
+        Assert.Contains("Họp ngày 20 tháng 11 năm 2026, tại Cửa khẩu Hữu Nghị.", page, StringComparison.Ordinal);
+        Assert.Contains("2026年11月20日，于Cửa khẩu Hữu Nghị。", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("2026-11-20", page, StringComparison.Ordinal);
+        // Each party's block has room for the hand signature and seal, labelled in both languages, above the printed name.
+        foreach (var party in new[] { "VN-09", "CN-GX" }) Assert.Contains($"data-testid=\"print-sign-here-{party}\"", page, StringComparison.Ordinal);
+        Assert.Contains("Ký tên, đóng dấu", page, StringComparison.Ordinal);
+        Assert.Contains("签字（盖章）", page, StringComparison.Ordinal);
         Assert.Contains("李明", page, StringComparison.Ordinal);
         Assert.DoesNotContain("data-testid=\"print-draft\"", page, StringComparison.Ordinal);
         Assert.DoesNotContain("main-nav", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Minutes_are_signed_only_once_the_meeting_has_taken_place()
+    {
+        var langSon = await app.SignInAsync("langson.liaison", "vi");
+        var coming = await MeetingAsync(langSon, "2026-12-15");
+        var minutes = await MinutesAsync(langSon, coming.Id);
+
+        // Drafted ahead of the meeting, they cannot be signed yet: the API says why, the page offers no signing form.
+        var early = await SendAsync(langSon, HttpMethod.Post, $"{MinutesApi.Path}/{minutes.Id}/signatures", new { signatoryName = "Nguyễn Văn A", signatoryTitle = "" }, minutes.Version);
+        Assert.Equal(HttpStatusCode.Conflict, early.StatusCode);
+        var problem = await early.ReadJsonAsync();
+        Assert.Equal("urn:borderlink:problem:meeting-not-held", problem.GetProperty("type").GetString());
+        Assert.Equal("Biên bản chỉ được ký sau khi cuộc họp đã diễn ra.", problem.GetProperty("title").GetString());
+        var view = WebUtility.HtmlDecode(await langSon.GetStringAsync($"/minutes/{minutes.Id}"));
+        Assert.Contains("data-testid=\"sign-after-meeting\"", view, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-testid=\"sign-submit\"", view, StringComparison.Ordinal);
+
+        // Positive control: minutes of a meeting already held offer the form and take the signature.
+        var held = await MinutesAsync(langSon, (await MeetingAsync(langSon)).Id);
+        var heldView = await langSon.GetStringAsync($"/minutes/{held.Id}");
+        Assert.Contains("data-testid=\"sign-submit\"", heldView, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-testid=\"sign-after-meeting\"", heldView, StringComparison.Ordinal);
+        await SignAsync(langSon, held, "Nguyễn Văn A");
+    }
+
+    [Fact]
+    public async Task New_minutes_put_the_meetings_title_in_the_column_of_its_language()
+    {
+        var guangxi = await app.SignInAsync("guangxi.liaison", "zh-Hans");
+        var response = await guangxi.PostAsJsonAsync(MeetingsApi.Path, new
+        {
+            title = "中越边境疫情防控会谈", kind = "Talks", localStart = "2026-11-20T09:00:00", localEnd = "2026-11-20T11:00:00",
+            timeZone = "Asia/Shanghai", online = true, location = "", agenda = "", language = "zh-Hans", invite = new[] { "VN-09" },
+            participants = new[] { new { party = "CN-GX", agency = "外事办", people = "" }, new { party = "VN-09", agency = "Sở Ngoại vụ", people = "" } },
+        }, Json.Options);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var meeting = await response.ReadAsync<MeetingDto>();
+
+        var form = WebUtility.HtmlDecode(await guangxi.GetStringAsync($"/meetings/{meeting.Id}/minutes/new"));
+        // Vietnamese on the left, Chinese on the right: the Chinese title in the Chinese column, the Vietnamese one left to write.
+        Assert.Matches("<option value=\"vi\" selected[^>]*>", form);
+        Assert.Contains("value=\"中越边境疫情防控会谈\"", Regex.Match(form, "<input id=\"title-b\"[^>]*>").Value, StringComparison.Ordinal);
+        Assert.DoesNotContain("中越边境疫情防控会谈", Regex.Match(form, "<input id=\"title-a\"[^>]*>").Value, StringComparison.Ordinal);
     }
 }

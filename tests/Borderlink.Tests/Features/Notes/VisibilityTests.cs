@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using Borderlink.Features.Notes;
 using Borderlink.Tests.Infrastructure;
 
@@ -31,6 +32,33 @@ public sealed class VisibilityTests(SharedApp app)
         Assert.Equal(4, refusals);
         var unchanged = await app.WithSystemDbAsync(db => Task.FromResult(db.LiaisonNotes.Single(n => n.Id == note.Id)));
         Assert.Equal(1, unchanged.Version);
+    }
+
+    [Fact]
+    public async Task Parties_ticked_while_the_note_stays_internal_are_refused_with_the_reason_not_dropped()
+    {
+        var langSon = await app.SignInAsync("langson.liaison", "fr");
+        var title = "Note interne ? " + Guid.NewGuid();
+
+        // Through the API: internal with an audience is refused, naming the field.
+        var api = await langSon.CreateAsync(new { title, body = "Texte", language = "fr", visibility = "Internal", audience = new[] { "CN-GX" } });
+        Assert.Equal(HttpStatusCode.BadRequest, api.StatusCode);
+        Assert.StartsWith("Vous avez choisi des parties partenaires, mais la fiche reste interne",
+            (await api.ReadJsonAsync()).GetProperty("errors").GetProperty("audience")[0].GetString(), StringComparison.Ordinal);
+
+        // Through the form: the same choice comes back with the message and Guangxi still ticked, nothing saved.
+        var form = await Forms.PostAsync(langSon, "/notes/new", "/notes/new", "note",
+            [new("Form.Title", title), new("Form.Body", "Texte"), new("Form.Language", "fr"), new("visibility", "Internal"), new("audience", "CN-GX")]);
+        Assert.Equal(HttpStatusCode.BadRequest, form.StatusCode);
+        var page = WebUtility.HtmlDecode(await form.Content.ReadAsStringAsync());
+        Assert.Contains("Vous avez choisi des parties partenaires, mais la fiche reste interne", page, StringComparison.Ordinal);
+        Assert.Matches("value=\"CN-GX\" checked[^>]*data-testid=\"audience-CN-GX\"", page);
+        Assert.Equal(0, await app.WithSystemDbAsync(db => Task.FromResult(db.LiaisonNotes.Count(n => n.Title == title))));
+
+        // Positive control: the same note shared with Guangxi is saved and shared.
+        var shared = await langSon.CreateAsync(new { title, body = "Texte", language = "fr", visibility = "Partners", audience = new[] { "CN-GX" } });
+        Assert.Equal(HttpStatusCode.Created, shared.StatusCode);
+        Assert.Equal(1, await app.WithSystemDbAsync(db => Task.FromResult(db.LiaisonNotes.Count(n => n.Title == title && n.AudienceParties == "|CN-GX|"))));
     }
 
     [Fact]
