@@ -12,8 +12,11 @@ public sealed record GateGlance(GatePairStatus Status, IReadOnlyList<GateTraffic
 {
     public bool Congested => Today.Any(t => t.Congested);
     public int Positives => Screening.Sum(s => s.Count("test", nameof(TestOutcome.Positive)));
-    public int PeopleIn(string party) => Today.Where(t => t.OwnerParty == party && t.Hour == null).Sum(t => t.PeopleIn);
-    public int TrucksWaiting(string party) => Today.Where(t => t.OwnerParty == party && t.Hour == null).Sum(t => t.TrucksWaiting);
+    /// <summary>The side's people in today, or null when it has recorded no figures today (not 0 people).</summary>
+    public int? PeopleIn(string party) => DayOf(party)?.PeopleIn;
+    /// <summary>The side's trucks waiting today, or null when it has recorded no figures today (not 0 trucks).</summary>
+    public int? TrucksWaiting(string party) => DayOf(party)?.TrucksWaiting;
+    private GateTraffic? DayOf(string party) => Today.FirstOrDefault(t => t.OwnerParty == party && t.Hour == null);
 }
 
 /// <summary>

@@ -7,12 +7,16 @@ namespace Borderlink.Features.Situation;
 /// <summary>One party's figures for one period. A party's own total row wins over the sum of its places.</summary>
 public sealed record PartyFigures(string Party, string Country, DateOnly Start, int NewCases, int Deaths, int Tests, int ImportedCases, int InQuarantine);
 
-/// <summary>One line of the cross-border table: this period against the one before.</summary>
-public sealed record CrossBorderLine(string Party, string Country, int NewCases, int PreviousNewCases, int Deaths, int PreviousDeaths, int InQuarantine)
+/// <summary>
+/// One line of the cross-border table: this period against the one before. A figure is null where the party sent no
+/// report for that period: not reported is not zero cases.
+/// </summary>
+public sealed record CrossBorderLine(string Party, string Country, int? NewCases, int? PreviousNewCases, int? Deaths, int? PreviousDeaths, int? InQuarantine)
 {
-    public int Change => NewCases - PreviousNewCases;
-    /// <summary>Change in percent, or null when the previous period had none.</summary>
-    public double? ChangePercent => PreviousNewCases == 0 ? null : Math.Round(100.0 * Change / PreviousNewCases, 1);
+    /// <summary>The change, or null unless both periods were reported.</summary>
+    public int? Change => NewCases - PreviousNewCases;
+    /// <summary>Change in percent, or null when the previous period had none or was not reported.</summary>
+    public double? ChangePercent => PreviousNewCases is null or 0 || Change is null ? null : Math.Round(100.0 * Change.Value / PreviousNewCases.Value, 1);
 }
 
 /// <summary>Reads over the situation figures the viewer may see: from the reports in range (whose filter decides) to their figures.</summary>
@@ -54,8 +58,7 @@ public static class SituationQueries
             {
                 var now = g.FirstOrDefault(f => f.Start == period);
                 var before = g.FirstOrDefault(f => f.Start == previous);
-                return new CrossBorderLine(g.Key.Party, g.Key.Country, now?.NewCases ?? 0, before?.NewCases ?? 0, now?.Deaths ?? 0, before?.Deaths ?? 0,
-                    now?.InQuarantine ?? 0);
+                return new CrossBorderLine(g.Key.Party, g.Key.Country, now?.NewCases, before?.NewCases, now?.Deaths, before?.Deaths, now?.InQuarantine);
             })
             .OrderBy(l => l.Country, StringComparer.Ordinal).ThenBy(l => l.Party, StringComparer.Ordinal)
             .ToList();

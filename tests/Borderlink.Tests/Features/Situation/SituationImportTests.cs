@@ -71,7 +71,10 @@ public sealed class SituationImportTests : OwnAppTest
             figures.Select(f => $"{f.Party} {f.Start:yyyy-MM-dd} {f.NewCases}").Order(StringComparer.Ordinal));
         var table = await (await guangxi.GetAsync("/api/v1/situation/cross-border?disease=dengue&period=2026-W46")).ReadAsync<List<CrossBorderLine>>();
         var ls = table.Single(l => l.Party == "VN-09");
-        Assert.Equal((20, 12, 8, 66.7), (ls.NewCases, ls.PreviousNewCases, ls.Change, ls.ChangePercent));
+        Assert.Equal(((int?)20, (int?)12, (int?)8, (double?)66.7), (ls.NewCases, ls.PreviousNewCases, ls.Change, ls.ChangePercent));
+        // Guangxi sent nothing for W45: its previous figure is missing, not 0, and so is the change.
+        var gx = table.Single(l => l.Party == "CN-GX");
+        Assert.Equal(((int?)30, (int?)null, (int?)null, (double?)null), (gx.NewCases, gx.PreviousNewCases, gx.Change, gx.ChangePercent));
 
         var yunnan = await App.SignInAsync("yunnan.officer");
         var hidden = await (await yunnan.GetAsync("/api/v1/situation/figures?disease=dengue&from=2026-11-01&to=2026-11-30")).ReadAsync<List<PartyFigures>>();
@@ -81,6 +84,13 @@ public sealed class SituationImportTests : OwnAppTest
         Assert.Contains("<svg", page, StringComparison.Ordinal);
         Assert.Contains("中方", page, StringComparison.Ordinal);
         Assert.Contains("越方", page, StringComparison.Ordinal);
+        // Weeks a side did not report read "未报告" in the curve's table (China first, then Viet Nam), never 0; reported ones their figure.
+        Assert.Matches(@"<td>2026-W45</td>\s*<td class=""no-report"">未报告</td>\s*<td>12</td>", page);
+        Assert.Matches(@"<td>2026-W46</td>\s*<td>30</td>\s*<td>20</td>", page);
+        Assert.Matches(@"<td>2026-W44</td>\s*<td class=""no-report"">未报告</td>\s*<td class=""no-report"">未报告</td>", page);
+        Assert.DoesNotMatch(@"<td>2026-W4\d</td>\s*<td>0</td>", page);
+        // The cross-border table says the same of Guangxi's previous week.
+        Assert.Matches(@"data-testid=""cross-border-CN-GX"">\s*<td>[^<]+</td>\s*<td>30</td>\s*<td class=""no-report"">未报告</td>", page);
     }
 
     [Fact]
