@@ -38,7 +38,7 @@ public sealed partial class NotificationJourneyTests(SharedBrowserApp app)
         await Assertions.Expect(langSon.GetByTestId("notification-status")).ToHaveTextAsync("Đã gửi");
         var afterSend = Minute(DateTimeOffset.UtcNow);
         // Dengue's acknowledgement clock runs 24 hours from sending, shown in Hanoi time to Lang Son.
-        var due = await ShownAtAsync(langSon.GetByTestId("due"), "Asia/Ho_Chi_Minh", 7);
+        var due = await ShownAtAsync(langSon.GetByTestId("due"), "giờ Hà Nội", 7);
         Assert.InRange(due, beforeSend.AddHours(24), afterSend.AddHours(24));
         await BrowserApp.ScreenshotAsync(langSon, "10-notification-sent-vi");
         var url = langSon.Url;
@@ -53,24 +53,24 @@ public sealed partial class NotificationJourneyTests(SharedBrowserApp app)
         await Assertions.Expect(guangxi.GetByTestId("notification-status")).ToHaveTextAsync("已发送");
         await Assertions.Expect(guangxi.GetByTestId("text-original")).ToContainTextAsync("chợ biên giới");
         // The same moment, in Beijing time for Guangxi.
-        Assert.Equal(due, await ShownAtAsync(guangxi.GetByTestId("due"), "Asia/Shanghai", 8));
+        Assert.Equal(due, await ShownAtAsync(guangxi.GetByTestId("due"), "北京时间", 8));
         var beforeAck = Minute(DateTimeOffset.UtcNow);
         await guangxi.ClickAsync("[data-testid=acknowledge]");
         await Assertions.Expect(guangxi.GetByTestId("ack-CN-GX")).ToContainTextAsync("已按时确认");
-        var acknowledged = await ShownAtAsync(guangxi.GetByTestId("ack-CN-GX"), "Asia/Shanghai", 8);
+        var acknowledged = await ShownAtAsync(guangxi.GetByTestId("ack-CN-GX"), "北京时间", 8);
         Assert.InRange(acknowledged, beforeAck, Minute(DateTimeOffset.UtcNow));
         await Assertions.Expect(guangxi.Locator("[data-testid=inbox-count]")).ToHaveCountAsync(0);
         await BrowserApp.ScreenshotAsync(guangxi, "11-notification-acknowledged-zh");
 
         await langSon.GotoAsync(url);
         await Assertions.Expect(langSon.GetByTestId("ack-CN-GX")).ToContainTextAsync("Đã xác nhận đúng hạn");
-        Assert.Equal(acknowledged, await ShownAtAsync(langSon.GetByTestId("ack-CN-GX"), "Asia/Ho_Chi_Minh", 7));
+        Assert.Equal(acknowledged, await ShownAtAsync(langSon.GetByTestId("ack-CN-GX"), "giờ Hà Nội", 7));
         await BrowserApp.ScreenshotAsync(langSon, "12-acknowledgement-seen-in-lang-son");
     }
 
     private static DateTimeOffset Minute(DateTimeOffset t) => new(t.Year, t.Month, t.Day, t.Hour, t.Minute, 0, TimeSpan.Zero);
 
-    /// <summary>The moment an element shows as "yyyy-MM-dd HH:mm (zone …", read in that zone's offset.</summary>
+    /// <summary>The moment an element shows as "yyyy-MM-dd HH:mm (zone name, UTC+n)", the zone named in the page's language, read at that offset.</summary>
     private static async Task<DateTimeOffset> ShownAtAsync(ILocator element, string zone, int offsetHours)
     {
         await Assertions.Expect(element).ToContainTextAsync($"({zone}");

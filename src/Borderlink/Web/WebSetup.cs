@@ -55,8 +55,8 @@ public static class WebSetup
             o.SupportedUICultures = cultures;
             o.FallBackToParentCultures = true;
             o.FallBackToParentUICultures = true;
-            // The user's choice (cookie) first, then the browser's languages.
-            o.RequestCultureProviders = [new CookieRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()];
+            // The user's choice (cookie) first, then the browser's languages (any Chinese read as zh-Hans).
+            o.RequestCultureProviders = [new CookieRequestCultureProvider(), new BrowserLanguages()];
         });
         app.UseExceptionHandler();
         app.UseMiddleware<ProblemBodies>();

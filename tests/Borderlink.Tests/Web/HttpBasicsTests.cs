@@ -13,6 +13,21 @@ public sealed class HttpBasicsTests(SharedApp app)
         Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
     }
 
+    [Theory]
+    [InlineData("zh-TW", "zh-Hans")]
+    [InlineData("zh", "zh-Hans")]
+    [InlineData("zh-HK,en;q=0.8", "zh-Hans")]
+    [InlineData("zh-CN,zh;q=0.9", "zh-Hans")]
+    [InlineData("de-DE,fr;q=0.7,zh;q=0.5", "fr")]
+    [InlineData("en-US,en;q=0.9", "en")]
+    public async Task A_browser_asking_for_any_Chinese_gets_Chinese_and_others_their_first_known_language(string acceptLanguage, string expected)
+    {
+        var client = app.Anonymous();
+        client.DefaultRequestHeaders.TryAddWithoutValidation("Accept-Language", acceptLanguage);
+        var page = await client.GetStringAsync("/login");
+        Assert.Contains($"<html lang=\"{expected}\"", page, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Every_page_carries_the_security_headers()
     {

@@ -69,6 +69,22 @@ public sealed partial class ResourceTests
     }
 
     [Fact]
+    public async Task Every_time_zone_a_person_sees_has_its_name_in_each_language()
+    {
+        var parties = await System.IO.File.ReadAllLinesAsync(System.IO.Path.Combine(Borderlink.Tests.Infrastructure.Repository.Root(), "src", "Borderlink", "Data", "Seed", "parties.csv"));
+        var column = parties[0].Split(',').ToList().IndexOf("time_zone");
+        var zones = Borderlink.Web.TimeDisplay.OfferedZones.Concat(parties.Skip(1).Select(l => l.Split(',')[column])).Distinct().ToList();
+        Assert.Contains("Asia/Shanghai", zones);
+        foreach (var culture in new[] { "", "vi", "zh-Hans", "fr" })
+        {
+            var entries = Entries(culture);
+            var missing = zones.Where(z => !entries.ContainsKey("Zone." + z)).ToList();
+            Assert.True(missing.Count == 0, $"{culture}: no name for {string.Join(", ", missing)}");
+        }
+        Assert.Equal("北京时间", Entries("zh-Hans")["Zone.Asia/Shanghai"]);
+    }
+
+    [Fact]
     public void Every_key_the_code_uses_exists()
     {
         var root = Borderlink.Tests.Infrastructure.Repository.Root();

@@ -50,7 +50,7 @@ public sealed class AlertMailer(IOptions<SmtpOptions> options, IStringLocalizer<
         var due = TimeZoneInfo.ConvertTime(n.AcknowledgeBy!.Value, zone);
         var link = string.IsNullOrWhiteSpace(o.SiteUrl) ? $"/notifications/{n.Id}" : $"{o.SiteUrl.TrimEnd('/')}/notifications/{n.Id}";
         var (subject, body) = Languages.In(culture, () => (L["Mail.OverdueSubject", n.Title].Value,
-            L["Mail.OverdueBody", n.Title, snapshot.PartyName(addressee), $"{due.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} ({zone.Id})", link].Value));
+            L["Mail.OverdueBody", n.Title, snapshot.PartyName(addressee), $"{due.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} ({TimeDisplay.Label(L, zone, due.Offset)})", link].Value));
         var message = new MimeMessage();
         message.From.Add(MailboxAddress.Parse(o.From));
         message.To.Add(new MailboxAddress(user.DisplayName, user.Email));

@@ -79,8 +79,8 @@ public sealed class SignInTests(SharedApp app)
         var seenInLangSon = System.Net.WebUtility.HtmlDecode(await langSon.GetStringAsync($"/notes/{note.Id}"));
         var seenInGuangxi = System.Net.WebUtility.HtmlDecode(await guangxi.GetStringAsync($"/notes/{note.Id}"));
 
-        Assert.Contains("2026-11-22 23:30 (Asia/Ho_Chi_Minh, UTC+07:00)", seenInLangSon, StringComparison.Ordinal);
-        Assert.Contains("2026-11-23 00:30 (Asia/Shanghai, UTC+08:00)", seenInGuangxi, StringComparison.Ordinal);
+        Assert.Contains("2026-11-22 23:30 (giờ Hà Nội, UTC+7)", seenInLangSon, StringComparison.Ordinal);
+        Assert.Contains("2026-11-23 00:30 (heure de Pékin, UTC+8)", seenInGuangxi, StringComparison.Ordinal);
         Assert.Contains("datetime=\"2026-11-22T16:30:00Z\"", seenInGuangxi, StringComparison.Ordinal);
     }
 }

@@ -66,7 +66,7 @@ public sealed class MeetingTests(SharedApp app)
         Assert.Contains(calendar.TimeZones, z => z.TzId == "Asia/Ho_Chi_Minh");
 
         var chinesePage = WebUtility.HtmlDecode(await guangxi.GetStringAsync($"/meetings/{meeting.Id}"));
-        Assert.Contains("2026-12-01 10:00 (Asia/Shanghai, UTC+08:00)", chinesePage, StringComparison.Ordinal);
+        Assert.Contains("2026-12-01 10:00 (北京时间, UTC+8)", chinesePage, StringComparison.Ordinal);
         Assert.Contains("第13次联合工作委员会会议", chinesePage, StringComparison.Ordinal);
         Assert.Contains("13th JWC conference", await langSon.GetStringAsync($"/meetings/{meeting.Id}"), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, (await (await app.SignInAsync("caobang.officer")).GetAsync($"{MeetingsApi.Path}/{meeting.Id}.ics")).StatusCode);
