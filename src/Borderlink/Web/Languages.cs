@@ -20,6 +20,13 @@ public static class Languages
 
     public static string NativeName(string culture) => All.FirstOrDefault(l => l.Culture == culture).NativeName ?? culture;
 
+    /// <summary>
+    /// Names listed in a sentence the way the reader's language lists them: "谅山省、广西壮族自治区" in Chinese (the
+    /// enumeration comma), "Lạng Sơn, Quảng Tây" elsewhere.
+    /// </summary>
+    public static string List(IEnumerable<string> names) =>
+        string.Join(System.Globalization.CultureInfo.CurrentUICulture.Name.StartsWith("zh", StringComparison.Ordinal) ? "、" : ", ", names);
+
     /// <summary>Runs <paramref name="work"/> with the UI and format culture set to <paramref name="culture"/>, then restores them.</summary>
     public static T In<T>(string culture, Func<T> work)
     {

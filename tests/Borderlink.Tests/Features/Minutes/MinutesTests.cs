@@ -184,6 +184,18 @@ public sealed class MinutesTests(SharedApp app)
     }
 
     [Fact]
+    public async Task Parties_awaited_are_listed_as_each_language_lists_names()
+    {
+        var langSon = await app.SignInAsync("langson.liaison", "vi");
+        var minutes = await MinutesAsync(langSon, (await MeetingAsync(langSon)).Id);
+        var chinese = WebUtility.HtmlDecode(await (await app.SignInAsync("guangxi.liaison", "zh-Hans")).GetStringAsync($"/minutes/{minutes.Id}"));
+        Assert.Contains("等待广西壮族自治区、谅山省签字", chinese, StringComparison.Ordinal);
+        // Positive control: other languages keep the comma.
+        var vietnamese = WebUtility.HtmlDecode(await langSon.GetStringAsync($"/minutes/{minutes.Id}"));
+        Assert.Matches("Quảng Tây, [^<]*Lạng Sơn", vietnamese);
+    }
+
+    [Fact]
     public async Task New_minutes_put_the_meetings_title_in_the_column_of_its_language()
     {
         var guangxi = await app.SignInAsync("guangxi.liaison", "zh-Hans");
