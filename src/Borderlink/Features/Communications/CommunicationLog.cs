@@ -1,5 +1,6 @@
 using Borderlink.Data;
 using Borderlink.Features.Notes;
+using Borderlink.Features.Reference;
 using Borderlink.Sharing;
 using Borderlink.Web;
 using Microsoft.EntityFrameworkCore;
@@ -36,6 +37,12 @@ public static class CommunicationLog
         if (!Languages.IsSupported(request.Language)) errors.Add(new("language", "Error.UnknownLanguage"));
         var counterpart = await db.Parties.AsNoTracking().FirstOrDefaultAsync(p => p.Code == request.CounterpartParty, ct);
         if (counterpart is null || counterpart.Code == viewer.Party) errors.Add(new("counterpartParty", "Error.UnknownParty", request.CounterpartParty ?? ""));
+        else if (!counterpart.IsCurrent(DateOnly.FromDateTime((request.OccurredAt ?? now).UtcDateTime)))
+        {
+            // A party merged away (Ha Giang into Tuyen Quang on 1 July 2025) is a counterpart only for what happened before.
+            var successor = counterpart.SuccessorCode is { } code ? await db.Parties.AsNoTracking().FirstOrDefaultAsync(p => p.Code == code, ct) : null;
+            errors.Add(new("counterpartParty", "Error.PartyNotThen", counterpart.Name(), successor?.Name() ?? ""));
+        }
         if (request.CounterpartAgencyId is { } agencyId && !await db.Agencies.AnyAsync(a => a.Id == agencyId && a.PartyCode == request.CounterpartParty, ct))
             errors.Add(new("counterpartAgencyId", "Error.UnknownCounterpartAgency"));
         errors.AddRange(await NoteRules.ValidateVisibilityAsync(db, viewer.Party, request.Visibility, request.Audience ?? [], request.RestrictedTo ?? [], clock, ct));

@@ -41,6 +41,31 @@ public sealed class CommunicationLogTests(SharedApp app)
         var list = await (await guangxiHealth.GetAsync($"{Path}?year=2026&category=Crime&pageSize=500")).ReadJsonAsync();
         Assert.DoesNotContain(list.GetProperty("items").EnumerateArray(), e => e.GetProperty("id").GetGuid() == entry.Id);
     }
+
+    [Fact]
+    public async Task A_party_merged_away_is_a_counterpart_only_for_calls_before_the_merger()
+    {
+        var guangxi = await app.SignInAsync("guangxi.liaison", "vi");
+        object Call(string at) => new
+        {
+            occurredAt = at, channel = "Hotline", direction = "Outgoing", category = "Epidemic", counterpartParty = "VN-03",
+            subject = "Gọi Hà Giang " + Guid.NewGuid().ToString("N")[..6], summary = "", language = "vi",
+        };
+
+        // Ha Giang joined Tuyen Quang on 1 July 2025: a call of today with it is refused, naming both.
+        var today = await guangxi.PostAsJsonAsync(Path, Call("2026-11-20T03:15:00Z"), Json.Options);
+        Assert.Equal(HttpStatusCode.BadRequest, today.StatusCode);
+        var message = (await today.ReadJsonAsync()).GetProperty("errors").GetProperty("counterpartParty")[0].GetString();
+        Assert.Contains("Hà Giang", message, StringComparison.Ordinal);
+        Assert.Contains("Tuyên Quang", message, StringComparison.Ordinal);
+        // The form offers it no more; Tuyen Quang it does.
+        var form = System.Net.WebUtility.HtmlDecode(await guangxi.GetStringAsync("/communications/new"));
+        Assert.DoesNotContain("value=\"VN-03\"", form, StringComparison.Ordinal);
+        Assert.Contains("value=\"VN-07\"", form, StringComparison.Ordinal);
+
+        // A call from before the merger is logged with Ha Giang, as it happened.
+        Assert.Equal(HttpStatusCode.Created, (await guangxi.PostAsJsonAsync(Path, Call("2025-03-10T02:00:00Z"), Json.Options)).StatusCode);
+    }
 }
 
 /// <summary>Counts need a log of their own.</summary>
