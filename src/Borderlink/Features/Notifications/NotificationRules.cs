@@ -12,7 +12,7 @@ public sealed record NotificationContent(
     string? Title, string? Disease, IReadOnlyList<string>? Places = null, IReadOnlyList<string>? GatePairs = null,
     IReadOnlyList<string>? Addressees = null, DateOnly? OnsetDate = null, DateOnly? DetectedDate = null,
     int Suspected = 0, int Probable = 0, int Confirmed = 0, int Deaths = 0, string? ImportedFrom = null, string? ExportedTo = null,
-    RiskLevel Risk = RiskLevel.Low, string? RiskRationale = null, string? MeasuresTaken = null, string? Requests = null, string? Details = null,
+    RiskLevel? Risk = null, string? RiskRationale = null, string? MeasuresTaken = null, string? Requests = null, string? Details = null,
     string? Language = null, string? TranslationRequested = null);
 
 /// <summary>Checks a notification's content against the reference data and resolves place names through the gazetteer.</summary>
@@ -34,7 +34,9 @@ public static class NotificationRules
         if (!Languages.IsSupported(c.Language)) errors.Add(new("language", "Error.UnknownLanguage"));
         if (!string.IsNullOrEmpty(c.TranslationRequested) && !Languages.IsSupported(c.TranslationRequested))
             errors.Add(new("translationRequested", "Error.UnknownLanguage"));
-        if (!Enum.IsDefined(c.Risk)) errors.Add(new("risk", "Error.UnknownRisk"));
+        // The risk is the writer's judgement: never assumed (it once defaulted to Low without a word).
+        if (c.Risk is not { } risk) errors.Add(new("risk", "Error.RiskRequired"));
+        else if (!Enum.IsDefined(risk)) errors.Add(new("risk", "Error.UnknownRisk"));
 
         foreach (var (field, value) in new[] { ("suspected", c.Suspected), ("probable", c.Probable), ("confirmed", c.Confirmed), ("deaths", c.Deaths) })
         {
@@ -93,7 +95,7 @@ public static class NotificationRules
         n.Deaths = c.Deaths;
         n.ImportedFrom = Trimmed(c.ImportedFrom);
         n.ExportedTo = Trimmed(c.ExportedTo);
-        n.Risk = c.Risk;
+        n.Risk = c.Risk ?? throw new InvalidOperationException("risk is checked before it is applied");
         n.RiskRationale = c.RiskRationale?.Trim() ?? "";
         n.MeasuresTaken = c.MeasuresTaken?.Trim() ?? "";
         n.Requests = c.Requests?.Trim() ?? "";

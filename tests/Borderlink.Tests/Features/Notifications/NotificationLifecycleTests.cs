@@ -83,19 +83,19 @@ public sealed class NotificationLifecycleTests(SharedApp app)
         // The addressees cannot be swapped in an update, and an officer (not a liaison) cannot publish one.
         var swap = await liaison.PutAsync($"{NotificationApiClient.Path}/{sent.Id}", new
         {
-            title = "x", disease = "measles", language = "vi", addressees = new[] { "CN-YN" },
+            title = "x", disease = "measles", language = "vi", risk = "High", riskRationale = "x", addressees = new[] { "CN-YN" },
         }, updated.Version);
         Assert.Equal(HttpStatusCode.BadRequest, swap.StatusCode);
         var officer = await app.SignInAsync("langson.officer");
         Assert.Equal(HttpStatusCode.Forbidden, (await officer.PutAsync($"{NotificationApiClient.Path}/{sent.Id}", new
         {
-            title = "x", disease = "measles", language = "vi",
+            title = "x", disease = "measles", language = "vi", risk = "Low",
         }, updated.Version)).StatusCode);
 
         var guangxi = await app.SignInAsync("guangxi.officer");
         Assert.Equal(HttpStatusCode.Forbidden, (await guangxi.PutAsync($"{NotificationApiClient.Path}/{sent.Id}", new
         {
-            title = "改", disease = "measles", language = "zh-Hans",
+            title = "改", disease = "measles", language = "zh-Hans", risk = "Low",
         }, updated.Version)).StatusCode);
         var question = await guangxi.PostAsJsonAsync($"{NotificationApiClient.Path}/{sent.Id}/responses",
             new { kind = "InformationRequest", text = "请提供病例的旅行史", language = "zh-Hans" }, Json.Options);
@@ -111,7 +111,7 @@ public sealed class NotificationLifecycleTests(SharedApp app)
 
         var closed = await liaison.PostWithVersionAsync($"{NotificationApiClient.Path}/{sent.Id}/close", new { }, updated.Version);
         Assert.Equal(HttpStatusCode.OK, closed.StatusCode);
-        var afterClose = await liaison.PutAsync($"{NotificationApiClient.Path}/{sent.Id}", new { title = "x", disease = "measles", language = "vi" },
+        var afterClose = await liaison.PutAsync($"{NotificationApiClient.Path}/{sent.Id}", new { title = "x", disease = "measles", language = "vi", risk = "Low" },
             (await closed.ReadAsync<NotificationDto>()).Version);
         Assert.Equal(HttpStatusCode.BadRequest, afterClose.StatusCode);
     }
@@ -127,6 +127,15 @@ public sealed class NotificationLifecycleTests(SharedApp app)
             new("Form.Suspected", "4"), new("Form.Risk", "Moderate"), new("Form.Details", "Bốn ca nghi ngờ"), new("Form.Version", "0"),
             new("addressees", "CN-GX"), new("gatePairs", "HUUNGHI-YOUYIGUAN"),
         };
+        // The form does not choose the risk for the writer: nothing is selected until they do, and a draft without it comes back.
+        var empty = WebUtility.HtmlDecode(await liaison.GetStringAsync("/notifications/new"));
+        Assert.Matches("<option value(=\"\")? selected[^>]*>— choose the risk level —</option>", empty);
+        Assert.DoesNotMatch("<option value=\"Low\" selected", empty);
+        var withoutRisk = await Forms.PostAsync(liaison, "/notifications/new", "/notifications/new", "notification",
+            fields.Where(f => f.Key != "Form.Risk").Append(new("Form.Risk", "")));
+        Assert.Equal(HttpStatusCode.BadRequest, withoutRisk.StatusCode);
+        Assert.Contains("Choose the risk level: it is never assumed.", WebUtility.HtmlDecode(await withoutRisk.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+
         var drafted = await Forms.PostAsync(liaison, "/notifications/new", "/notifications/new", "notification", fields);
         Assert.Equal(HttpStatusCode.Redirect, drafted.StatusCode);
         var page = drafted.Headers.Location!.AbsolutePath;
@@ -233,6 +242,8 @@ public sealed class NotificationLifecycleTests(SharedApp app)
         var again = await (await vietnamese.PostAsJsonAsync(NotificationApiClient.Path, new { title, disease = "dengue", language = "vi", confirmed = -1 }, Json.Options))
             .ReadJsonAsync();
         Assert.Equal("Một số nguyên từ 0 đến 10000000.", again.GetProperty("errors").GetProperty("confirmed")[0].GetString());
+        // The risk was left out: it is asked for, not taken as Low.
+        Assert.Equal("Hãy chọn mức độ nguy cơ: hệ thống không tự mặc định.", again.GetProperty("errors").GetProperty("risk")[0].GetString());
         Assert.Equal(0, await app.WithSystemDbAsync(db => db.EventNotifications.CountAsync(n => n.Title == title)));
     }
 
