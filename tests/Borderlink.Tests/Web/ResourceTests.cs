@@ -85,6 +85,23 @@ public sealed partial class ResourceTests
     }
 
     [Fact]
+    public async Task Every_gate_mode_in_the_reference_data_and_every_standard_level_has_its_words()
+    {
+        var pairs = await System.IO.File.ReadAllLinesAsync(System.IO.Path.Combine(Borderlink.Tests.Infrastructure.Repository.Root(), "src", "Borderlink", "Data", "Seed", "gate_pairs.csv"));
+        var mode = pairs[0].Split(',').ToList().IndexOf("mode");
+        var modes = pairs.Skip(1).Select(l => l.Split(',')[mode]).Distinct().ToList();
+        Assert.Contains("road", modes);
+        Assert.Subset(Borderlink.Features.Reference.GateWords.Modes.ToHashSet(), modes.ToHashSet());
+        var keys = modes.Select(m => "GateMode." + m).Concat(Borderlink.Features.Reference.GateWords.Levels.Select(l => "GateLevel." + l)).ToList();
+        foreach (var culture in new[] { "", "vi", "zh-Hans", "fr" })
+        {
+            var entries = Entries(culture);
+            var missing = keys.Where(k => !entries.ContainsKey(k)).ToList();
+            Assert.True(missing.Count == 0, $"{culture}: no words for {string.Join(", ", missing)}");
+        }
+    }
+
+    [Fact]
     public void Every_key_the_code_uses_exists()
     {
         var root = Borderlink.Tests.Infrastructure.Repository.Root();

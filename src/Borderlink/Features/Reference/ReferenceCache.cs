@@ -11,11 +11,13 @@ namespace Borderlink.Features.Reference;
 /// </summary>
 public sealed class ReferenceCache(IServiceScopeFactory scopes) : IDisposable
 {
-    public sealed record Snapshot(IReadOnlyList<Party> Parties, IReadOnlyList<AgencyFunction> Functions, IReadOnlyList<Agency> Agencies)
+    public sealed record Snapshot(IReadOnlyList<Party> Parties, IReadOnlyList<AgencyFunction> Functions, IReadOnlyList<Agency> Agencies, IReadOnlyList<GatePair> GatePairs)
     {
         public Party? Party(string? code) => Parties.FirstOrDefault(p => p.Code == code);
         public Agency? Agency(Guid? id) => Agencies.FirstOrDefault(a => a.Id == id);
         public string PartyName(string code) => Party(code)?.Name() ?? code;
+        /// <summary>A gate pair as the reader's language names it ("Hữu Nghị – 友谊关", "友谊关 – Hữu Nghị"), never its code.</summary>
+        public string GateName(string code) => GatePairs.FirstOrDefault(g => g.Code == code)?.Name() ?? code;
     }
 
     private volatile Snapshot? _snapshot;
@@ -35,7 +37,8 @@ public sealed class ReferenceCache(IServiceScopeFactory scopes) : IDisposable
             var snapshot = new Snapshot(
                 await db.Parties.AsNoTracking().OrderBy(p => p.Country).ThenBy(p => p.Code).ToListAsync(ct),
                 await db.AgencyFunctions.AsNoTracking().OrderBy(f => f.Code).ToListAsync(ct),
-                await db.Agencies.AsNoTracking().ToListAsync(ct));
+                await db.Agencies.AsNoTracking().ToListAsync(ct),
+                await db.GatePairs.AsNoTracking().ToListAsync(ct));
             _snapshot = snapshot;
             return snapshot;
         }
