@@ -301,8 +301,11 @@ public abstract class BorderlinkDb : IdentityDbContext<BorderlinkUser>, IDataPro
     /// </summary>
     public abstract bool CrossingsCommitInChunks { get; }
 
-    /// <summary>Takes back what a batch written in chunks had stored: its rows among <paramref name="ids"/>, and the batch.</summary>
-    public abstract Task RemoveCrossingBatchAsync(Guid batch, IReadOnlyCollection<Guid> ids);
+    /// <summary>
+    /// Takes back what a batch written in chunks had stored: its rows among <paramref name="ids"/> (all its rows, found by
+    /// a scan, when they are not known), and the batch.
+    /// </summary>
+    public abstract Task RemoveCrossingBatchAsync(Guid batch, IReadOnlyCollection<Guid>? ids);
 
     /// <summary>Whether <paramref name="e"/> says the database could not take the work in time because of another writer.</summary>
     public abstract bool IsBusy(System.Data.Common.DbException e);

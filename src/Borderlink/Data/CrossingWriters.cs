@@ -123,13 +123,21 @@ internal sealed class SqliteCrossingWriter : CrossingWriter
 
     /// <summary>
     /// Deletes the rows of <paramref name="batch"/> among <paramref name="ids"/> (a row another batch stored first keeps
-    /// its batch and stays), in chunks through the write gate, then the batch itself. Not cancellable: it is the clean-up.
+    /// its batch and stays), in chunks through the write gate, then the batch itself; without the ids, every row of the
+    /// batch in one statement (a scan: only for a batch an earlier clean-up failed to take back). Not cancellable: it is
+    /// the clean-up.
     /// </summary>
-    public static async Task RemoveAsync(BorderlinkDb db, Guid batch, IReadOnlyCollection<Guid> ids)
+    public static async Task RemoveAsync(BorderlinkDb db, Guid batch, IReadOnlyCollection<Guid>? ids)
     {
         await db.Database.OpenConnectionAsync();
         try
         {
+            if (ids is null)
+            {
+                using var pass = await db.EnterWriteGateAsync(CancellationToken.None);
+                await db.Crossings.IgnoreQueryFilters().Where(c => c.BatchId == batch).ExecuteDeleteAsync();
+                ids = [];
+            }
             await using var delete = ((SqliteConnection)db.Database.GetDbConnection()).CreateCommand();
             delete.CommandText = "DELETE FROM \"Crossings\" WHERE \"Id\" = $id AND \"BatchId\" = $batch";
             var id = delete.Parameters.Add(new SqliteParameter("$id", null));

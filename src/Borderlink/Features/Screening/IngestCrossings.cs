@@ -122,39 +122,44 @@ public sealed class IngestCrossings(BorderlinkDb db, TimeProvider clock, Screeni
         try
         {
             if (await db.CrossingBatches.AsNoTracking().FirstOrDefaultAsync(b => b.Id == row.Id, ct) is { } earlier)
-                return new Outcome.Done(new Result(earlier.Id, earlier.Lines, earlier.Applied, earlier.AlreadyPresent, Replayed: true));
+            {
+                if (!earlier.Receiving)
+                    return new Outcome.Done(new Result(earlier.Id, earlier.Lines, earlier.Applied, earlier.AlreadyPresent, Replayed: true));
+                // Left receiving by an attempt whose clean-up failed too: its rows go, and this attempt starts afresh.
+                await db.RemoveCrossingBatchAsync(row.Id, null);
+            }
             var watch = System.Diagnostics.Stopwatch.StartNew();
             row.Receiving = true;
             db.CrossingBatches.Add(row);
             await db.SaveChangesAsync(ct);
             var written = new HashSet<Guid>();
-            Pass pass;
             try
             {
-                pass = await PassAsync(body, format, direct: false, gate.Code, localDate, now, row.Id, written, ct);
+                var pass = await PassAsync(body, format, direct: false, gate.Code, localDate, now, row.Id, written, ct);
+                if (pass.Errors.Count > 0)
+                {
+                    await db.RemoveCrossingBatchAsync(row.Id, written);
+                    return new Outcome.Refused(pass.Errors, pass.Lines);
+                }
+                var stored = watch.Elapsed;
+                using (await db.EnterWriteGateAsync(ct))
+                {
+                    await using var transaction = await db.Database.BeginTransactionAsync(ct);
+                    // Visible from here on, inside this transaction, for the day counts; to everyone at its commit.
+                    row.Receiving = false;
+                    await db.SaveChangesAsync(ct);
+                    await CompleteAsync(row, gate, pass, ct);
+                    await transaction.CommitAsync(ct);
+                }
+                Log(row, gate, stored, watch.Elapsed);
+                return new Outcome.Done(new Result(row.Id, row.Lines, row.Applied, row.AlreadyPresent, Replayed: false));
             }
             catch
             {
+                // Cut off, cancelled or failed before the batch was complete: nothing of it stays (nor is it replayed).
                 await db.RemoveCrossingBatchAsync(row.Id, written);
                 throw;
             }
-            if (pass.Errors.Count > 0)
-            {
-                await db.RemoveCrossingBatchAsync(row.Id, written);
-                return new Outcome.Refused(pass.Errors, pass.Lines);
-            }
-            var stored = watch.Elapsed;
-            using (await db.EnterWriteGateAsync(ct))
-            {
-                await using var transaction = await db.Database.BeginTransactionAsync(ct);
-                // Visible from here on, inside this transaction, for the day counts; to everyone at its commit.
-                row.Receiving = false;
-                await db.SaveChangesAsync(ct);
-                await CompleteAsync(row, gate, pass, ct);
-                await transaction.CommitAsync(ct);
-            }
-            Log(row, gate, stored, watch.Elapsed);
-            return new Outcome.Done(new Result(row.Id, row.Lines, row.Applied, row.AlreadyPresent, Replayed: false));
         }
         finally
         {
