@@ -26,12 +26,32 @@ public static class WebSetup
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<RequestProblems>();
         builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-        builder.Services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
+        builder.Services.AddOpenApi("v1", o =>
         {
-            doc.Info.Title = "Borderlink API";
-            doc.Info.Description = "Cross-border epidemic prevention and control coordination. Authenticate with a cookie or `Authorization: Bearer <token>`.";
-            return Task.CompletedTask;
-        }));
+            o.AddDocumentTransformer((doc, _, _) =>
+            {
+                doc.Info.Title = "Borderlink API";
+                doc.Info.Description = "Cross-border epidemic prevention and control coordination. Authenticate with a cookie or `Authorization: Bearer <token>`.";
+                return Task.CompletedTask;
+            });
+            // A crossing is read by a converter of its own (any scalar as text, as in a batch line), which the schema
+            // generator cannot see into: its fields are described here.
+            o.AddSchemaTransformer((schema, context, _) =>
+            {
+                if (context.JsonTypeInfo.Type == typeof(Features.Screening.CrossingLine))
+                {
+                    schema.Type = Microsoft.OpenApi.JsonSchemaType.Object;
+                    schema.Properties = typeof(Features.Screening.CrossingLine).GetProperties().ToDictionary(
+                        p => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(p.Name),
+                        p => (Microsoft.OpenApi.IOpenApiSchema)new Microsoft.OpenApi.OpenApiSchema
+                        {
+                            Type = Microsoft.OpenApi.JsonSchemaType.String | Microsoft.OpenApi.JsonSchemaType.Number | Microsoft.OpenApi.JsonSchemaType.Boolean
+                                | Microsoft.OpenApi.JsonSchemaType.Null,
+                        });
+                }
+                return Task.CompletedTask;
+            });
+        });
         builder.Services.ConfigureHttpJsonOptions(o =>
         {
             // A field declared non-null may not be sent as null: the request is refused with the field's name instead of

@@ -103,6 +103,11 @@ public sealed class HttpBasicsTests(SharedApp app)
         var doc = await app.Anonymous().GetStringAsync("/openapi/v1.json");
         Assert.Contains("/api/v1/liaison-notes/{id}/visibility", doc, StringComparison.Ordinal);
         Assert.Contains("CreateLiaisonNote", doc, StringComparison.Ordinal);
+        // A crossing's fields are described although a converter of its own reads them (any scalar as text).
+        var crossing = System.Text.Json.JsonDocument.Parse(doc).RootElement.GetProperty("components").GetProperty("schemas").GetProperty("CrossingLine");
+        Assert.Equal(["boolean", "null", "number", "string"],
+            crossing.GetProperty("properties").GetProperty("disinfected").GetProperty("type").EnumerateArray().Select(t => t.GetString()).Order(StringComparer.Ordinal));
+        Assert.True(crossing.GetProperty("properties").TryGetProperty("temperatureC", out _));
     }
 
     [Fact]

@@ -5,8 +5,11 @@ namespace Borderlink.Features.Screening;
 
 /// <summary>
 /// One crossing as a gate system sends it — a JSON object per NDJSON line, or a CSV row with these names as headers.
-/// Values are text so that every mistake can be named by field; <see cref="Check"/> turns a line into a record.
+/// Values are text so that every mistake can be named by field; <see cref="Check"/> turns a line into a record. Sent as
+/// one JSON object (<c>POST /api/v1/gates/{code}/crossing</c>) a field may be a string, a number or a boolean, as in a
+/// batch line (<see cref="ScalarAsText"/>).
 /// </summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(CrossingLineJson))]
 public sealed class CrossingLine
 {
     public string? Id { get; set; }
@@ -106,4 +109,17 @@ public sealed class CrossingLine
                 return false;
         }
     }
+}
+
+/// <summary>
+/// Reads a single crossing the way a batch line is read (<see cref="NdJsonLines"/>): any scalar as its text, so
+/// <c>"disinfected": true</c> and <c>"temperatureC": 36.8</c> mean what they mean in a batch. Written back as text.
+/// </summary>
+public sealed class CrossingLineJson : System.Text.Json.Serialization.JsonConverter<CrossingLine>
+{
+    public override CrossingLine? Read(ref System.Text.Json.Utf8JsonReader reader, Type typeToConvert, System.Text.Json.JsonSerializerOptions options) =>
+        NdJsonLines.ReadObject(ref reader);
+
+    public override void Write(System.Text.Json.Utf8JsonWriter writer, CrossingLine value, System.Text.Json.JsonSerializerOptions options) =>
+        NdJsonLines.WriteObject(writer, value);
 }

@@ -72,34 +72,63 @@ public static class NdJsonLines
         try
         {
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) return (number, null, "Ingest.BadJson");
-            var line = new CrossingLine();
-            while (reader.Read())
-            {
-                if (reader.TokenType == JsonTokenType.EndObject) return reader.Read() ? (number, null, "Ingest.BadJson") : (number, line, null);
-                if (reader.TokenType != JsonTokenType.PropertyName) return (number, null, "Ingest.BadJson");
-                var name = reader;
-                reader.Read();
-                if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
-                {
-                    reader.Skip();
-                    continue;
-                }
-                var value = reader.TokenType switch
-                {
-                    JsonTokenType.String => reader.GetString(),
-                    JsonTokenType.Number => Encoding.UTF8.GetString(reader.ValueSpan),
-                    JsonTokenType.True => "true",
-                    JsonTokenType.False => "false",
-                    _ => null,
-                };
-                Assign(line, ref name, value);
-            }
-            return (number, null, "Ingest.BadJson");
+            var line = ReadObject(ref reader);
+            return reader.Read() ? (number, null, "Ingest.BadJson") : (number, line, null);
         }
         catch (JsonException)
         {
             return (number, null, "Ingest.BadJson");
         }
+    }
+
+    /// <summary>
+    /// One crossing object, the reader on its start: each scalar field as its text (a string, a number as written, true or
+    /// false), nested values skipped; the reader ends on the object's end. Malformed JSON throws <see cref="JsonException"/>.
+    /// </summary>
+    internal static CrossingLine ReadObject(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject) throw new JsonException("a crossing is a JSON object");
+        var line = new CrossingLine();
+        while (reader.Read())
+        {
+            if (reader.TokenType == JsonTokenType.EndObject) return line;
+            if (reader.TokenType != JsonTokenType.PropertyName) throw new JsonException("a property name was expected");
+            var name = reader;
+            reader.Read();
+            if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
+            {
+                reader.Skip();
+                continue;
+            }
+            var value = reader.TokenType switch
+            {
+                JsonTokenType.String => reader.GetString(),
+                JsonTokenType.Number => Encoding.UTF8.GetString(reader.ValueSpan),
+                JsonTokenType.True => "true",
+                JsonTokenType.False => "false",
+                _ => null,
+            };
+            Assign(line, ref name, value);
+        }
+        throw new JsonException("the crossing object does not end");
+    }
+
+    /// <summary>A crossing as one JSON object of text fields (those that are set).</summary>
+    internal static void WriteObject(Utf8JsonWriter writer, CrossingLine line)
+    {
+        writer.WriteStartObject();
+        foreach (var (name, value) in new[]
+        {
+            ("id", line.Id), ("occurredAt", line.OccurredAt), ("kind", line.Kind), ("direction", line.Direction), ("purpose", line.Purpose),
+            ("nationality", line.Nationality), ("travellerName", line.TravellerName), ("documentNumber", line.DocumentNumber),
+            ("healthDeclaration", line.HealthDeclaration), ("temperatureC", line.TemperatureC), ("symptoms", line.Symptoms), ("test", line.Test),
+            ("decision", line.Decision), ("vehiclePlate", line.VehiclePlate), ("disinfected", line.Disinfected), ("goods", line.Goods),
+            ("sampled", line.Sampled), ("permitId", line.PermitId),
+        })
+        {
+            if (value is not null) writer.WriteString(name, value);
+        }
+        writer.WriteEndObject();
     }
 
     private static void Assign(CrossingLine line, ref Utf8JsonReader name, string? value)

@@ -114,7 +114,7 @@ public sealed class BatchWhileWorkingTests : OwnAppTest
         var note = await liaison.CreateAsync(new { title = "Ghi chú trong lúc nhận lô", body = "Xe chở thanh long đã qua", language = "vi", visibility = "Internal" });
         Assert.Equal(HttpStatusCode.Created, note.StatusCode);
         var single = await officer.PostAsJsonAsync("/api/v1/gates/CHIMA-AIDIAN/crossing",
-            new { occurredAt = "2026-11-20T10:00:00+07:00", kind = "Vehicle", direction = "Exit", vehiclePlate = "12C-00001", disinfected = "true" }, Json.Options);
+            new { occurredAt = "2026-11-20T10:00:00+07:00", kind = "Vehicle", direction = "Exit", vehiclePlate = "12C-00001", disinfected = true }, Json.Options);
         Assert.True(single.StatusCode == HttpStatusCode.Created, await single.Content.ReadAsStringAsync());
         // Nobody sees a row of the batch before it is whole, nor its day's counts.
         Assert.Empty((await ListedAsync(officer)).Intersect(ids));

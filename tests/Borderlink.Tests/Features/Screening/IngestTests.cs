@@ -33,6 +33,24 @@ public sealed class IngestTests : OwnAppTest
     private Task<int> CountAsync() => App.WithSystemDbAsync(db => db.Crossings.CountAsync());
 
     [Fact]
+    public async Task One_crossing_reads_numbers_and_booleans_as_a_batch_line_does()
+    {
+        var officer = await App.SignInAsync("langson.officer");
+        var recorded = await officer.PostAsJsonAsync($"/api/v1/gates/{Gate}/crossing", new
+        {
+            occurredAt = "2026-11-22T21:40:00+07:00", kind = "Traveller", direction = "Entry", purpose = "Expert", nationality = "CN",
+            travellerName = "Lý Hoa", documentNumber = "E7654321", healthDeclaration = true, temperatureC = 37.9, symptoms = false, test = "Negative", decision = "Admitted",
+        }, Json.Options);
+        Assert.True(recorded.StatusCode == HttpStatusCode.Created, await recorded.Content.ReadAsStringAsync());
+        var crossing = await recorded.ReadAsync<CrossingDto>();
+        Assert.Equal((true, (double?)37.9, false), (crossing.HealthDeclaration, crossing.TemperatureC, crossing.Symptoms));
+
+        // A value that is no crossing at all is still refused, naming the body.
+        var array = await officer.PostAsync($"/api/v1/gates/{Gate}/crossing", new StringContent("[1, 2]", Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.BadRequest, array.StatusCode);
+    }
+
+    [Fact]
     public async Task A_batch_is_applied_whole_or_refused_whole_never_twice_and_only_for_the_tokens_gate()
     {
         var gateSystem = await GateSystemAsync(Gate);
