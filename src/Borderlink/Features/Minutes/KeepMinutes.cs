@@ -89,10 +89,11 @@ public static class KeepMinutes
     }
 
     /// <summary>A liaison of a signing party records one of its signatories on the current text (the same name twice is one signature).</summary>
-    /// <summary>Minutes record what a meeting agreed: they are signed once it has begun, not before.</summary>
-    public static async Task<bool> MeetingHeldAsync(BorderlinkDb db, TimeProvider clock, MeetingMinutes minutes, CancellationToken ct = default) =>
-        await db.Meetings.AsNoTracking().Where(m => m.Id == minutes.MeetingId).Select(m => (DateTimeOffset?)m.StartsAt).FirstOrDefaultAsync(ct) is not { } starts
-        || starts <= clock.GetUtcNow();
+    /// <summary>Minutes record what a meeting agreed: they are signed once it has begun, not before (a meeting not seen does not hold them up).</summary>
+    public static bool MeetingHeld(DateTimeOffset? startsAt, DateTimeOffset now) => startsAt is not { } starts || starts <= now;
+
+    private static async Task<bool> MeetingHeldAsync(BorderlinkDb db, TimeProvider clock, MeetingMinutes minutes, CancellationToken ct) =>
+        MeetingHeld(await db.Meetings.AsNoTracking().Where(m => m.Id == minutes.MeetingId).Select(m => (DateTimeOffset?)m.StartsAt).FirstOrDefaultAsync(ct), clock.GetUtcNow());
 
     public static async Task<Outcome<MinutesSignature>> SignAsync(BorderlinkDb db, TimeProvider clock, Guid id, long version, SignRequest request, CancellationToken ct = default)
     {

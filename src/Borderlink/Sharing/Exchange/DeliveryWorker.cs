@@ -45,7 +45,7 @@ public sealed class DeliveryWorker(IServiceScopeFactory scopes, LocalNode node, 
                 using var scope = scopes.CreateScope();
                 var db = scope.ServiceProvider.GetRequiredService<BorderlinkDb>();
                 var client = http.CreateClient(HttpClientName);
-                foreach (var partner in await db.PartnerNodes.AsNoTracking().Where(p => down.Contains(p.NodeId) && p.RetiredAt == null).ToListAsync(stoppingToken))
+                foreach (var partner in await db.PartnerNodes.AsNoTracking().Active().Where(p => down.Contains(p.NodeId)).ToListAsync(stoppingToken))
                 {
                     try
                     {
@@ -157,7 +157,7 @@ public sealed class DeliveryWorker(IServiceScopeFactory scopes, LocalNode node, 
     {
         // Tracked: the same rows carry the keys for sending and take last contact and last error afterwards.
         // A retired card is not a partner any more: what was still queued for it waits (and shows on the partners page).
-        var partners = await db.PartnerNodes.Include(p => p.Keys).Where(p => p.RetiredAt == null).ToDictionaryAsync(p => p.NodeId, ct);
+        var partners = await db.PartnerNodes.Active().Include(p => p.Keys).ToDictionaryAsync(p => p.NodeId, ct);
         var (key, signing) = await scope.ServiceProvider.GetRequiredService<NodeKeys>().CurrentAsync(ct);
         var client = http.CreateClient(HttpClientName);
         // The newest key each partner's card offers to encrypt to, chosen once for the round.

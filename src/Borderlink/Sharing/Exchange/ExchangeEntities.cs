@@ -120,3 +120,9 @@ public sealed class ReplicaState
     public bool Retracted { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 }
+
+public static class PartnerNodeQueries
+{
+    /// <summary>The partner cards in use: a retired card is sent nothing, trusted for nothing and hosts no party.</summary>
+    public static IQueryable<PartnerNode> Active(this IQueryable<PartnerNode> partners) => partners.Where(p => p.RetiredAt == null);
+}

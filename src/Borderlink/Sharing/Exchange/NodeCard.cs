@@ -55,7 +55,7 @@ public sealed class NodeCards(BorderlinkDb db, NodeKeys keys, TrustCache trust, 
         {
             // A party is hosted by one partner node: another card claiming it waits until the old card is retired,
             // or records shared with that party would go to both.
-            var others = await db.PartnerNodes.AsNoTracking().Where(p => p.NodeId != card.NodeId && p.RetiredAt == null).ToListAsync(ct);
+            var others = await db.PartnerNodes.AsNoTracking().Active().Where(p => p.NodeId != card.NodeId).ToListAsync(ct);
             errors.AddRange(claimed.Distinct().SelectMany(party => others.Where(o => o.PartyList.Contains(party))
                 .Select(o => new FieldError("parties", "Error.PartyHostedByPartner", party, o.NodeId))));
         }

@@ -18,7 +18,7 @@ public static class OutboxWriter
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && !e.Entity.IsReplica)
             .ToList();
         if (changes.Count == 0) return 0;
-        var partners = await db.PartnerNodes.AsNoTracking().Where(p => p.RetiredAt == null).ToListAsync(ct);
+        var partners = await db.PartnerNodes.AsNoTracking().Active().ToListAsync(ct);
         if (partners.Count == 0) return 0;
 
         var written = 0;

@@ -63,7 +63,7 @@ public sealed class TrustCache(TimeProvider clock)
         var partners = _partners;
         var now = clock.GetUtcNow();
         if (partners is not null && now - partners.LoadedAt < MaxAge) return partners;
-        var nodes = await db.PartnerNodes.AsNoTracking().Include(p => p.Keys).Where(p => p.RetiredAt == null).ToListAsync(ct);
+        var nodes = await db.PartnerNodes.AsNoTracking().Active().Include(p => p.Keys).ToListAsync(ct);
         partners = new Partners(now,
             nodes.SelectMany(n => n.Keys).Where(k => !k.ForEncryption).ToLookup(k => k.Kid, StringComparer.Ordinal),
             nodes.ToDictionary(n => n.NodeId, StringComparer.Ordinal));
