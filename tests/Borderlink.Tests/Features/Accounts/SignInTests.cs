@@ -72,9 +72,11 @@ public sealed class SignInTests(SharedApp app)
     public async Task Times_are_shown_in_each_readers_zone_and_name_it()
     {
         // The app clock stands at 16:30 UTC: 23:30 in Hanoi, 00:30 the next day in Nanning.
-        var langSon = await app.SignInAsync("langson.liaison");
+        // Each reader chooses a language here: other tests in this shared app change these users' stored language,
+        // and the order tests run in differs between machines.
+        var langSon = await app.SignInAsync("langson.liaison", "vi");
         var note = await Notes.NoteApiClient.CreateNoteAsync(langSon, "Giờ hai bên " + Guid.NewGuid(), "Partners", ["CN-GX"]);
-        var guangxi = await app.SignInAsync("guangxi.officer");
+        var guangxi = await app.SignInAsync("guangxi.officer", "fr");
 
         var seenInLangSon = System.Net.WebUtility.HtmlDecode(await langSon.GetStringAsync($"/notes/{note.Id}"));
         var seenInGuangxi = System.Net.WebUtility.HtmlDecode(await guangxi.GetStringAsync($"/notes/{note.Id}"));
