@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Borderlink's one test command: installs what a fresh machine lacks (Debian packages), starts a throw-away
 # PostgreSQL cluster on 127.0.0.1, builds once, then runs every suite:
-#   unit + HTTP integration on SQLite, the same on PostgreSQL, browser tests in Chromium.
+#   unit + HTTP integration on SQLite, the same on PostgreSQL, browser and deployment tests (Chromium, nginx).
 # Prints one summary line per suite (with its duration) and a total line "N passed, N failed, N skipped"; each suite's
 # log in artifacts/ lists every test with its duration.
 set -euo pipefail
@@ -15,6 +15,7 @@ need=()
 command -v chromium >/dev/null || need+=(chromium)
 command -v fc-list >/dev/null || need+=(fontconfig)
 command -v pg_ctlcluster >/dev/null || need+=(postgresql)
+[ -x /usr/sbin/nginx ] || need+=(nginx)   # README's Deploy section is tested through it
 fc-list :lang=zh 2>/dev/null | grep -q . || need+=(fonts-noto-cjk)
 if [ ${#need[@]} -gt 0 ]; then
   echo "== installing: ${need[*]}"

@@ -156,6 +156,7 @@ public abstract class BorderlinkDb : IdentityDbContext<BorderlinkUser>, IDataPro
             RecordType = record?.RecordType ?? recordType,
             RecordId = record?.Id ?? recordId,
             Detail = detail ?? (_viewer.IsSystem ? "system: " + _viewer.SystemReason : null),
+            Client = _viewer.ClientAddress,
         });
     }
 

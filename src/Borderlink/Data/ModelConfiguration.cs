@@ -655,6 +655,7 @@ internal sealed class AuditEntryConfig : IEntityTypeConfiguration<AuditEntry>
         b.Property(e => e.Seq).ValueGeneratedNever();
         b.HasIndex(e => new { e.Party, e.At });
         b.HasIndex(e => e.RecordId);
+        b.Property(e => e.Client).HasMaxLength(64);
     }
 }
 

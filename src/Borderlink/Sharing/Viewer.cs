@@ -42,6 +42,8 @@ public sealed class Viewer
     /// <summary>The gate pair a gate-scoped token is limited to; null for people and other tokens.</summary>
     public string? GateScope => Principal.FindFirstValue(BorderlinkClaims.Gate);
     public bool IsInRole(string role) => Principal.IsInRole(role);
+    /// <summary>The address the request came from (the client's, behind a listed proxy); null outside a request.</summary>
+    public string? ClientAddress => _http?.HttpContext?.Connection.RemoteIpAddress is { } a ? (a.IsIPv4MappedToIPv6 ? a.MapToIPv4() : a).ToString() : null;
 
     /// <summary>Acts for a given principal outside an HTTP request (CLI verbs, tests).</summary>
     public void Use(ClaimsPrincipal principal) => _principal = principal;

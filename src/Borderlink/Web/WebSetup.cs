@@ -17,6 +17,7 @@ public static class WebSetup
             k.AddServerHeader = false;
         });
         builder.AddStaticAssetsEverywhere();
+        builder.AddBorderlinkProxies();
         builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
         // Vietnamese and Chinese text as characters, not &#x…; entities: pages are a third lighter on slow border links.
         builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
@@ -66,6 +67,7 @@ public static class WebSetup
 
     public static WebApplication UseBorderlinkWeb(this WebApplication app)
     {
+        app.UseBorderlinkProxies();
         // The language first, so that a refusal by the exception handler below is in the caller's language too.
         app.UseRequestLocalization(o =>
         {

@@ -16,12 +16,15 @@ public sealed class ConfigurationCheckTests
     public async Task Misspelt_keys_and_a_relative_base_url_stop_the_node_with_one_line_each()
     {
         await using var node = (await ProcessNode.AsReadmeRunsAsync())
-            .With("Security__MaxFailedLogin", "3").With("Exchange__Nope", "1").With("Node__BaseUrl", "borderlink.example.vn");
+            .With("Security__MaxFailedLogin", "3").With("Exchange__Nope", "1").With("Node__BaseUrl", "borderlink.example.vn")
+            .With("ForwardedHeaders__KnownProxies__0", "nginx.local").With("ForwardedHeaders__KnownNetworks__0", "10.20.0.0/33");
         var (exitCode, output) = await node.RunToExitAsync(Limit);
 
         Assert.Equal(78, exitCode);
         var lines = output.Split('\n').Where(l => l.StartsWith("Borderlink cannot start: ", StringComparison.Ordinal)).ToList();
-        Assert.Equal(3, lines.Count);
+        Assert.Equal(5, lines.Count);
+        Assert.Contains(lines, l => l.Contains("KnownProxies: \"nginx.local\" is not an IP address", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains("KnownNetworks: \"10.20.0.0/33\" is not a network in CIDR form", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.Contains("Security:MaxFailedLogin is not a setting Borderlink knows", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.Contains("Exchange:Nope is not a setting Borderlink knows", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.StartsWith("Borderlink cannot start: Node:", StringComparison.Ordinal) && l.Contains("BaseUrl", StringComparison.Ordinal));
@@ -29,7 +32,8 @@ public sealed class ConfigurationCheckTests
 
         // Positive control: the same node with the settings spelt right starts and answers.
         await using var right = (await ProcessNode.AsReadmeRunsAsync())
-            .With("Security__MaxFailedLogins", "3").With("Node__BaseUrl", "https://borderlink.example.vn");
+            .With("Security__MaxFailedLogins", "3").With("Node__BaseUrl", "https://borderlink.example.vn")
+            .With("ForwardedHeaders__KnownProxies__0", "127.0.0.1, ::1").With("ForwardedHeaders__KnownNetworks__0", "10.20.0.0/24");
         await right.StartAsync();
         Assert.Equal(HttpStatusCode.OK, (await right.Client().GetAsync("/healthz")).StatusCode);
     }

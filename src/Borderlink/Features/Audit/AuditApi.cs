@@ -5,7 +5,7 @@ using Borderlink.Web;
 namespace Borderlink.Features.Audit;
 
 public sealed record AuditEntryDto(long Seq, DateTimeOffset At, string Actor, string? Party, string Action, string? RecordType, Guid? RecordId,
-    string Outcome, string? Detail, string Hash);
+    string Outcome, string? Detail, string Hash, string? Client);
 
 /// <summary>Whose trail: the administrator's party's, or the node's own (entries of no party).</summary>
 public enum AuditScope
@@ -24,7 +24,7 @@ public static class AuditApi
             {
                 var result = await AuditQuery.HandleAsync(db, viewer.Party!,
                     new(action, outcome, actor, from, to, page ?? 1, pageSize ?? 50, scope == AuditScope.Node), ct);
-                return TypedResults.Ok(result.Map(e => new AuditEntryDto(e.Seq, e.At, e.Actor, e.Party, e.Action, e.RecordType, e.RecordId, e.Outcome, e.Detail, e.Hash)));
+                return TypedResults.Ok(result.Map(e => new AuditEntryDto(e.Seq, e.At, e.Actor, e.Party, e.Action, e.RecordType, e.RecordId, e.Outcome, e.Detail, e.Hash, e.Client)));
             })
             .RequireAuthorization(Policies.Administrator)
             .WithTags("Administration").WithName("ListAuditEntries")

@@ -15,6 +15,8 @@ public static class AuditChain
             e.At.UtcDateTime.ToString("O", CultureInfo.InvariantCulture),
             e.Actor, e.UserId ?? "", e.Party ?? "", e.AgencyId?.ToString() ?? "",
             e.Action, e.RecordType ?? "", e.RecordId?.ToString() ?? "", e.Outcome, e.Detail ?? "");
+        // The client's address joined the line later: a line without one hashes as lines always did.
+        if (e.Client is not null) canonical += '\u001f' + e.Client;
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
     }
 

@@ -15,6 +15,8 @@ public sealed class AuditEntry
     public Guid? RecordId { get; set; }
     public required string Outcome { get; set; }
     public string? Detail { get; set; }
+    /// <summary>The client's address for a line written in a request (behind a listed proxy, the client's, not the proxy's); null for workers.</summary>
+    public string? Client { get; set; }
     public string PrevHash { get; set; } = "";
     public string Hash { get; set; } = "";
 }
