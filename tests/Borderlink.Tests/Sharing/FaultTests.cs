@@ -223,9 +223,10 @@ public sealed class FaultTests(ITestOutputHelper output) : IAsyncLifetime
     public async Task A_partner_down_while_400_messages_queue_receives_all_of_them_when_it_returns()
     {
         var ct = TestContext.Current.CancellationToken;
-        // The sender logs at Information, as appsettings.json has it, to see what an operator's log gets from an outage.
+        // The sender logs at Information, as appsettings.json has it, to see what an operator's log gets from an outage;
+        // in JSON lines, as README offers it to a log collector.
         _vietnam.Kill();
-        await _vietnam.With("Logging__LogLevel__Default", "Information").StartAsync();
+        await _vietnam.With("Logging__LogLevel__Default", "Information").With("Logging__Console__FormatterName", "json").StartAsync();
         var logFrom = _vietnam.OutputLines;
         _china.Kill();
         var writing = Stopwatch.StartNew();
@@ -241,8 +242,11 @@ public sealed class FaultTests(ITestOutputHelper output) : IAsyncLifetime
         // The outage left a few lines, not lines per message or per try: one when the partner stopped answering, at
         // most one a minute while it stayed down, one when it answered again; no stack trace.
         var log = _vietnam.OutputSince(logFrom);
-        Assert.Single(log, l => l.Contains("Partner cn-gx does not answer", StringComparison.Ordinal));
-        Assert.Single(log, l => l.Contains("Partner cn-gx answers again", StringComparison.Ordinal));
+        var entries = log.Select(l => System.Text.Json.JsonDocument.Parse(l).RootElement).ToList(); // every line is one JSON object
+        Assert.Single(entries, e => e.GetProperty("EventId").GetInt32() == 3101
+            && e.GetProperty("Message").GetString()!.Contains("Partner cn-gx does not answer", StringComparison.Ordinal));
+        Assert.Single(entries, e => e.GetProperty("EventId").GetInt32() == 3103
+            && e.GetProperty("Message").GetString()!.Contains("Partner cn-gx answers again", StringComparison.Ordinal));
         Assert.True(log.Count < 60 && log.Sum(l => l.Length) < 16_384, $"{log.Count} lines, {log.Sum(l => l.Length)} characters during the outage:\n{string.Join('\n', log.Take(60))}");
         Assert.DoesNotContain(log, l => l.TrimStart().StartsWith("at ", StringComparison.Ordinal));
         var line = $"{_china.Database.Provider}: 400 notes written in {writing.Elapsed.TotalSeconds:F1} s; backlog drained in {drain.Elapsed.TotalSeconds:F1} s after the partner returned; the sender logged {log.Count} lines ({log.Sum(l => l.Length)} characters) meanwhile";
