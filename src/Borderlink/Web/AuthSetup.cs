@@ -103,6 +103,7 @@ public static class AuthSetup
             o.OnRejected = async (context, ct) =>
             {
                 SignInGuard.Refuse(context.HttpContext.Response, SignInGuard.RetryAfter(context.Lease, TimeSpan.FromMinutes(1)));
+                context.HttpContext.RequestServices.GetRequiredService<NodeMetrics>().SignInFailed("limit");
                 var L = context.HttpContext.RequestServices.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<SharedResource>>();
                 await ApiResults.Problem(L, StatusCodes.Status429TooManyRequests, "too-many-requests", "Problem.TooManyRequests").ExecuteAsync(context.HttpContext);
             };

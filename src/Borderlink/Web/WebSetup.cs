@@ -18,6 +18,7 @@ public static class WebSetup
         });
         builder.AddStaticAssetsEverywhere();
         builder.AddBorderlinkProxies();
+        builder.AddBorderlinkMetrics();
         builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
         // Vietnamese and Chinese text as characters, not &#x…; entities: pages are a third lighter on slow border links.
         builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>

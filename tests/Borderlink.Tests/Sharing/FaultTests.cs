@@ -225,20 +225,36 @@ public sealed class FaultTests(ITestOutputHelper output) : IAsyncLifetime
         var ct = TestContext.Current.CancellationToken;
         // The sender logs at Information, as appsettings.json has it, to see what an operator's log gets from an outage;
         // in JSON lines, as README offers it to a log collector.
+        // Both nodes export metrics, as an operator watching the outage would scrape them.
+        var vnMetrics = $"http://127.0.0.1:{Scrape.FreePort()}/metrics";
+        var cnMetrics = $"http://127.0.0.1:{Scrape.FreePort()}/metrics";
         _vietnam.Kill();
-        await _vietnam.With("Logging__LogLevel__Default", "Information").With("Logging__Console__FormatterName", "json").StartAsync();
+        await _vietnam.With("Logging__LogLevel__Default", "Information").With("Logging__Console__FormatterName", "json")
+            .With("Metrics__PrometheusUrl", vnMetrics).With("Metrics__QueueSeconds", "1").StartAsync();
         var logFrom = _vietnam.OutputLines;
         _china.Kill();
         var writing = Stopwatch.StartNew();
         await WriteAsync("backlog", 400);
         writing.Stop();
         Assert.Equal(400, await _vietnam.ScalarAsync("SELECT COUNT(*) FROM \"OutboxMessages\" WHERE \"Status\" = 'pending'"));
+        // The outage as the sender's metrics show it: 400 waiting for cn-gx, the partner marked unreachable, tries failing.
+        var during = await MetricsUntilAsync(vnMetrics, p => Scrape.Value(p, "borderlink_exchange_partner_unreachable", ("partner", "cn-gx")) == 1
+            && Scrape.Value(p, "borderlink_exchange_queue_messages", ("partner", "cn-gx")) == 400);
+        Assert.True(Scrape.Value(during, "borderlink_exchange_sends_total", ("partner", "cn-gx"), ("outcome", "retry")) >= 1);
+        Assert.True(Scrape.Value(during, "borderlink_exchange_queue_oldest_age_seconds", ("partner", "cn-gx")) > 0);
+        Assert.Null(Scrape.Value(during, "borderlink_exchange_sends_total", ("partner", "cn-gx"), ("outcome", "delivered")));
 
         var drain = Stopwatch.StartNew();
-        await _china.StartAsync();
+        await _china.With("Metrics__PrometheusUrl", cnMetrics).StartAsync();
         await DrainedAsync(TimeSpan.FromMinutes(5), ct);
         drain.Stop();
         await AssertAppliedExactlyOnceAsync("backlog", 400);
+        // And after: nothing waits, the partner answers, each message was delivered once and applied once there.
+        var after = await MetricsUntilAsync(vnMetrics, p => Scrape.Value(p, "borderlink_exchange_queue_messages", ("partner", "cn-gx")) == 0
+            && Scrape.Value(p, "borderlink_exchange_partner_unreachable", ("partner", "cn-gx")) == 0);
+        Assert.Equal(400, Scrape.Value(after, "borderlink_exchange_sends_total", ("partner", "cn-gx"), ("outcome", "delivered")));
+        Assert.Equal(400, Scrape.Value(after, "borderlink_exchange_delivery_latency_seconds_count", ("partner", "cn-gx")));
+        Assert.Equal(400, Scrape.Value(await Scrape.PageAsync(cnMetrics), "borderlink_exchange_inbox_messages_total", ("outcome", "applied")));
         // The outage left a few lines, not lines per message or per try: one when the partner stopped answering, at
         // most one a minute while it stayed down, one when it answered again; no stack trace.
         var log = _vietnam.OutputSince(logFrom);
@@ -256,5 +272,19 @@ public sealed class FaultTests(ITestOutputHelper output) : IAsyncLifetime
             Directory.CreateDirectory(artifacts);
             await File.AppendAllTextAsync(Path.Combine(artifacts, "fault-timings.txt"), line + Environment.NewLine, ct);
         }
+    }
+
+    /// <summary>Scrapes until <paramref name="shows"/> holds (the queue's figures are read every second here), for at most 30 s.</summary>
+    private static async Task<string> MetricsUntilAsync(string url, Func<string, bool> shows)
+    {
+        var page = "";
+        for (var i = 0; i < 60; i++)
+        {
+            page = await Scrape.PageAsync(url);
+            if (shows(page)) return page;
+            await Task.Delay(500);
+        }
+        Assert.Fail("The metrics never showed it:\n" + string.Join('\n', page.Split('\n').Where(l => l.StartsWith("borderlink_", StringComparison.Ordinal))));
+        return page;
     }
 }

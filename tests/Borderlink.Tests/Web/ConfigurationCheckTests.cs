@@ -17,12 +17,14 @@ public sealed class ConfigurationCheckTests
     {
         await using var node = (await ProcessNode.AsReadmeRunsAsync())
             .With("Security__MaxFailedLogin", "3").With("Exchange__Nope", "1").With("Node__BaseUrl", "borderlink.example.vn")
-            .With("ForwardedHeaders__KnownProxies__0", "nginx.local").With("ForwardedHeaders__KnownNetworks__0", "10.20.0.0/33");
+            .With("ForwardedHeaders__KnownProxies__0", "nginx.local").With("ForwardedHeaders__KnownNetworks__0", "10.20.0.0/33")
+            .With("Metrics__PrometheusUrl", "127.0.0.1:9464");
         var (exitCode, output) = await node.RunToExitAsync(Limit);
 
         Assert.Equal(78, exitCode);
         var lines = output.Split('\n').Where(l => l.StartsWith("Borderlink cannot start: ", StringComparison.Ordinal)).ToList();
-        Assert.Equal(5, lines.Count);
+        Assert.Equal(6, lines.Count);
+        Assert.Contains(lines, l => l.Contains("PrometheusUrl: \"127.0.0.1:9464\" should be an http address with a path", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.Contains("KnownProxies: \"nginx.local\" is not an IP address", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.Contains("KnownNetworks: \"10.20.0.0/33\" is not a network in CIDR form", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.Contains("Security:MaxFailedLogin is not a setting Borderlink knows", StringComparison.Ordinal));

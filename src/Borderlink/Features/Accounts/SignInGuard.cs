@@ -29,11 +29,13 @@ public sealed class SignInGuard : IDisposable
     private readonly PartitionedRateLimiter<string> _failuresHere;
     private readonly PartitionedRateLimiter<string> _failuresAnywhere;
     private readonly string _dummyHash;
+    private readonly NodeMetrics _metrics;
     private readonly PasswordHasher<BorderlinkUser> _hasher;
 
     /// <param name="hashing">Identity's hashing settings: the check against nobody costs what a real one does.</param>
-    public SignInGuard(IOptions<SecurityOptions> options, IOptions<PasswordHasherOptions> hashing)
+    public SignInGuard(IOptions<SecurityOptions> options, IOptions<PasswordHasherOptions> hashing, NodeMetrics metrics)
     {
+        _metrics = metrics;
         var hasher = new PasswordHasher<BorderlinkUser>(hashing);
         var o = options.Value;
         _submissions = Limiter(o.SignInsPerAddressPerMinute, TimeSpan.FromMinutes(1));
@@ -69,6 +71,7 @@ public sealed class SignInGuard : IDisposable
     /// <summary>Counts a failed check against the account, from this address and from anywhere.</summary>
     public void Failed(string address, string userName)
     {
+        _metrics.SignInFailed("credentials");
         _failuresHere.AttemptAcquire(AccountHere(address, userName)).Dispose();
         _failuresAnywhere.AttemptAcquire(Account(userName)).Dispose();
     }
@@ -94,6 +97,7 @@ public sealed class SignInGuard : IDisposable
     public static async Task<string> RefuseAsync(HttpContext context, BorderlinkDb db, IStringLocalizer L, TimeSpan wait, string detail)
     {
         Refuse(context.Response, wait);
+        context.RequestServices.GetRequiredService<NodeMetrics>().SignInFailed("limit");
         db.Audit(AuditActions.LoginFailed, AuditOutcomes.Denied, detail: $"{detail}; too many attempts from {AddressOf(context)}");
         await db.SaveChangesAsync();
         return L["Login.TooMany", Math.Max(1, (int)Math.Ceiling(wait.TotalMinutes))];

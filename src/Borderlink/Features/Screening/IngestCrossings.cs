@@ -16,7 +16,8 @@ namespace Borderlink.Features.Screening;
 /// bad lines named, and nobody sees a row of it before it is complete. Ids are the client's: lines already stored are
 /// skipped, and a batch id seen before answers with its first result.
 /// </summary>
-public sealed class IngestCrossings(BorderlinkDb db, TimeProvider clock, ScreeningSummaries summaries, IServiceScopeFactory scopes, ILogger<IngestCrossings> logger)
+public sealed class IngestCrossings(BorderlinkDb db, TimeProvider clock, ScreeningSummaries summaries, IServiceScopeFactory scopes, Web.NodeMetrics metrics,
+    ILogger<IngestCrossings> logger)
 {
     public const int MaxErrors = 100;
 
@@ -177,9 +178,12 @@ public sealed class IngestCrossings(BorderlinkDb db, TimeProvider clock, Screeni
         await db.SaveChangesAsync(ct);
     }
 
-    private void Log(CrossingBatch row, GatePair gate, TimeSpan stored, TimeSpan total) =>
+    private void Log(CrossingBatch row, GatePair gate, TimeSpan stored, TimeSpan total)
+    {
+        metrics.Imported("crossings", row.Applied, total);
         logger.LogInformation("Crossings batch {Batch} for {Gate}: {Lines} lines, {Applied} new; read and stored {Stored:F1} s, counted and committed {Total:F1} s",
             row.Id, gate.Code, row.Lines, row.Applied, stored.TotalSeconds, (total - stored).TotalSeconds);
+    }
 
     private sealed record Pass(int Lines, int Applied, List<LineError> Errors, HashSet<DateOnly> Days);
 

@@ -24,8 +24,12 @@ public abstract record ImportOutcome
 /// one transaction or none. Counts that already exist for the same disease, place and period are replaced only when
 /// the caller says so; otherwise the checked rows wait as a pending import for the uploader to confirm.
 /// </summary>
-public sealed class ImportSituation(BorderlinkDb db, GazetteerIndex gazetteer, SituationColumns columns, TimeProvider clock, ILogger<ImportSituation> logger)
+public sealed class ImportSituation(BorderlinkDb db, GazetteerIndex gazetteer, SituationColumns columns, TimeProvider clock, Web.NodeMetrics metrics,
+    ILogger<ImportSituation> logger)
 {
+    /// <summary>When the request that asked for this import began (the use case lives for one request).</summary>
+    private readonly long _started = System.Diagnostics.Stopwatch.GetTimestamp();
+
     public static readonly TimeSpan PendingLifetime = TimeSpan.FromHours(2);
 
     public async Task<ImportOutcome> FileAsync(Stream content, string fileName, bool replace, FileEncoding encoding = FileEncoding.Auto, CancellationToken ct = default)
@@ -230,6 +234,7 @@ public sealed class ImportSituation(BorderlinkDb db, GazetteerIndex gazetteer, S
             db.ChangeTracker.Clear();
             return new ImportOutcome.Rejected([new ImportProblem(0, null, "Import.Concurrent")], 1);
         }
+        metrics.Imported("situation", rows.Count, System.Diagnostics.Stopwatch.GetElapsedTime(_started));
         return new ImportOutcome.Imported(rows.Count, byPeriod.Count, replaced);
     }
 

@@ -14,7 +14,7 @@ namespace Borderlink.Sharing.Exchange;
 /// instances may run on one PostgreSQL: a message is claimed by one sender only (see <see cref="BorderlinkDb.ClaimOutboxAsync"/>).
 /// </summary>
 public sealed class DeliveryWorker(IServiceScopeFactory scopes, LocalNode node, IOptions<ExchangeOptions> options, IHttpClientFactory http,
-    TimeProvider clock, PartnerLinks links, ILogger<DeliveryWorker> logger) : BackgroundService
+    TimeProvider clock, PartnerLinks links, Web.NodeMetrics metrics, ILogger<DeliveryWorker> logger) : BackgroundService
 {
     public const string HttpClientName = "exchange";
     private readonly SemaphoreSlim _claiming = new(1, 1);
@@ -177,14 +177,17 @@ public sealed class DeliveryWorker(IServiceScopeFactory scopes, LocalNode node, 
                     message.Status = OutboxStatus.Delivered;
                     message.DeliveredAt = now;
                     message.ReceiptStatus = outcome.ReceiptStatus;
+                    metrics.Sent(message.ToNode, "delivered", now - message.CreatedAt);
                     break;
                 case SendKind.Final:
                     message.Status = OutboxStatus.Failed;
                     message.Attempts++;
+                    metrics.Sent(message.ToNode, "refused", null);
                     break;
                 default:
                     message.Attempts++;
                     message.NextAttemptAt = now + Backoff(message.Attempts);
+                    metrics.Sent(message.ToNode, "retry", null);
                     break;
             }
         }

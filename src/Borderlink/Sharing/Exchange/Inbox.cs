@@ -15,7 +15,8 @@ public sealed record InboxResult(int StatusCode, string? Receipt, string? Reason
 /// nothing, a version not above the stored one is stale — and answers with a signed receipt once that transaction has
 /// committed. Every refusal is audited.
 /// </summary>
-public sealed class Inbox(BorderlinkDb db, NodeKeys keys, LocalNode node, TrustCache trust, InboxGroupCommit applier, TimeProvider clock, ILogger<Inbox> logger)
+public sealed class Inbox(BorderlinkDb db, NodeKeys keys, LocalNode node, TrustCache trust, InboxGroupCommit applier, TimeProvider clock,
+    Web.NodeMetrics metrics, ILogger<Inbox> logger)
 {
     public async Task<InboxResult> ReceiveAsync(string message, CancellationToken ct)
     {
@@ -77,6 +78,7 @@ public sealed class Inbox(BorderlinkDb db, NodeKeys keys, LocalNode node, TrustC
             return await RefuseAsync(StatusCodes.Status400BadRequest, $"record body unreadable: {e.Message}");
         }
         var status = await applier.ApplyAsync(new InboxItem(envelope, incoming, now), ct);
+        metrics.Received(status);
         // Last contact to the nearest few seconds is enough for the status page; a write per message is not.
         await trust.ContactAsync(db, partner.NodeId, now, ct);
         return new InboxResult(StatusCodes.Status200OK, await ReceiptAsync(envelope, status, now, ct));
@@ -93,6 +95,7 @@ public sealed class Inbox(BorderlinkDb db, NodeKeys keys, LocalNode node, TrustC
     private async Task<InboxResult> RefuseAsync(int status, string reason)
     {
         logger.LogWarning("Inbox refused a message ({Status}): {Reason}", status, reason);
+        metrics.Received("refused");
         db.ChangeTracker.Clear();
         db.Audit(AuditActions.Refused, AuditOutcomes.Denied, detail: $"exchange inbox {status}: {reason}");
         await db.SaveChangesAsync();
