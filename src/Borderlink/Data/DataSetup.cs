@@ -90,6 +90,7 @@ public static class DataSetup
                 connection = $"Data Source={Path.Combine(dataDir, "borderlink.db")}";
             }
             builder.Services.AddDbContext<BorderlinkDb, SqliteBorderlinkDb>(o => o.UseSqlite(connection).AddInterceptors(WriteAheadLog));
+            builder.Services.AddSingleton<SqliteNodeLock>();
         }
 
         var protection = builder.Services.AddDataProtection().SetApplicationName("Borderlink").PersistKeysToDbContext<BorderlinkDb>();

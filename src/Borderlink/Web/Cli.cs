@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Borderlink.Data;
 using Borderlink.Features.Audit;
 
@@ -6,13 +7,14 @@ namespace Borderlink.Web;
 /// <summary>
 /// Verbs of the same program, for operators: <c>migrate</c> applies migrations (production does not migrate on start),
 /// <c>audit verify</c> recomputes the audit chain and names the first broken entry, <c>node card FILE</c> writes this
-/// node's card, <c>node import FILE</c> imports a partner's.
+/// node's card, <c>node import FILE</c> imports a partner's, <c>backup FILE</c> copies a running embedded node's database,
+/// <c>restore FILE</c> puts a backup in place of a stopped one's.
 /// </summary>
 public static class Cli
 {
     private static readonly System.Text.Json.JsonSerializerOptions Indented = new() { WriteIndented = true };
 
-    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "migrate" or "audit" or "node";
+    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "migrate" or "audit" or "node" or "backup" or "restore";
 
     public static async Task<int> RunAsync(WebApplication app, string[] args)
     {
@@ -53,8 +55,24 @@ public static class Cli
                 Console.Error.WriteLine("The card was refused: " + string.Join("; ", ((Outcome<Sharing.Exchange.PartnerNode>.Invalid)outcome).Errors.Select(e => $"{e.Field} {e.MessageKey} {string.Join(",", e.Args)}")));
                 return 2;
             }
+            case [var verb and ("backup" or "restore"), var file, ..]:
+            {
+                var db = scope.ServiceProvider.GetRequiredService<BorderlinkDb>();
+                if (!db.Database.IsSqlite())
+                {
+                    Console.Error.WriteLine($"{verb} is the embedded (SQLite) node's; a PostgreSQL node is backed up with pg_dump and restored with pg_restore (README, \"Backup and restore\").");
+                    return 64;
+                }
+                var connection = db.Database.GetConnectionString()!;
+                var (done, message) = verb == "backup"
+                    ? await SqliteBackup.BackupAsync(connection, file)
+                    : await SqliteBackup.RestoreAsync(connection, file, scope.ServiceProvider.GetRequiredService<TimeProvider>());
+                if (done) Console.WriteLine(message);
+                else Console.Error.WriteLine($"Borderlink cannot {verb}: {message}");
+                return done ? 0 : 2;
+            }
             default:
-                Console.Error.WriteLine("Usage: Borderlink [migrate | audit verify | node card FILE | node import FILE]");
+                Console.Error.WriteLine("Usage: Borderlink [migrate | audit verify | node card FILE | node import FILE | backup FILE | restore FILE]");
                 return 64;
         }
     }
@@ -62,6 +80,8 @@ public static class Cli
     public static async Task PrepareDatabaseAsync(this WebApplication app)
     {
         using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<BorderlinkDb>();
+        if (db.Database.IsSqlite()) app.Services.GetRequiredService<SqliteNodeLock>().Hold(db.Database.GetConnectionString()!);
         await scope.ServiceProvider.GetRequiredService<DatabaseStartup>().RunAsync();
     }
 }

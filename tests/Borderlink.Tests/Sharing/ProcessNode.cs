@@ -143,6 +143,28 @@ public sealed class ProcessNode : IAsyncDisposable
         throw new TimeoutException($"{Id} did not become healthy:\n{Output()}");
     }
 
+    /// <summary>
+    /// Runs one of the program's operator verbs (<c>backup FILE</c>, <c>audit verify</c>…) as an operator would, with
+    /// this node's settings, whether or not the node itself runs: its exit code and what it printed.
+    /// </summary>
+    public async Task<(int ExitCode, string Output)> RunVerbAsync(params string[] verb)
+    {
+        var appDir = _appDirectory ?? Repository.AppDirectory();
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = _workingDirectory ?? appDir, RedirectStandardOutput = true, RedirectStandardError = true,
+        };
+        start.ArgumentList.Add(Path.Combine(appDir, "Borderlink.dll"));
+        foreach (var arg in verb) start.ArgumentList.Add(arg);
+        foreach (var name in new[] { "ASPNETCORE_ENVIRONMENT", "DOTNET_ENVIRONMENT", "ASPNETCORE_CONTENTROOT", "DOTNET_CONTENTROOT" }) start.Environment.Remove(name);
+        foreach (var (key, value) in _environment) start.Environment[key] = value;
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, await output + await error);
+    }
+
     /// <summary>Removes a setting from the app's environment, before it starts.</summary>
     public ProcessNode Without(string key)
     {
