@@ -96,6 +96,51 @@ public static class ExchangeBench
             $"baseline.queued/s={count / writing.Elapsed.TotalSeconds:F0} ratio={(count / drain.Elapsed.TotalSeconds) / (count / writing.Elapsed.TotalSeconds):F2}"));
     }
 
+    /// <summary>
+    /// A partner down for <paramref name="outage"/> while <paramref name="count"/> messages queue for it, with the
+    /// exchange's production settings (backoff capped at 5 minutes, poll 1 s, probe 10 s): by the end of a 10-minute
+    /// outage every message waits out the full cap, as in a real one. Measured: from the partner answering its health
+    /// address again to the last message applied in its database.
+    /// </summary>
+    public static async Task RecoveryAsync(int count, TimeSpan outage)
+    {
+        await using var nodes = await StartAsync(production: true);
+        var (china, vietnam) = nodes;
+        china.Kill();
+        var down = Stopwatch.StartNew();
+        var clients = await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => vietnam.SignInAsync("langson.liaison")));
+        var next = -1;
+        await Task.WhenAll(clients.Select(async client =>
+        {
+            while (Interlocked.Increment(ref next) < count)
+            {
+                var response = await client.PostAsJsonAsync("/api/v1/liaison-notes",
+                    new { title = "recovery", body = "bench", language = "vi", visibility = "Partners", audience = new[] { "CN-GX" } });
+                if (response.StatusCode != HttpStatusCode.Created) throw new InvalidOperationException($"create answered {(int)response.StatusCode}");
+            }
+        }));
+        var written = down.Elapsed;
+        if (written < outage) await Task.Delay(outage - written);
+        var attempts = await vietnam.ScalarAsync("SELECT MIN(\"Attempts\") FROM \"OutboxMessages\" WHERE \"Status\" = 'pending'");
+        var capped = await vietnam.ScalarAsync("SELECT COUNT(*) FROM \"OutboxMessages\" WHERE \"Status\" = 'pending' AND \"Attempts\" >= 9");
+
+        var outageLength = down.Elapsed;
+        await china.StartAsync();
+        var back = Stopwatch.StartNew();
+        const string applied = "SELECT COUNT(*) FROM \"InboxMessages\" WHERE \"Status\" = 'applied'";
+        while (await china.ScalarAsync(applied) < count)
+        {
+            if (back.Elapsed > TimeSpan.FromMinutes(15)) throw new TimeoutException($"{await china.ScalarAsync(applied)} of {count} applied after 15 minutes");
+            await Task.Delay(100);
+        }
+        var all = back.Elapsed;
+        await DrainAsync(vietnam, TimeSpan.FromMinutes(5));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"exchange.recovery.{china.Database.Provider.ToLowerInvariant()} messages={count} outage-s={outageLength.TotalSeconds:F0} " +
+            $"writing-s={written.TotalSeconds:F0} min-attempts={attempts} at-9-or-more-attempts={capped} all-applied-after-return-s={all.TotalSeconds:F1} " +
+            $"sender-drained-s={back.Elapsed.TotalSeconds:F1} target-s=60"));
+    }
+
     private sealed class Nodes(ProcessNode china, ProcessNode vietnam) : IAsyncDisposable
     {
         public void Deconstruct(out ProcessNode c, out ProcessNode v) => (c, v) = (china, vietnam);
@@ -107,10 +152,15 @@ public static class ExchangeBench
         }
     }
 
-    private static async Task<Nodes> StartAsync()
+    /// <param name="production">The exchange's own defaults (poll, backoff cap), not the quicker ones the tests use.</param>
+    private static async Task<Nodes> StartAsync(bool production = false)
     {
         var china = await ProcessNode.CreateAsync("cn-gx", ["CN-GX", "CN-YN"]);
         var vietnam = await ProcessNode.CreateAsync("vn-north", ["VN-13", "VN-09", "VN-04", "VN-07", "VN-02"]);
+        if (production)
+        {
+            foreach (var node in new[] { china, vietnam }) node.Without("Exchange__PollMilliseconds").Without("Exchange__MaxBackoffSeconds");
+        }
         await Task.WhenAll(china.StartAsync(), vietnam.StartAsync());
         var cnAdmin = await china.SignInAsync("guangxi.admin");
         var vnAdmin = await vietnam.SignInAsync("langson.admin");

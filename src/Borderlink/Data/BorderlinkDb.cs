@@ -190,8 +190,9 @@ public abstract class BorderlinkDb : IdentityDbContext<BorderlinkUser>, IDataPro
     /// <summary>
     /// Claims due outbox messages for one sender of this instance, tracked, none of them <paramref name="inFlight"/>
     /// (held by another sender here). Where several instances share the database (<see cref="ClaimsNeedLease"/>),
-    /// the claim pushes their next attempt past a lease, in one transaction, so no two instances send one message at
-    /// once; where one instance is all there is, the in-flight set alone keeps senders apart and a claim writes nothing.
+    /// the claim writes a lease (<see cref="OutboxMessage.LeaseUntil"/>), in one transaction, so no two instances send one
+    /// message at once; where one instance is all there is, the in-flight set alone keeps senders apart and a claim
+    /// writes nothing.
     /// </summary>
     public async Task<List<OutboxMessage>> ClaimOutboxAsync(DateTimeOffset now, TimeSpan lease, int count, IReadOnlySet<Guid> inFlight, CancellationToken ct)
     {
@@ -202,7 +203,7 @@ public abstract class BorderlinkDb : IdentityDbContext<BorderlinkUser>, IDataPro
         using var pass = await Gate.EnterAsync(first: true, ct);
         await using var tx = await Database.BeginTransactionAsync(ct);
         var due = await DueOutbox(now, count).ToListAsync(ct);
-        foreach (var m in due) m.NextAttemptAt = now + lease;
+        foreach (var m in due) m.LeaseUntil = now + lease;
         await SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return due;
@@ -210,9 +211,6 @@ public abstract class BorderlinkDb : IdentityDbContext<BorderlinkUser>, IDataPro
 
     /// <summary>Whether other instances may share this database, so that a claim has to be written (a lease) to hold.</summary>
     protected abstract bool ClaimsNeedLease { get; }
-
-    /// <summary>Whether a claimed message carries its lease in its next-attempt time (see <see cref="ClaimOutboxAsync"/>).</summary>
-    public bool ClaimsWriteLeases => ClaimsNeedLease;
 
     /// <summary>The pending messages due at <paramref name="now"/>, oldest first, locked for this transaction as the engine allows.</summary>
     protected abstract IQueryable<OutboxMessage> DueOutbox(DateTimeOffset now, int count);

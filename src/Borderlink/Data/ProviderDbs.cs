@@ -35,7 +35,7 @@ public sealed class SqliteBorderlinkDb(DbContextOptions<SqliteBorderlinkDb> opti
     protected override bool ClaimsNeedLease => false;
 
     protected override IQueryable<OutboxMessage> DueOutbox(DateTimeOffset now, int count) =>
-        OutboxMessages.Where(m => m.Status == OutboxStatus.Pending && m.NextAttemptAt <= now)
+        OutboxMessages.Where(m => m.Status == OutboxStatus.Pending && m.NextAttemptAt <= now && (m.LeaseUntil == null || m.LeaseUntil <= now))
             .OrderBy(m => m.NextAttemptAt).ThenBy(m => m.Id).Take(count);
 
     public override async Task<CrossingWriter> BeginCrossingsAsync(bool direct, CancellationToken ct) => await SqliteCrossingWriter.StartAsync(this, ct);
@@ -133,5 +133,5 @@ public sealed class PostgresBorderlinkDb(DbContextOptions<PostgresBorderlinkDb> 
     /// <summary>Rows another instance has locked are skipped, not waited for (FOR UPDATE SKIP LOCKED).</summary>
     protected override IQueryable<OutboxMessage> DueOutbox(DateTimeOffset now, int count) =>
         OutboxMessages.FromSql(
-            $"SELECT * FROM \"OutboxMessages\" WHERE \"Status\" = {OutboxStatus.Pending} AND \"NextAttemptAt\" <= {now} ORDER BY \"NextAttemptAt\", \"Id\" LIMIT {count} FOR UPDATE SKIP LOCKED");
+            $"SELECT * FROM \"OutboxMessages\" WHERE \"Status\" = {OutboxStatus.Pending} AND \"NextAttemptAt\" <= {now} AND (\"LeaseUntil\" IS NULL OR \"LeaseUntil\" <= {now}) ORDER BY \"NextAttemptAt\", \"Id\" LIMIT {count} FOR UPDATE SKIP LOCKED");
 }

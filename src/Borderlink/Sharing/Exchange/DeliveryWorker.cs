@@ -70,19 +70,17 @@ public sealed class DeliveryWorker(IServiceScopeFactory scopes, LocalNode node, 
     }
 
     /// <summary>
-    /// Everything waiting for a partner that answers again is due now; a sender is woken for it. Where claims are
-    /// leases (PostgreSQL), a message due within two leases is left as it is: it may be a claim of another sender or
-    /// instance (made at most moments before, so due at most one lease after now), which must not be sent twice, and it
-    /// is due soon anyway. (One lease was not enough: a claim made while this ran reached just past it, and two
-    /// instances sent 80 messages twice.)
+    /// Everything waiting for a partner that answers again is due now; a sender is woken for it. A message another
+    /// sender or instance holds keeps its lease (<see cref="OutboxMessage.LeaseUntil"/>), so it is not sent twice. (The
+    /// lease once lived in the next-attempt time, and messages due within two leases had to be left alone: after a
+    /// 10-minute outage the last of 10,000 waited 90 s for their own backoff on PostgreSQL.)
     /// </summary>
     private async Task MakeDueAsync(BorderlinkDb db, string partner, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         await db.PartnerNodes.Where(p => p.NodeId == partner)
             .ExecuteUpdateAsync(u => u.SetProperty(p => p.UnreachableSince, (DateTimeOffset?)null).SetProperty(p => p.LastContactAt, now), ct);
-        var after = db.ClaimsWriteLeases ? now + 2 * options.Value.ClaimLease : now;
-        await db.OutboxMessages.Where(m => m.ToNode == partner && m.Status == OutboxStatus.Pending && m.NextAttemptAt > after)
+        await db.OutboxMessages.Where(m => m.ToNode == partner && m.Status == OutboxStatus.Pending && m.NextAttemptAt > now)
             .ExecuteUpdateAsync(u => u.SetProperty(m => m.NextAttemptAt, now), ct);
         node.Ring();
     }
@@ -171,6 +169,7 @@ public sealed class DeliveryWorker(IServiceScopeFactory scopes, LocalNode node, 
         foreach (var (message, outcome) in claimed.Zip(outcomes))
         {
             message.LastError = outcome.Error;
+            message.LeaseUntil = null;
             switch (outcome.Kind)
             {
                 case SendKind.Delivered:

@@ -86,6 +86,12 @@ public sealed class OutboxMessage
     public int Attempts { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset NextAttemptAt { get; set; }
+    /// <summary>
+    /// Until when a sender holds the message (where several instances share the database): nobody else claims it before,
+    /// whatever its next attempt says. Kept apart from <see cref="NextAttemptAt"/> so that a partner's return can make
+    /// every waiting message due at once without touching the ones in flight.
+    /// </summary>
+    public DateTimeOffset? LeaseUntil { get; set; }
     public DateTimeOffset? DeliveredAt { get; set; }
     public string? ReceiptStatus { get; set; }
     public string? LastError { get; set; }
