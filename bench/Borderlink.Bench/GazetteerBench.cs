@@ -16,6 +16,41 @@ public static class GazetteerBench
         ["lạng", "sơn", "cao", "bằng", "đồng", "đăng", "hà", "giang", "tuyên", "quang", "móng", "cái", "lào", "cai", "thanh", "thủy", "tà", "lùng", "bình", "nghi", "chi", "ma", "hữu", "nghị", "pò", "peo", "trà", "lĩnh", "sóc", "xín", "mần"];
     private static readonly string[] Hanzi = ["谅", "山", "高", "平", "同", "登", "河", "江", "宣", "光", "芒", "街", "老", "清", "水", "凭", "祥", "东", "兴", "龙", "州"];
 
+    /// <summary>
+    /// The shipped gazetteer itself (tools/gazetteer: about 2,200 places of both sides, current and former, and the
+    /// parties) against spellings people write, misspellings and a miss.
+    /// </summary>
+    public static void RunShipped(TimeSpan duration)
+    {
+        var entries = new List<GazetteerEntry>();
+        foreach (var file in new[] { "places.csv", "places-open-data.csv" })
+        {
+            using var reader = new StreamReader(Path.Combine(Borderlink.Tests.Infrastructure.Repository.Root(), "src", "Borderlink", "Data", "Seed", file));
+            using var csv = new CsvHelper.CsvReader(reader, CultureInfo.InvariantCulture);
+            foreach (var r in csv.GetRecords<dynamic>().Cast<IDictionary<string, object>>())
+            {
+                string V(string column) => (string)r[column];
+                var place = new Place
+                {
+                    Code = V("code"), ParentCode = V("parent"), PartyCode = V("party"), Level = V("level"), OfficialCode = V("official_code"),
+                    NameEn = V("name_en"), NameVi = V("name_vi"), NameZh = V("name_zh"), NameFr = V("name_fr"), Aliases = V("aliases"),
+                    ValidTo = V("valid_to") is { Length: > 0 } to ? DateOnly.Parse(to, CultureInfo.InvariantCulture) : null, Successors = V("successors"),
+                };
+                entries.Add(new GazetteerEntry(GazetteerKind.Place, place.Code, place, place.PartyCode, GazetteerIndex.Keys(place, place.Aliases, place.OfficialCode),
+                    place.ValidTo, place.SuccessorList, place.ParentCode, place.Level));
+            }
+        }
+        string[] queries = ["Lộc Bình", "Loc Binh", "Huyện Lộc Bình", "Đồng Đăng", "dong dang", "凭祥", "憑祥市", "Pingxiang", "Bằng Tường", "河口", "Hekou",
+            "友谊镇", "Youyi Town", "Hải Hà", "Thị trấn Tà Lùng", "Lng Sõn", "Cao Bng", "Mong-Cai", "Hoanh Mo", "zzqxw"];
+        var (rankedRate, rankedP99, rankedHits) = Measure(duration, queries, q => GazetteerIndex.Rank(entries, q, 20, "VN-09").Count);
+        var (naiveRate, naiveP99, naiveHits) = Measure(duration, queries, q => entries.Where(e =>
+            e.Names.NameEn.Contains(q, StringComparison.OrdinalIgnoreCase) || e.Names.NameVi.Contains(q, StringComparison.OrdinalIgnoreCase) ||
+            e.Names.NameZh.Contains(q, StringComparison.Ordinal)).Take(20).Count());
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"gazetteer.shipped entries={entries.Count} queries/s={rankedRate:F0} p99-ms={rankedP99:F2} hits/query={rankedHits:F1} " +
+            $"baseline.naive-contains queries/s={naiveRate:F0} p99-ms={naiveP99:F3} hits/query={naiveHits:F1} ratio={rankedRate / naiveRate:F3} target=1000-q/s,p99<5ms"));
+    }
+
     public static void Run(TimeSpan duration, int entryCount = 5000)
     {
         var random = new Random(42);

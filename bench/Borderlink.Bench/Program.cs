@@ -7,6 +7,7 @@ var number = args.Length > 1 && int.TryParse(args[1], out var n) ? n : 0;
 switch (scenario)
 {
     case "gazetteer":
+        GazetteerBench.RunShipped(TimeSpan.FromSeconds(number > 0 ? number : 5));
         GazetteerBench.Run(TimeSpan.FromSeconds(number > 0 ? number : 5));
         return 0;
     case "exchange-latency":
@@ -14,6 +15,10 @@ switch (scenario)
         return 0;
     case "exchange-backlog":
         await ExchangeBench.BacklogAsync(number > 0 ? number : 10_000);
+        return 0;
+    case "exchange-recovery":
+        await ExchangeBench.RecoveryAsync(number > 0 ? number : 10_000,
+            TimeSpan.FromSeconds(args.Length > 2 && int.TryParse(args[2], out var outage) ? outage : 600));
         return 0;
     case "situation-import":
         await SituationBench.ImportAsync(number > 0 ? number : 100_000);
@@ -37,6 +42,6 @@ switch (scenario)
         await GateDashboardBench.RunAsync(200, number > 0 ? number : 10_000_000);
         return 0;
     default:
-        Console.WriteLine("Scenarios: gazetteer [seconds] | exchange-latency [seconds] | exchange-backlog [messages] | situation-import [rows] | situation-dashboard [requests] | crossing-ingest [rows] | write-contention [rows] | crossing-parse [rows] | gate-dashboard [crossings] | signing [messages]");
+        Console.WriteLine("Scenarios: gazetteer [seconds] | exchange-latency [seconds] | exchange-backlog [messages] | exchange-recovery [messages] [outage-seconds] | situation-import [rows] | situation-dashboard [requests] | crossing-ingest [rows] | write-contention [rows] | crossing-parse [rows] | gate-dashboard [crossings] | signing [messages]");
         return scenario == "help" ? 0 : 64;
 }

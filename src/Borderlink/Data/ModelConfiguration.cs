@@ -70,7 +70,12 @@ internal sealed class PartnershipConfig : IEntityTypeConfiguration<Partnership>
 
 internal sealed class PlaceConfig : IEntityTypeConfiguration<Place>
 {
-    public void Configure(EntityTypeBuilder<Place> b) => b.HasKey(p => p.Code);
+    public void Configure(EntityTypeBuilder<Place> b)
+    {
+        b.HasKey(p => p.Code);
+        b.Ignore(p => p.SuccessorList);
+        b.Property(p => p.OfficialCode).HasMaxLength(16);
+    }
 }
 
 internal sealed class GatePairConfig : IEntityTypeConfiguration<GatePair>

@@ -27,11 +27,16 @@ public sealed class ReferenceSeeder(BorderlinkDb db, ILogger<ReferenceSeeder> lo
             Code = r["code"], NameEn = r["name_en"], NameVi = r["name_vi"], NameZh = r["name_zh"], NameFr = r["name_fr"],
             RestrictedExchange = r["restricted_exchange"] == "true",
         }), f => f.Code, ct);
-        added += await AddMissing(db.Places, Read("places.csv", r => new Place
+        // The hand-kept places, then the gazetteer built from open datasets (tools/gazetteer; README, "Gazetteer data").
+        foreach (var file in new[] { "places.csv", "places-open-data.csv" })
         {
-            Code = r["code"], ParentCode = Null(r["parent"]), PartyCode = r["party"], Level = r["level"],
-            NameEn = r["name_en"], NameVi = r["name_vi"], NameZh = r["name_zh"], NameFr = r["name_fr"], Aliases = r["aliases"],
-        }), p => p.Code, ct);
+            added += await AddMissing(db.Places, Read(file, r => new Place
+            {
+                Code = r["code"], ParentCode = Null(r["parent"]), PartyCode = r["party"], Level = r["level"], OfficialCode = r["official_code"],
+                NameEn = r["name_en"], NameVi = r["name_vi"], NameZh = r["name_zh"], NameFr = r["name_fr"], Aliases = r["aliases"],
+                ValidTo = Date(r["valid_to"]), Successors = r["successors"],
+            }), p => p.Code, ct);
+        }
         added += await AddMissing(db.GatePairs, Read("gate_pairs.csv", r => new GatePair
         {
             Code = r["code"], VnParty = r["vn_party"], CnParty = r["cn_party"],

@@ -11,9 +11,20 @@ public enum GazetteerKind
     GatePair,
 }
 
-/// <summary>One searchable thing: a party, a place or a gate pair, with every name it goes by.</summary>
+/// <summary>
+/// One searchable thing: a party, a place or a gate pair, with every name it goes by; for a unit that no longer exists,
+/// its last day and the codes of what it became.
+/// </summary>
 public sealed record GazetteerEntry(GazetteerKind Kind, string Code, INamed Names, string? PartyCode, IReadOnlyList<string> Keys,
-    DateOnly? ValidTo = null, string? SuccessorCode = null);
+    DateOnly? ValidTo = null, IReadOnlyList<string>? Successors = null, string? ParentCode = null, string Level = "")
+{
+    public bool IsFormer => ValidTo is not null;
+
+    private ulong[]? _masks;
+
+    /// <summary>Each key's characters as bits (<see cref="SearchKey.Mask"/>), computed once.</summary>
+    public ulong[] KeyMasks => _masks ??= Keys.Select(SearchKey.Mask).ToArray();
+}
 
 public sealed record GazetteerHit(GazetteerEntry Entry, double Score, string MatchedName);
 
@@ -25,39 +36,71 @@ public sealed record GazetteerHit(GazetteerEntry Entry, double Score, string Mat
 public sealed class GazetteerIndex(IServiceScopeFactory scopes) : IDisposable
 {
     private volatile IReadOnlyList<GazetteerEntry>? _entries;
+    private volatile Dictionary<string, GazetteerEntry> _byCode = [];
+
+    /// <summary>An entry by its code (after <see cref="EntriesAsync"/>); places, parties and gates have distinct codes.</summary>
+    public GazetteerEntry? Find(string? code) => code is not null && _byCode.TryGetValue(code, out var e) ? e : null;
+
+    /// <summary>Where a place is: its parents' names up to its party ("凭祥市 · 崇左市 · 广西壮族自治区").</summary>
+    public IReadOnlyList<GazetteerEntry> ParentsOf(GazetteerEntry entry)
+    {
+        var chain = new List<GazetteerEntry>();
+        var code = entry.ParentCode ?? (entry.Kind == GazetteerKind.Place ? entry.PartyCode : null);
+        while (Find(code) is { } parent && chain.Count < 8)
+        {
+            chain.Add(parent);
+            code = parent.Kind == GazetteerKind.Party ? null : parent.ParentCode ?? parent.PartyCode;
+        }
+        return chain;
+    }
     private readonly SemaphoreSlim _build = new(1, 1);
 
     public void Invalidate() => _entries = null;
 
     public void Dispose() => _build.Dispose();
 
-    public async Task<IReadOnlyList<GazetteerHit>> SearchAsync(string? query, int limit = 20, CancellationToken ct = default) =>
-        Rank(await EntriesAsync(ct), query, limit);
+    /// <param name="party">The reader's party: among equally good matches, its own places come first.</param>
+    public async Task<IReadOnlyList<GazetteerHit>> SearchAsync(string? query, int limit = 20, string? party = null, CancellationToken ct = default) =>
+        Rank(await EntriesAsync(ct), query, limit, party);
 
-    /// <summary>Scores every entry by its best-matching name and returns the best first; ties go parties, places, gates, then code.</summary>
-    public static IReadOnlyList<GazetteerHit> Rank(IReadOnlyList<GazetteerEntry> entries, string? query, int limit = 20)
+    /// <summary>
+    /// Scores every entry by its best-matching name and returns the best first. Among equal scores: units that exist
+    /// before former ones, the reader's party's before others, parties before places, higher levels before lower
+    /// (凭祥市 before 凭祥镇), places before gates, then code.
+    /// </summary>
+    public static IReadOnlyList<GazetteerHit> Rank(IReadOnlyList<GazetteerEntry> entries, string? query, int limit = 20, string? party = null)
     {
         var folded = SearchKey.Fold(query);
         if (folded.Length == 0) return [];
+        var foldedMask = SearchKey.Mask(folded);
         var hits = new List<GazetteerHit>();
         foreach (var entry in entries)
         {
             var best = 0.0;
             var matched = "";
-            foreach (var key in entry.Keys)
+            var masks = entry.KeyMasks;
+            for (var i = 0; i < masks.Length; i++)
             {
-                var score = SearchKey.Score(folded, key);
+                var key = entry.Keys[i];
+                var score = SearchKey.Score(folded, foldedMask, key, masks[i]);
                 if (score > best) (best, matched) = (score, key);
             }
             if (best >= MinimumScore) hits.Add(new GazetteerHit(entry, best, matched));
         }
         return hits
             .OrderByDescending(h => h.Score)
+            .ThenBy(h => h.Entry.IsFormer)
+            .ThenBy(h => party is null || h.Entry.PartyCode != party)
+            .ThenBy(h => h.Entry.Kind != GazetteerKind.Party)
+            .ThenBy(h => LevelRank(h.Entry.Level))
             .ThenBy(h => h.Entry.Kind)
             .ThenBy(h => h.Entry.Code, StringComparer.Ordinal)
             .Take(Math.Clamp(limit, 1, 100))
             .ToList();
     }
+
+    /// <summary>Higher administrative levels first (a prefecture before its counties, a county before its towns).</summary>
+    public static int LevelRank(string level) => Array.IndexOf(PlaceLevels.All, level) is var i and >= 0 ? i : PlaceLevels.All.Length;
 
     /// <summary>Below this a match is noise (a shared first letter and little else).</summary>
     public const double MinimumScore = 0.5;
@@ -73,11 +116,13 @@ public sealed class GazetteerIndex(IServiceScopeFactory scopes) : IDisposable
             var db = scope.ServiceProvider.GetRequiredService<BorderlinkDb>();
             var entries = new List<GazetteerEntry>();
             foreach (var p in await db.Parties.AsNoTracking().ToListAsync(ct))
-                entries.Add(new(GazetteerKind.Party, p.Code, p, p.Code, Keys(p, p.Aliases, p.Code), p.ValidTo, p.SuccessorCode));
+                entries.Add(new(GazetteerKind.Party, p.Code, p, p.Code, Keys(p, p.Aliases, p.Code), p.ValidTo, p.SuccessorCode is { } s ? [s] : null));
             foreach (var p in await db.Places.AsNoTracking().ToListAsync(ct))
-                entries.Add(new(GazetteerKind.Place, p.Code, p, p.PartyCode, Keys(p, p.Aliases)));
+                entries.Add(new(GazetteerKind.Place, p.Code, p, p.PartyCode, Keys(p, p.Aliases, p.OfficialCode), p.ValidTo, p.SuccessorList, p.ParentCode, p.Level));
             foreach (var g in await db.GatePairs.AsNoTracking().ToListAsync(ct))
                 entries.Add(new(GazetteerKind.GatePair, g.Code, g, g.VnParty, Keys(g, g.Aliases, g.VnGate, g.CnGate)));
+            // The codes first: whoever sees the entries finds their parents.
+            _byCode = entries.GroupBy(e => e.Code, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
             _entries = entries;
             return entries;
         }

@@ -39,10 +39,23 @@ public static class SearchKey
     }
 
     /// <summary>
+    /// The characters a folded key holds, as bits (a–z one each, the rest hashed onto the others): two keys whose masks
+    /// differ in more bits than a near miss allows cannot be one, so the edit distance is not computed for them.
+    /// </summary>
+    public static ulong Mask(string key)
+    {
+        var mask = 0UL;
+        foreach (var c in key) mask |= 1UL << (c is >= 'a' and <= 'z' ? c - 'a' : 26 + c % 38);
+        return mask;
+    }
+
+    public static double Score(string query, string key) => Score(query, Mask(query), key, Mask(key));
+
+    /// <summary>
     /// How well a folded query matches a folded name, 0 to 1: exact, prefix, contained, letters in order with some
     /// missing (text that lost its diacritic vowels: "lngson" in "langson"), or a near miss by edit distance.
     /// </summary>
-    public static double Score(string query, string key)
+    public static double Score(string query, ulong queryMask, string key, ulong keyMask)
     {
         if (query.Length == 0 || key.Length == 0) return 0;
         if (query == key) return 1.0;
@@ -53,8 +66,11 @@ public static class SearchKey
         {
             best = 0.5 + 0.3 * Coverage(query, key);
         }
-        // The edit distance is at least the length difference; skip it when that alone rules out 70 % similarity.
-        if (query.Length >= 4 && Math.Abs(query.Length - key.Length) <= 0.3 * Math.Max(query.Length, key.Length))
+        // The edit distance is at least the length difference, and at least the number of distinct characters one has and
+        // the other lacks; skip it when either alone rules out 70 % similarity.
+        var allowed = 0.3 * Math.Max(query.Length, key.Length);
+        if (query.Length >= 4 && Math.Abs(query.Length - key.Length) <= allowed
+            && Math.Max(System.Numerics.BitOperations.PopCount(queryMask & ~keyMask), System.Numerics.BitOperations.PopCount(keyMask & ~queryMask)) <= allowed)
         {
             var distance = Levenshtein(query, key);
             var similarity = 1.0 - (double)distance / Math.Max(query.Length, key.Length);

@@ -1,12 +1,26 @@
 namespace Borderlink.Features.Reference;
 
-/// <summary>A gazetteer entry below party level: a city, county or town near the border.</summary>
+/// <summary>
+/// A gazetteer entry below party level: a prefecture, county, town or township on the Chinese side, a commune or ward on
+/// the Vietnamese side, or a unit abolished in a reorganisation (Vietnam's districts and communes before 1 July 2025),
+/// kept as a historical name with its successors. Its parent chain ends at its party, so whatever is placed here counts
+/// for that party.
+/// </summary>
 public sealed class Place : IRenamable
 {
     public required string Code { get; set; }
     public string? ParentCode { get; set; }
     public required string PartyCode { get; set; }
+    /// <summary>A <see cref="PlaceLevels"/> code (words in four languages: "PlaceLevel." + level).</summary>
     public string Level { get; set; } = "";
+    /// <summary>The statistics office's code (Vietnam's GSO, China's NBS); "D…" for a former Vietnamese district.</summary>
+    public string OfficialCode { get; set; } = "";
+    /// <summary>The last day the unit existed; null while it does.</summary>
+    public DateOnly? ValidTo { get; set; }
+    /// <summary>The places it became, "|"-separated codes, for a unit that no longer exists.</summary>
+    public string Successors { get; set; } = "";
+
+    public IReadOnlyList<string> SuccessorList => Successors.Split('|', StringSplitOptions.RemoveEmptyEntries);
     public required string NameEn { get; set; }
     public string NameVi { get; set; } = "";
     public string NameZh { get; set; } = "";
@@ -71,4 +85,23 @@ public sealed class Disease : IRenamable
     /// <summary>The stricter of the two countries' reporting hours, IHR's 24 h where neither sets one, unless overridden.</summary>
     public int AcknowledgementHours =>
         AckHoursOverride ?? new[] { CnReportHours, VnReportHours }.Where(h => h is > 0).Select(h => h!.Value).DefaultIfEmpty(IhrHours).Min();
+}
+
+/// <summary>The levels of places, each with words in four languages ("PlaceLevel." + code).</summary>
+public static class PlaceLevels
+{
+    public static readonly string[] All =
+    [
+        "prefecture", "autonomous-prefecture", "county", "autonomous-county", "county-city", "district", "town", "township", "ethnic-township",
+        "subdistrict", "farm", "special-area", "commune", "ward", "special-zone", "former-district", "former-city", "former-town", "former-commune",
+        "former-ward", "former-township",
+    ];
+
+    /// <summary>The words for a level; a level an administrator typed that is not a known code is shown as typed.</summary>
+    public static string Words(Microsoft.Extensions.Localization.IStringLocalizer L, string level)
+    {
+        if (level.Length == 0) return "";
+        var words = L["PlaceLevel." + level];
+        return words.ResourceNotFound ? level : words.Value;
+    }
 }

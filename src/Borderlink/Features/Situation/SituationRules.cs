@@ -89,6 +89,8 @@ public sealed class SituationRules
             var exact = _entries.Where(e => e.Kind != GazetteerKind.GatePair && (e.PartyCode == _party || e.Code == _party)
                     && (SearchKey.Fold(e.Code) == key || e.Keys.Contains(key)))
                 .OrderBy(e => e.Kind == GazetteerKind.Party ? 0 : 1)
+                .ThenBy(e => e.IsFormer) // "Lộc Bình": the commune of today before the district it replaced
+                .ThenBy(e => GazetteerIndex.LevelRank(e.Level)) // "凭祥": the city before the town in it
                 .ToList();
             entry = exact.Count > 0 ? exact[0] : null;
             _places[key] = entry;

@@ -2876,11 +2876,23 @@ namespace Borderlink.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("OfficialCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ParentCode")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("PartyCode")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Successors")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ValidTo")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Code");
@@ -3932,6 +3944,9 @@ namespace Borderlink.Data.Migrations.Sqlite
 
                     b.Property<string>("LastError")
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("LeaseUntil")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("NextAttemptAt")
                         .HasColumnType("INTEGER");
