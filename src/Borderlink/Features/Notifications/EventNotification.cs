@@ -38,7 +38,10 @@ public sealed class EventNotification : CoordinationRecord
 
     public required string Title { get; set; }
     public required string DiseaseCode { get; set; }
-    /// <summary>Places (reference place or party codes, resolved through the gazetteer), stored as "|VN-09-DD|VN-09|".</summary>
+    /// <summary>
+    /// Places (reference place or party codes, resolved through the gazetteer), stored as "|VN-09-DD|VN-09|"; a name the
+    /// gazetteer does not know, kept as its author wrote it, is stored with a leading "~" ("|VN-09|~Bản Nà Pàn|").
+    /// </summary>
     public string PlaceCodes { get; set; } = "";
     /// <summary>Gate pairs concerned, stored as "|HUUNGHI-YOUYIGUAN|".</summary>
     public string GatePairCodes { get; set; } = "";
@@ -78,7 +81,13 @@ public sealed class EventNotification : CoordinationRecord
     public List<NotificationRevision> History { get; set; } = [];
 
     [JsonIgnore]
-    public IReadOnlyList<string> Places => Codes.Split(PlaceCodes);
+    public IReadOnlyList<string> Places => Codes.Split(PlaceCodes).Where(c => !c.StartsWith(AsWritten)).ToList();
+    /// <summary>The names kept as written: not in the gazetteer when the notification was written.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<string> PlacesAsWritten => Codes.Split(PlaceCodes).Where(c => c.StartsWith(AsWritten)).Select(c => c[1..]).ToList();
+
+    /// <summary>Marks a place name kept as written in <see cref="PlaceCodes"/>.</summary>
+    public const char AsWritten = '~';
     [JsonIgnore]
     public IReadOnlyList<string> GatePairs => Codes.Split(GatePairCodes);
     [JsonIgnore]

@@ -2,7 +2,10 @@ using Borderlink.Sharing;
 
 namespace Borderlink.Features.Notifications;
 
-/// <summary>The wire shape of a notification with where each addressee stands.</summary>
+/// <summary>
+/// The wire shape of a notification with where each addressee stands. <see cref="Places"/> are gazetteer codes;
+/// <see cref="PlacesAsWritten"/> the names its author kept although the gazetteer did not know them.
+/// </summary>
 public sealed record NotificationDto(
     Guid Id, string OwnerParty, long Version, NotificationStatus Status, int Revision, string Title, string Disease,
     IReadOnlyList<string> Places, IReadOnlyList<string> GatePairs, IReadOnlyList<string> Addressees,
@@ -10,7 +13,7 @@ public sealed record NotificationDto(
     RiskLevel Risk, string RiskRationale, string MeasuresTaken, string Requests, string Details, string Language, string? TranslationRequested,
     IReadOnlyList<NotificationTranslation> Translations, DateTimeOffset? SentAt, string? SentBy, int? AcknowledgementHours, DateTimeOffset? AcknowledgeBy,
     DateTimeOffset? ClosedAt, IReadOnlyList<AcknowledgementDto> Acknowledgements, IReadOnlyList<NotificationRevision> History,
-    DateTimeOffset CreatedAt, string CreatedBy, DateTimeOffset UpdatedAt, string UpdatedBy, bool Unread)
+    DateTimeOffset CreatedAt, string CreatedBy, DateTimeOffset UpdatedAt, string UpdatedBy, bool Unread, IReadOnlyList<string> PlacesAsWritten)
 {
     public static NotificationDto From(NotificationQueries.Row row)
     {
@@ -19,7 +22,8 @@ public sealed record NotificationDto(
             n.OnsetDate, n.DetectedDate, n.Suspected, n.Probable, n.Confirmed, n.Deaths, n.ImportedFrom, n.ExportedTo,
             n.Risk, n.RiskRationale, n.MeasuresTaken, n.Requests, n.Details, n.Language, n.TranslationRequested, n.Translations,
             n.SentAt, n.SentBy, n.AcknowledgementHours, n.AcknowledgeBy, n.ClosedAt,
-            row.Addressees.Select(AcknowledgementDto.From).ToList(), n.History, n.CreatedAt, n.CreatedBy, n.UpdatedAt, n.UpdatedBy, row.Unread);
+            row.Addressees.Select(AcknowledgementDto.From).ToList(), n.History, n.CreatedAt, n.CreatedBy, n.UpdatedAt, n.UpdatedBy, row.Unread,
+            n.PlacesAsWritten);
     }
 }
 

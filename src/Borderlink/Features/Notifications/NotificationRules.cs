@@ -1,6 +1,7 @@
 using Borderlink.Data;
 using Borderlink.Features.Gazetteer;
 using Borderlink.Features.Notes;
+using Borderlink.Features.Reference;
 using Borderlink.Sharing;
 using Borderlink.Web;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +14,7 @@ public sealed record NotificationContent(
     IReadOnlyList<string>? Addressees = null, DateOnly? OnsetDate = null, DateOnly? DetectedDate = null,
     int Suspected = 0, int Probable = 0, int Confirmed = 0, int Deaths = 0, string? ImportedFrom = null, string? ExportedTo = null,
     RiskLevel? Risk = null, string? RiskRationale = null, string? MeasuresTaken = null, string? Requests = null, string? Details = null,
-    string? Language = null, string? TranslationRequested = null);
+    string? Language = null, string? TranslationRequested = null, bool KeepUnknownPlaces = false);
 
 /// <summary>Checks a notification's content against the reference data and resolves place names through the gazetteer.</summary>
 public static class NotificationRules
@@ -51,11 +52,21 @@ public static class NotificationRules
             errors.Add(new("disease", "Error.UnknownDisease", c.Disease ?? ""));
 
         var places = new List<string>();
-        foreach (var name in (c.Places ?? []).Where(n => !string.IsNullOrWhiteSpace(n)))
+        foreach (var name in (c.Places ?? []).Where(n => !string.IsNullOrWhiteSpace(n)).Select(n => n.Trim()))
         {
-            var code = await ResolvePlaceAsync(gazetteer, name.Trim(), ct);
-            if (code is null) errors.Add(new("places", "Error.UnknownPlace", name.Trim()));
-            else places.Add(code);
+            var code = await ResolvePlaceAsync(gazetteer, name, ct);
+            if (code is not null) places.Add(code);
+            else if (name.Length > 200 || name.Contains('|') || name[0] == EventNotification.AsWritten) errors.Add(new("places", "Error.PlaceNameUnusable", name));
+            // Not a dead end: the author keeps the name as written, or chooses among the nearest names.
+            else if (c.KeepUnknownPlaces) places.Add(EventNotification.AsWritten + name);
+            else
+            {
+                var nearest = GazetteerIndex.Rank(await gazetteer.EntriesAsync(ct), name, 8).Where(h => h.Entry.Kind != GazetteerKind.GatePair)
+                    .Select(h => h.Entry.Names.Name()).Distinct().Take(3).ToList();
+                errors.Add(nearest.Count > 0
+                    ? new("places", "Error.PlaceNotInGazetteer", name, Web.Languages.List(nearest))
+                    : new("places", "Error.PlaceNotInGazetteerNoMatch", name));
+            }
         }
         var gates = (c.GatePairs ?? []).Where(g => !string.IsNullOrWhiteSpace(g)).Select(g => g.Trim()).Distinct().ToList();
         if (gates.Count > 0)
@@ -72,13 +83,16 @@ public static class NotificationRules
         return (errors, new Resolved(Codes.Join(places), Codes.Join(gates), Codes.Join(addressees)));
     }
 
-    /// <summary>A reference code as written, or the best gazetteer match that is a party or a place.</summary>
+    /// <summary>How close a name must come to a place's for the place to be taken without asking (accents, case, a letter off).</summary>
+    public const double ResolveScore = 0.7;
+
+    /// <summary>A reference code as written, or the best gazetteer match that is a party or a place and close enough to be meant.</summary>
     public static async Task<string?> ResolvePlaceAsync(GazetteerIndex gazetteer, string name, CancellationToken ct)
     {
         var entries = await gazetteer.EntriesAsync(ct);
         var exact = entries.FirstOrDefault(e => e.Kind != GazetteerKind.GatePair && string.Equals(e.Code, name, StringComparison.OrdinalIgnoreCase));
         if (exact is not null) return exact.Code;
-        return GazetteerIndex.Rank(entries, name, 5).FirstOrDefault(h => h.Entry.Kind != GazetteerKind.GatePair)?.Entry.Code;
+        return GazetteerIndex.Rank(entries, name, 5).FirstOrDefault(h => h.Entry.Kind != GazetteerKind.GatePair && h.Score >= ResolveScore)?.Entry.Code;
     }
 
     public static void Apply(EventNotification n, NotificationContent c, Resolved resolved)
