@@ -1,0 +1,74 @@
+using Microsoft.Playwright;
+
+namespace Borderlink.E2E;
+
+/// <summary>
+/// A border post works from a phone: at 390 × 844 (a common phone, emulated as one) the most used pages never scroll
+/// sideways, the header and menu leave the content in view, and the menu opens without JavaScript's help. Signed in as an
+/// officer of each side; screenshots are kept.
+/// </summary>
+public sealed class PhoneLayoutTests(SharedBrowserApp app)
+{
+    private readonly BrowserApp _app = app;
+
+    /// <summary>The fifteen pages an officer opens most, by their addresses.</summary>
+    private static readonly string[] Pages =
+    [
+        "/", "/notifications", "/notifications/new", "/situation", "/gates", "/gates/HUUNGHI-YOUYIGUAN", "/gates/dashboard", "/gates/HUUNGHI-YOUYIGUAN/screening",
+        "/notes", "/notes/new", "/quarantine", "/permits", "/meetings", "/communications", "/gazetteer?q=L%E1%BB%99c%20B%C3%ACnh",
+    ];
+
+    [Theory]
+    [InlineData("langson.officer", "vi-VN")]
+    [InlineData("guangxi.officer", "zh-CN")]
+    public async Task The_most_used_pages_fit_a_phone_screen(string user, string locale)
+    {
+        var context = await _app.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = _app.BaseUrl, Locale = locale, ViewportSize = new ViewportSize { Width = 390, Height = 844 }, IsMobile = true, HasTouch = true,
+            DeviceScaleFactor = 2,
+        });
+        var page = await context.NewPageAsync();
+        // Signed in as on a phone: sign-out is in the menu there, not in the header.
+        await page.GotoAsync("/login");
+        await page.FillAsync("#username", user);
+        await page.FillAsync("#password", BrowserApp.DemoPassword);
+        await page.ClickAsync("[data-testid=login-submit]");
+        await Assertions.Expect(page.GetByTestId("nav-menu")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("logout")).Not.ToBeVisibleAsync();
+        var overflowing = new List<string>();
+        foreach (var path in Pages)
+        {
+            var response = await page.GotoAsync(path);
+            Assert.True(response!.Ok, $"{path} answered {response.Status}");
+            var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]");
+            var (scroll, client) = (widths[0], widths[1]);
+            if (scroll > client) overflowing.Add($"{path}: {scroll} px wide in {client} px");
+            var name = path.Trim('/').Split('?')[0].Replace('/', '-');
+            await BrowserApp.ScreenshotAsync(page, $"phone-{user.Split('.')[0]}-{(name.Length > 0 ? name : "home")}");
+        }
+        Assert.True(overflowing.Count == 0, "pages wider than the phone:\n" + string.Join('\n', overflowing));
+
+        // Chinese is set in a sans-serif face on screen (the minutes keep their serif face for print).
+        if (locale.StartsWith("zh", StringComparison.Ordinal))
+        {
+            var face = await page.Locator("main").EvaluateAsync<string>("e => getComputedStyle(e).fontFamily");
+            Assert.StartsWith("\"Noto Sans CJK SC\"", face, StringComparison.Ordinal);
+        }
+
+        // The header and the folded menu leave the page's content in view (they took about 500 px before).
+        await page.GotoAsync("/notes");
+        var top = await page.Locator("main h1").First.EvaluateAsync<double>("e => e.getBoundingClientRect().top");
+        Assert.True(top < 220, $"the page's title starts {top} px down");
+
+        // Positive control: the menu is there, folded, and opens with every group's links.
+        var menu = page.GetByTestId("nav-menu");
+        await Assertions.Expect(menu).ToBeVisibleAsync();
+        await Assertions.Expect(menu.Locator("a[href='/meetings']")).Not.ToBeVisibleAsync();
+        await menu.Locator("summary").ClickAsync();
+        await Assertions.Expect(menu.Locator("a[href='/meetings']")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("logout-menu")).ToBeVisibleAsync();
+        await BrowserApp.ScreenshotAsync(page, $"phone-{user.Split('.')[0]}-menu-open");
+        await context.CloseAsync();
+    }
+}
