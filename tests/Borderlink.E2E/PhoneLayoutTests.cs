@@ -71,4 +71,23 @@ public sealed class PhoneLayoutTests(SharedBrowserApp app)
         await BrowserApp.ScreenshotAsync(page, $"phone-{user.Split('.')[0]}-menu-open");
         await context.CloseAsync();
     }
+
+    /// <summary>The same layout on a wide screen: every link in the row, spaced, the phone's menu hidden, sign-out in the header.</summary>
+    [Fact]
+    public async Task On_a_wide_screen_the_links_are_in_a_spaced_row_and_the_menu_is_hidden()
+    {
+        var context = await _app.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = _app.BaseUrl, Locale = "vi-VN", ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
+        });
+        var page = await context.NewPageAsync();
+        await BrowserApp.SignInAsync(page, "langson.officer");
+        await Assertions.Expect(page.GetByTestId("nav-menu")).Not.ToBeVisibleAsync();
+        var situation = await page.Locator("nav.main-nav .nav-row a[href='/situation']").BoundingBoxAsync();
+        var gates = await page.Locator("nav.main-nav .nav-row a[href='/gates']").BoundingBoxAsync();
+        Assert.NotNull(situation);
+        Assert.NotNull(gates);
+        Assert.True(gates.X - (situation.X + situation.Width) >= 8, $"the links touch: {situation.X + situation.Width} px and {gates.X} px");
+        await context.CloseAsync();
+    }
 }
