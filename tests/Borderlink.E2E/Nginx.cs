@@ -31,7 +31,7 @@ internal sealed class Nginx : IAsyncDisposable
         var directory = Directory.CreateTempSubdirectory("borderlink-nginx-").FullName;
         // nginx's workers run as nobody when the test runs as root: they write request bodies under this folder.
         if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(directory, (UnixFileMode)0b111_111_111);
-        var port = FreePort();
+        var port = Borderlink.Tests.Sharing.ProcessNode.FreePort();
         var site = await File.ReadAllTextAsync(Path.Combine(Repository.Root(), "deploy", "nginx-borderlink.conf"));
         site = ReplaceOnce(site, "server 127.0.0.1:5080;", $"server 127.0.0.1:{nodePort};");
         site = ReplaceOnce(site, "listen 80;", $"listen 127.0.0.1:{port};");
@@ -77,13 +77,6 @@ internal sealed class Nginx : IAsyncDisposable
     {
         Assert.True(text.Split(what).Length == 2, $"deploy/nginx-borderlink.conf should contain \"{what}\" once");
         return text.Replace(what, with, StringComparison.Ordinal);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     /// <summary>

@@ -11,13 +11,16 @@ public sealed class SqliteNodeLock : IDisposable
 {
     private FileStream? _held;
 
-    /// <summary>The lock file of a SQLite connection string; null for an in-memory database.</summary>
-    public static string? PathFor(string connectionString)
+    /// <summary>The database file of a SQLite connection string; null for an in-memory database.</summary>
+    public static string? DatabaseFile(string connectionString)
     {
         var builder = new SqliteConnectionStringBuilder(connectionString);
         if (builder.Mode == SqliteOpenMode.Memory || builder.DataSource is "" or ":memory:") return null;
-        return Path.GetFullPath(builder.DataSource) + ".lock";
+        return Path.GetFullPath(builder.DataSource);
     }
+
+    /// <summary>The lock file beside a database file.</summary>
+    public static string LockFile(string databaseFile) => databaseFile + ".lock";
 
     /// <summary>Takes the lock, or answers null when another process (or this one) holds it.</summary>
     public static FileStream? TryTake(string lockPath)
@@ -35,7 +38,8 @@ public sealed class SqliteNodeLock : IDisposable
     /// <summary>Held by the serving node for its lifetime.</summary>
     public void Hold(string connectionString)
     {
-        if (_held is not null || PathFor(connectionString) is not { } path) return;
+        if (_held is not null || DatabaseFile(connectionString) is not { } file) return;
+        var path = LockFile(file);
         _held = TryTake(path) ?? throw new Web.StartupRefusedException(
             $"another Borderlink process serves this database ({path} is held); a SQLite node runs as one process. Stop it first.");
     }
@@ -82,8 +86,8 @@ public static class SqliteBackup
     {
         backup = Path.GetFullPath(backup);
         if (!File.Exists(backup)) return (false, $"{backup} does not exist.");
-        if (SqliteNodeLock.PathFor(connectionString) is not { } lockPath) return (false, "the node's database is in memory; there is nothing to restore into.");
-        var target = lockPath[..^".lock".Length];
+        if (SqliteNodeLock.DatabaseFile(connectionString) is not { } target) return (false, "the node's database is in memory; there is nothing to restore into.");
+        var lockPath = SqliteNodeLock.LockFile(target);
         if (string.Equals(target, backup, StringComparison.Ordinal)) return (false, "the backup is the node's database itself.");
         using var held = SqliteNodeLock.TryTake(lockPath);
         if (held is null) return (false, $"a running node serves {target} ({lockPath} is held): stop it, then restore.");

@@ -226,8 +226,8 @@ public sealed class FaultTests(ITestOutputHelper output) : IAsyncLifetime
         // The sender logs at Information, as appsettings.json has it, to see what an operator's log gets from an outage;
         // in JSON lines, as README offers it to a log collector.
         // Both nodes export metrics, as an operator watching the outage would scrape them.
-        var vnMetrics = $"http://127.0.0.1:{Scrape.FreePort()}/metrics";
-        var cnMetrics = $"http://127.0.0.1:{Scrape.FreePort()}/metrics";
+        var vnMetrics = $"http://127.0.0.1:{ProcessNode.FreePort()}/metrics";
+        var cnMetrics = $"http://127.0.0.1:{ProcessNode.FreePort()}/metrics";
         _vietnam.Kill();
         await _vietnam.With("Logging__LogLevel__Default", "Information").With("Logging__Console__FormatterName", "json")
             .With("Metrics__PrometheusUrl", vnMetrics).With("Metrics__QueueSeconds", "1").StartAsync();

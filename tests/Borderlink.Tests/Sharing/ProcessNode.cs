@@ -102,25 +102,7 @@ public sealed class ProcessNode : IAsyncDisposable
     public async Task StartAsync(bool deliveryEnabled = true)
     {
         if (!_asReadme) _environment["Exchange__DeliveryEnabled"] = deliveryEnabled ? "true" : "false";
-        var appDir = _appDirectory ?? Repository.AppDirectory();
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = _workingDirectory ?? appDir, RedirectStandardOutput = true, RedirectStandardError = true,
-        };
-        if (_viaDotnetRun)
-        {
-            // README's own words, from the clone's root, on the output this test binary's build made.
-            start.WorkingDirectory = Repository.Root();
-            foreach (var arg in new[] { "run", "--no-build", "-c", new DirectoryInfo(appDir).Parent!.Name, "--project", "src/Borderlink" }) start.ArgumentList.Add(arg);
-        }
-        else
-        {
-            start.ArgumentList.Add(Path.Combine(appDir, "Borderlink.dll"));
-        }
-        // Production, as a user's shell has it: nothing of the test runner's environment chooses another.
-        foreach (var name in new[] { "ASPNETCORE_ENVIRONMENT", "DOTNET_ENVIRONMENT", "ASPNETCORE_CONTENTROOT", "DOTNET_CONTENTROOT" }) start.Environment.Remove(name);
-        foreach (var (key, value) in _environment) start.Environment[key] = value;
-        _process = Process.Start(start)!;
+        _process = Process.Start(StartInfo([]))!;
         _process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (_output) _output.Add(e.Data); };
         _process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (_output) _output.Add(e.Data); };
         _process.BeginOutputReadLine();
@@ -143,22 +125,38 @@ public sealed class ProcessNode : IAsyncDisposable
         throw new TimeoutException($"{Id} did not become healthy:\n{Output()}");
     }
 
-    /// <summary>
-    /// Runs one of the program's operator verbs (<c>backup FILE</c>, <c>audit verify</c>…) as an operator would, with
-    /// this node's settings, whether or not the node itself runs: its exit code and what it printed.
-    /// </summary>
-    public async Task<(int ExitCode, string Output)> RunVerbAsync(params string[] verb)
+    /// <summary>The program with this node's settings and <paramref name="verb"/> (none: the node itself).</summary>
+    private ProcessStartInfo StartInfo(string[] verb)
     {
         var appDir = _appDirectory ?? Repository.AppDirectory();
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = _workingDirectory ?? appDir, RedirectStandardOutput = true, RedirectStandardError = true,
         };
-        start.ArgumentList.Add(Path.Combine(appDir, "Borderlink.dll"));
-        foreach (var arg in verb) start.ArgumentList.Add(arg);
+        if (_viaDotnetRun && verb.Length == 0)
+        {
+            // README's own words, from the clone's root, on the output this test binary's build made.
+            start.WorkingDirectory = Repository.Root();
+            foreach (var arg in new[] { "run", "--no-build", "-c", new DirectoryInfo(appDir).Parent!.Name, "--project", "src/Borderlink" }) start.ArgumentList.Add(arg);
+        }
+        else
+        {
+            start.ArgumentList.Add(Path.Combine(appDir, "Borderlink.dll"));
+            foreach (var arg in verb) start.ArgumentList.Add(arg);
+        }
+        // Production, as a user's shell has it: nothing of the test runner's environment chooses another.
         foreach (var name in new[] { "ASPNETCORE_ENVIRONMENT", "DOTNET_ENVIRONMENT", "ASPNETCORE_CONTENTROOT", "DOTNET_CONTENTROOT" }) start.Environment.Remove(name);
         foreach (var (key, value) in _environment) start.Environment[key] = value;
-        using var process = Process.Start(start)!;
+        return start;
+    }
+
+    /// <summary>
+    /// Runs one of the program's operator verbs (<c>backup FILE</c>, <c>audit verify</c>…) as an operator would, with
+    /// this node's settings, whether or not the node itself runs: its exit code and what it printed.
+    /// </summary>
+    public async Task<(int ExitCode, string Output)> RunVerbAsync(params string[] verb)
+    {
+        using var process = Process.Start(StartInfo(verb))!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
@@ -247,7 +245,8 @@ public sealed class ProcessNode : IAsyncDisposable
         return client;
     }
 
-    private static int FreePort()
+    /// <summary>A loopback port nobody listens on now.</summary>
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

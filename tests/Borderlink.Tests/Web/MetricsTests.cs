@@ -15,7 +15,7 @@ public sealed class MetricsTests
     [Fact]
     public async Task An_operator_scrapes_sign_in_failures_imports_batches_and_requests_apart_from_the_application()
     {
-        var url = $"http://127.0.0.1:{Scrape.FreePort()}/metrics";
+        var url = $"http://127.0.0.1:{ProcessNode.FreePort()}/metrics";
         await using var node = (await ProcessNode.AsReadmeRunsAsync(database: await new BorderlinkApp().SeededDatabaseAsync()))
             .With("Metrics__PrometheusUrl", url);
         await node.StartAsync();

@@ -41,6 +41,13 @@ public sealed class GazetteerIndex(IServiceScopeFactory scopes) : IDisposable
     /// <summary>An entry by its code (after <see cref="EntriesAsync"/>); places, parties and gates have distinct codes.</summary>
     public GazetteerEntry? Find(string? code) => code is not null && _byCode.TryGetValue(code, out var e) ? e : null;
 
+    /// <summary>The name of a party, place or gate pair in the reader's language; the code itself when it is not known.</summary>
+    public async Task<string> NameAsync(string code, CancellationToken ct = default)
+    {
+        await EntriesAsync(ct);
+        return Find(code)?.Names.Name() ?? code;
+    }
+
     /// <summary>Where a place is: its parents' names up to its party ("凭祥市 · 崇左市 · 广西壮族自治区").</summary>
     public IReadOnlyList<GazetteerEntry> ParentsOf(GazetteerEntry entry)
     {

@@ -216,9 +216,8 @@ public sealed class DeliveryWorker(IServiceScopeFactory scopes, LocalNode node, 
         foreach (var partner in recovered) await MakeDueAsync(db, partner, ct);
         foreach (var partner in summaries)
         {
-            var waiting = db.OutboxMessages.AsNoTracking().Where(m => m.ToNode == partner && m.Status == OutboxStatus.Pending);
-            var oldest = await waiting.OrderBy(m => m.CreatedAt).Select(m => (DateTimeOffset?)m.CreatedAt).FirstOrDefaultAsync(ct);
-            links.Summarise(partner, await waiting.CountAsync(ct), now - oldest);
+            var waiting = (await db.OutboxMessages.WaitingByPartnerAsync(ct, partner)).GetValueOrDefault(partner);
+            links.Summarise(partner, (int)(waiting?.Count ?? 0), waiting is null ? null : now - waiting.Oldest);
         }
         logger.LogDebug("Outbox round: {Count} messages with key {Kid}", claimed.Count, key.Kid);
         return new Round(claimed.Count, outcomes.Count(o => o.Kind == SendKind.Delivered));

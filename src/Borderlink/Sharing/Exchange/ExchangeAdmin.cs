@@ -45,8 +45,7 @@ public sealed class ExchangeAdmin(BorderlinkDb db, TimeProvider clock)
         var partners = await db.PartnerNodes.AsNoTracking().Include(p => p.Keys).OrderBy(p => p.NodeId).ToListAsync(ct);
         var counts = await db.OutboxMessages.AsNoTracking().GroupBy(m => new { m.ToNode, m.Status })
             .Select(g => new { g.Key.ToNode, g.Key.Status, Count = g.Count() }).ToListAsync(ct);
-        var oldest = await db.OutboxMessages.AsNoTracking().Where(m => m.Status == OutboxStatus.Pending)
-            .GroupBy(m => m.ToNode).Select(g => new { ToNode = g.Key, Oldest = g.Min(m => m.CreatedAt) }).ToDictionaryAsync(x => x.ToNode, x => x.Oldest, ct);
+        var oldest = (await db.OutboxMessages.WaitingByPartnerAsync(ct)).ToDictionary(w => w.Key, w => w.Value.Oldest);
         return partners.Select(p =>
         {
             int Count(string status) => counts.Where(c => c.ToNode == p.NodeId && c.Status == status).Sum(c => c.Count);

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 namespace Borderlink.Sharing.Exchange;
 
 /// <summary>One of this node's signing keys. The private key is kept encrypted by the data-protection system.</summary>
@@ -125,6 +126,18 @@ public sealed class ReplicaState
     public long Version { get; set; }
     public bool Retracted { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
+}
+
+/// <summary>What waits for one partner: how many messages, and when the oldest was written.</summary>
+public sealed record Waiting(long Count, DateTimeOffset Oldest);
+
+public static class OutboxQueries
+{
+    /// <summary>The pending messages per partner (of one partner when <paramref name="partner"/> is given), in one query.</summary>
+    public static Task<Dictionary<string, Waiting>> WaitingByPartnerAsync(this IQueryable<OutboxMessage> outbox, CancellationToken ct, string? partner = null) =>
+        outbox.AsNoTracking().Where(m => m.Status == OutboxStatus.Pending && (partner == null || m.ToNode == partner))
+            .GroupBy(m => m.ToNode).Select(g => new { g.Key, Count = g.LongCount(), Oldest = g.Min(m => m.CreatedAt) })
+            .ToDictionaryAsync(x => x.Key, x => new Waiting(x.Count, x.Oldest), ct);
 }
 
 public static class PartnerNodeQueries

@@ -44,14 +44,11 @@ public sealed class ExchangeQueueMetrics(IServiceScopeFactory scopes, NodeMetric
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<BorderlinkDb>();
         var now = clock.GetUtcNow();
-        var queues = new List<NodeMetrics.PartnerQueue>();
-        foreach (var partner in await db.PartnerNodes.AsNoTracking().Active().Select(p => new { p.NodeId, p.UnreachableSince }).ToListAsync(ct))
-        {
-            var waiting = db.OutboxMessages.AsNoTracking().Where(m => m.ToNode == partner.NodeId && m.Status == OutboxStatus.Pending);
-            var count = await waiting.LongCountAsync(ct);
-            var oldest = count == 0 ? null : await waiting.OrderBy(m => m.CreatedAt).Select(m => (DateTimeOffset?)m.CreatedAt).FirstOrDefaultAsync(ct);
-            queues.Add(new(partner.NodeId, count, oldest is { } at ? Math.Max(0, (now - at).TotalSeconds) : 0, partner.UnreachableSince is not null));
-        }
-        metrics.SetQueues(queues);
+        var partners = await db.PartnerNodes.AsNoTracking().Active().Select(p => new { p.NodeId, p.UnreachableSince }).ToListAsync(ct);
+        var waiting = await db.OutboxMessages.WaitingByPartnerAsync(ct);
+        metrics.SetQueues(partners.Select(p => waiting.GetValueOrDefault(p.NodeId) is { } w
+                ? new NodeMetrics.PartnerQueue(p.NodeId, w.Count, Math.Max(0, (now - w.Oldest).TotalSeconds), p.UnreachableSince is not null)
+                : new NodeMetrics.PartnerQueue(p.NodeId, 0, 0, p.UnreachableSince is not null))
+            .ToList());
     }
 }
