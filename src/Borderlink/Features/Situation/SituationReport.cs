@@ -187,6 +187,18 @@ public readonly record struct SituationFigure(int NewCases, int Deaths, int Test
         var values = JsonSerializer.Deserialize<int[]>(figures.AsSpan(start, end - start + 1))!;
         return new SituationFigure(values[0], values[1], values[2], values[3], values[4]);
     }
+
+    /// <summary>Every disease's figures out of a report's stored figures.</summary>
+    public static Dictionary<string, SituationFigure> ReadAll(string? figures)
+    {
+        var result = new Dictionary<string, SituationFigure>(StringComparer.Ordinal);
+        if (string.IsNullOrEmpty(figures)) return result;
+        foreach (var (disease, n) in JsonSerializer.Deserialize<Dictionary<string, int[]>>(figures)!)
+        {
+            result[disease] = new SituationFigure(n[0], n[1], n[2], n[3], n[4]);
+        }
+        return result;
+    }
 }
 
 /// <summary>A checked upload waiting for its uploader to confirm that existing counts may be replaced.</summary>
