@@ -54,7 +54,8 @@ public abstract class BorderlinkDb : IdentityDbContext<BorderlinkUser>, IDataPro
     public DbSet<NotificationResponse> NotificationResponses => Set<NotificationResponse>();
     public DbSet<NotificationAttachment> NotificationAttachments => Set<NotificationAttachment>();
     public DbSet<NotificationEscalation> NotificationEscalations => Set<NotificationEscalation>();
-    public DbSet<UserAlert> UserAlerts => Set<UserAlert>();
+    public DbSet<Borderlink.Features.Alerts.Alert> Alerts => Set<Borderlink.Features.Alerts.Alert>();
+    public DbSet<Borderlink.Features.Alerts.AlertRead> AlertReads => Set<Borderlink.Features.Alerts.AlertRead>();
     public DbSet<NotificationRead> NotificationReads => Set<NotificationRead>();
     public DbSet<SituationReport> SituationReports => Set<SituationReport>();
     public DbSet<Borderlink.Features.Directory.ContactEntry> ContactEntries => Set<Borderlink.Features.Directory.ContactEntry>();
@@ -178,6 +179,7 @@ public abstract class BorderlinkDb : IdentityDbContext<BorderlinkUser>, IDataPro
         // when its writer started to queue.
         StampRecords(changed);
         SituationProjection.Prepare(this);
+        await Borderlink.Features.Alerts.ShareAlerts.PrepareAsync(this, changed, _node, _clock.GetUtcNow(), cancellationToken);
         var messages = await OutboxWriter.WriteAsync(this, _node, _clock.GetUtcNow(), cancellationToken);
         var saved = await SaveStampedAsync(acceptAllChangesOnSuccess, cancellationToken);
         if (messages > 0)

@@ -166,20 +166,6 @@ internal sealed class NotificationEscalationConfig : IEntityTypeConfiguration<No
     }
 }
 
-internal sealed class UserAlertConfig : IEntityTypeConfiguration<UserAlert>
-{
-    public void Configure(EntityTypeBuilder<UserAlert> b)
-    {
-        b.HasKey(a => a.Id);
-        b.Property(a => a.Kind).HasMaxLength(40);
-        b.Property(a => a.Title).HasMaxLength(EventNotification.TitleMax);
-        b.Property(a => a.Addressee).HasMaxLength(16);
-        b.Property(a => a.RecordId).HasColumnName("NotificationId");
-        b.Ignore(a => a.Href);
-        b.HasIndex(a => new { a.UserId, a.ReadAt });
-    }
-}
-
 internal sealed class NotificationReadConfig : IEntityTypeConfiguration<NotificationRead>
 {
     public void Configure(EntityTypeBuilder<NotificationRead> b) => b.HasKey(r => new { r.UserId, r.NotificationId });

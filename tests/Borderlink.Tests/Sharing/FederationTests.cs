@@ -3,12 +3,14 @@ using System.Net.Http.Json;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Borderlink.Features.Alerts;
 using Borderlink.Features.Notes;
 using Borderlink.Sharing.Exchange;
 using Borderlink.Features.Notifications;
 using Borderlink.Tests.Features.Notes;
 using Borderlink.Tests.Features.Notifications;
 using Borderlink.Tests.Infrastructure;
+using Borderlink.Web;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -44,10 +46,14 @@ public sealed class FederationTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NotFound, (await yunnan.GetAsync($"{NoteApiClient.Path}/{note.Id}")).StatusCode);
         var list = await (await guangxi.GetAsync(NoteApiClient.Path)).ReadJsonAsync();
         Assert.Contains(list.GetProperty("items").EnumerateArray(), n => n.GetProperty("id").GetGuid() == note.Id);
+        // Its arrival is one alert for Guangxi's users on the China node (and none for Yunnan, hosted there too).
+        Task<List<string?>> AlertedAsync() => _nodes.China.WithSystemDbAsync(db => db.Alerts.Where(a => a.RecordId == note.Id).Select(a => a.ForParty).ToListAsync());
+        Assert.Equal(["CN-GX"], await AlertedAsync());
 
         var edited = await langSon.PutAsync($"{NoteApiClient.Path}/{note.Id}", new { title = "Dịch hạch — cập nhật", body = "Đã cách ly", language = "vi" }, 1);
         Assert.Equal(HttpStatusCode.OK, edited.StatusCode);
         Assert.True(await Visible(guangxi, note.Id, n => n.Version == 2 && n.Title == "Dịch hạch — cập nhật"), "the update never arrived");
+        Assert.Equal(["CN-GX"], await AlertedAsync()); // an update is not a second alert
 
         Assert.Equal(HttpStatusCode.OK, (await langSon.ShareAsync(note.Id, 2, "Internal")).StatusCode);
         Assert.True(await TwoNodes.EventuallyAsync(async () => (await guangxi.GetAsync($"{NoteApiClient.Path}/{note.Id}")).StatusCode == HttpStatusCode.NotFound),
@@ -55,6 +61,7 @@ public sealed class FederationTests : IAsyncLifetime
         var state = await _nodes.China.WithSystemDbAsync(db => db.ReplicaStates.SingleAsync(s => s.RecordId == note.Id));
         Assert.True(state.Retracted);
         Assert.Equal(3, state.Version);
+        Assert.Empty(await AlertedAsync()); // nor does the alert keep the retracted note's title
     }
 
     [Fact]
@@ -172,7 +179,7 @@ public sealed class FederationTests : IAsyncLifetime
         // The node's own watch may get there first (the clock jump wakes it); either way it happens once.
         await _nodes.China.WithServiceAsync<EscalateOverdue, int>(e => e.RunAsync());
         Assert.Equal(0, await _nodes.China.WithServiceAsync<EscalateOverdue, int>(e => e.RunAsync()));
-        var alerted = await _nodes.China.WithSystemDbAsync(db => db.UserAlerts.Where(a => a.RecordId == sent.Id)
+        var alerted = await _nodes.China.WithSystemDbAsync(db => db.Alerts.Where(a => a.RecordId == sent.Id)
             .Join(db.Users, a => a.UserId, u => u.Id, (a, u) => u.UserName!).ToListAsync());
         Assert.Equal(["guangxi.coordinator"], alerted);
         guangxi = await _nodes.China.SignInAsync("guangxi.officer");
@@ -251,6 +258,16 @@ public sealed class FederationTests : IAsyncLifetime
         var waiting = await admin.GetStringAsync("/admin/partners/cn-gx?status=pending");
         Assert.Contains(note.Id.ToString(), waiting, StringComparison.Ordinal);
 
+        // Still down past five minutes (Exchange:UnreachableAlertSeconds): the administrators get one alert, the liaison none.
+        _nodes.Vietnam.Clock.Advance(TimeSpan.FromMinutes(6));
+        async Task<List<AlertDto>> OutageAlertsAsync(HttpClient reader) =>
+            [.. (await (await reader.GetAsync("/api/v1/alerts?kind=partner-unreachable")).ReadAsync<Paged<AlertDto>>()).Items];
+        Assert.True(await TwoNodes.EventuallyAsync(async () => (await OutageAlertsAsync(admin)).Count > 0), "the administrators were not alerted");
+        var outage = Assert.Single(await OutageAlertsAsync(admin));
+        Assert.Equal(("cn-gx", "/admin/partners"), (outage.Title, outage.Href));
+        Assert.Empty(await OutageAlertsAsync(langSon));
+        Assert.Contains("does not answer; since", WebUtility.HtmlDecode(await admin.GetStringAsync("/alerts")), StringComparison.Ordinal);
+
         _nodes.Links.Cut.Clear();
         _nodes.Vietnam.Clock.Advance(TimeSpan.FromMinutes(6)); // past the longest backoff
         Assert.True(await TwoNodes.EventuallyAsync(() => _nodes.Vietnam.WithSystemDbAsync(db =>
@@ -259,6 +276,7 @@ public sealed class FederationTests : IAsyncLifetime
         var recovered = await StatusAsync();
         Assert.Equal(("recovered", (DateTimeOffset?)null, 0, (long?)null), (recovered.State, recovered.UnreachableSince, recovered.Queued, recovered.OldestQueuedSeconds));
         Assert.Contains("<strong>Recovered</strong>", await admin.GetStringAsync("/admin/partners"), StringComparison.Ordinal);
+        Assert.Single(await OutageAlertsAsync(admin)); // one alert for the outage, however many rounds failed
     }
 
     [Fact]

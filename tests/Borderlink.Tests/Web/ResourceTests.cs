@@ -9,7 +9,7 @@ public sealed partial class ResourceTests
 {
     private static readonly ResourceManager Resources = new("Borderlink.Resources.SharedResource", typeof(Borderlink.SharedResource).Assembly);
 
-    private static Dictionary<string, string> Entries(string culture)
+    internal static Dictionary<string, string> Entries(string culture)
     {
         var set = Resources.GetResourceSet(culture == "" ? CultureInfo.InvariantCulture : new CultureInfo(culture), createIfNotExists: true, tryParents: false)
             ?? throw new InvalidOperationException($"No resources for '{culture}'");

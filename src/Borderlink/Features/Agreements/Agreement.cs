@@ -1,3 +1,4 @@
+using Borderlink.Features.Alerts;
 using System.Text.Json.Serialization;
 using Borderlink.Sharing;
 using Borderlink.Sharing.Exchange;
@@ -33,6 +34,8 @@ public enum AgreementMeetingRole
 /// depositary) and shared with the other parties to it; the signed copies are its documents.
 /// </summary>
 [RecordType(TypeName)]
+[RecordPage("/agreements/{Id}")]
+[AlertWhenShared(Title = nameof(Title))]
 public sealed class Agreement : CoordinationRecord
 {
     public const string TypeName = "agreement";
@@ -67,6 +70,7 @@ public sealed class AgreementMeeting
 
 /// <summary>A document of an agreement (the signed copy, an annex): PDF or image, seen by whoever sees the agreement.</summary>
 [RecordType(TypeName)]
+[RecordPage(Agreement.TypeName, nameof(AgreementId))]
 public sealed class AgreementDocument : CoordinationRecord
 {
     public const string TypeName = "agreement-document";

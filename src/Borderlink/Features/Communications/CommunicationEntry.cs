@@ -33,6 +33,7 @@ public enum CommunicationDirection
 /// to public security and border defence.
 /// </summary>
 [RecordType(TypeName)]
+[RecordPage("/communications/{Id}")]
 public sealed class CommunicationEntry : CoordinationRecord
 {
     public const string TypeName = "communication";

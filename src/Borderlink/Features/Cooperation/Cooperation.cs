@@ -1,3 +1,4 @@
+using Borderlink.Features.Alerts;
 using Borderlink.Sharing;
 using Borderlink.Sharing.Exchange;
 
@@ -15,6 +16,8 @@ public enum ActivityKind
 /// dates, place, who took part. Owned by the organising party; shared with the parties that took part.
 /// </summary>
 [RecordType(TypeName)]
+[RecordPage("/cooperation/activities/{Id}")]
+[AlertWhenShared(Title = nameof(Title))]
 public sealed class JointActivity : CoordinationRecord
 {
     public const string TypeName = "joint-activity";
@@ -39,6 +42,7 @@ public sealed class JointActivity : CoordinationRecord
 /// and agency, for which quarter, and why. Owned by the party that gives it.
 /// </summary>
 [RecordType(TypeName)]
+[RecordPage("/cooperation/recognitions/{Id}")]
 public sealed class Recognition : CoordinationRecord
 {
     public const string TypeName = "recognition";

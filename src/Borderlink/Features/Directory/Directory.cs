@@ -14,6 +14,7 @@ public enum ContactKind
 /// speak). Shared with the mechanism's partners by default, so each side can find whom to call.
 /// </summary>
 [RecordType(TypeName)]
+[RecordPage("/directory/{Id}")]
 public sealed class ContactEntry : CoordinationRecord
 {
     public const string TypeName = "contact";
@@ -35,6 +36,7 @@ public sealed class ContactEntry : CoordinationRecord
 
 /// <summary>Who answers a hotline when: one shift of the duty roster.</summary>
 [RecordType(TypeName)]
+[RecordPage("/directory")]
 public sealed class DutyShift : CoordinationRecord
 {
     public const string TypeName = "duty-shift";

@@ -1,3 +1,4 @@
+using Borderlink.Features.Alerts;
 using Borderlink.Sharing;
 using Borderlink.Sharing.Exchange;
 
@@ -25,6 +26,8 @@ public enum GateState
 /// changes. Each change is published to the party on the other side of the pair.
 /// </summary>
 [RecordType(TypeName)]
+[RecordPage("/gates/{GatePair}")]
+[AlertWhenShared(Title = nameof(Reason))]
 public sealed class GateStatusChange : CoordinationRecord
 {
     public const string TypeName = "gate-status-change";

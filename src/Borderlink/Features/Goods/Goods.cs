@@ -1,3 +1,4 @@
+using Borderlink.Features.Alerts;
 using Borderlink.Data;
 using Borderlink.Sharing;
 using Borderlink.Sharing.Exchange;
@@ -17,6 +18,7 @@ public sealed class GoodsItem
 
 /// <summary>A side's list of the goods allowed through one gate pair, priority goods (farm and aquatic products) marked. Shared with the side across.</summary>
 [RecordType(TypeName)]
+[RecordPage("/gates/{GatePair}/goods")]
 public sealed class GoodsList : CoordinationRecord
 {
     public const string TypeName = "goods-list";
@@ -36,6 +38,8 @@ public enum ProposalAnswerKind
 
 /// <summary>A proposal to extend the goods list of a gate pair, sent to the side across; a counter-proposal answers an earlier one.</summary>
 [RecordType(TypeName)]
+[RecordPage("/gates/{GatePair}/goods")]
+[AlertWhenShared(Title = nameof(Message))]
 public sealed class GoodsProposal : CoordinationRecord
 {
     public const string TypeName = "goods-proposal";
@@ -49,6 +53,8 @@ public sealed class GoodsProposal : CoordinationRecord
 
 /// <summary>The answer of the side a proposal was sent to: accepted, refused, or a counter-proposal (itself a proposal, <see cref="CounterProposalId"/>).</summary>
 [RecordType(TypeName)]
+[RecordPage(GoodsProposal.TypeName, nameof(ProposalId))]
+[AlertWhenShared(Title = nameof(Note))]
 public sealed class GoodsProposalAnswer : CoordinationRecord
 {
     public const string TypeName = "goods-proposal-answer";

@@ -1,4 +1,5 @@
 using Borderlink.Data;
+using Borderlink.Features.Alerts;
 using Borderlink.Features.Gates;
 using Borderlink.Features.Measures;
 using Borderlink.Features.Meetings;
@@ -19,7 +20,7 @@ public sealed record BorderOverview(
     DateTimeOffset Now,
     Paged<NotificationQueries.Row> Awaiting,
     Paged<NotificationQueries.Row> Unacknowledged,
-    IReadOnlyList<UserAlert> UnreadAlerts,
+    IReadOnlyList<Alert> UnreadAlerts,
     int UnreadAlertCount,
     IReadOnlyList<GateWatch> Gates,
     WeekFigures Figures,
@@ -69,11 +70,11 @@ public static class LoadBorderOverview
         var partners = await PartnerParties.OfAsync(db, clock, party, ct);
         var awaiting = await NotificationQueries.ListAsync(db, clock, new(InboxBox.Awaiting, PageSize: ListSize), ct);
         var unacknowledged = await NotificationQueries.ListAsync(db, clock, new(InboxBox.Unacknowledged, PageSize: ListSize), ct);
-        var alerts = await Alerts.ListAsync(db, unreadOnly: true, ct);
+        var alerts = await ListAlerts.HandleAsync(db, clock, new(UnreadOnly: true, PageSize: ListSize), ct);
         var (overdue, overdueCount) = await OverdueMeasuresAsync(db, clock, ct);
         var meetings = await db.Meetings.AsNoTracking().Where(m => !m.Cancelled && m.EndsAt >= now)
             .OrderBy(m => m.StartsAt).ThenBy(m => m.Id).Take(ListSize).ToListAsync(ct);
-        return new BorderOverview(now, awaiting, unacknowledged, alerts.Take(ListSize).ToList(), alerts.Count,
+        return new BorderOverview(now, awaiting, unacknowledged, alerts.Items.Select(r => r.Alert).ToList(), alerts.Total,
             await GatesAsync(db, clock, party, now, ct), await FiguresAsync(db, clock, [party, .. partners], ct),
             overdue, overdueCount, meetings, await PartnersAsync(db, node, partners, ct));
     }

@@ -1,4 +1,5 @@
 using Borderlink.Data;
+using Borderlink.Features.Alerts;
 using Borderlink.Features.Gates;
 using Borderlink.Features.Measures;
 using Borderlink.Features.Meetings;
@@ -51,7 +52,7 @@ public static class OverviewApi
         o.Awaiting.Map(NotificationDto.From),
         o.Unacknowledged.Map(NotificationDto.From),
         o.UnreadAlertCount,
-        o.UnreadAlerts.Select(AlertDto.From).ToList(),
+        o.UnreadAlerts.Select(a => AlertDto.From(new ListAlerts.Row(a, null, true))).ToList(),
         o.Gates.Select(g => new GateWatchDto(GatePairStatusDto.From(g.Glance.Status), g.Glance.Status.Worst(g.Glance.Status.Pair.VnParty),
             g.Glance.Status.Worst(g.Glance.Status.Pair.CnParty), g.Glance.Congested, g.RecentChanges.Select(GateChangeDto.From).ToList())).ToList(),
         new WeekFiguresDto(o.Figures.Week is { } w ? Periods.Format(PeriodKind.Week, w) : null, o.Figures.Week, o.Figures.Parties, o.Figures.Reported,

@@ -1,3 +1,4 @@
+using Borderlink.Features.Alerts;
 using Borderlink.Sharing;
 using Borderlink.Sharing.Exchange;
 
@@ -26,6 +27,8 @@ public enum MeasureSource
 /// reports progress. It is shared with the parties it concerns, who follow it until it is done or dropped.
 /// </summary>
 [RecordType(TypeName)]
+[RecordPage("/measures/{Id}")]
+[AlertWhenShared(Title = nameof(What))]
 public sealed class AgreedMeasure : CoordinationRecord
 {
     public const string TypeName = "agreed-measure";

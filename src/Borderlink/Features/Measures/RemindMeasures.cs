@@ -1,3 +1,4 @@
+using Borderlink.Features.Alerts;
 using Borderlink.Data;
 using Borderlink.Features.Accounts;
 using Borderlink.Features.Audit;
@@ -30,8 +31,8 @@ public sealed class RemindMeasures(BorderlinkDb db, TimeProvider clock, ILogger<
             var ids = open.Select(m => m.Id).ToList();
             var given = (await db.MeasureReminders.AsNoTracking().Where(r => ids.Contains(r.MeasureId)).ToListAsync(ct))
                 .Select(r => (r.MeasureId, r.Kind, r.DueOn)).ToHashSet();
-            var due = open.Select(m => (Measure: m, Kind: m.DueOn < today(m.OwnerParty) ? UserAlert.MeasureOverdue
-                        : m.DueOn <= today(m.OwnerParty).AddDays(DueSoonDays) ? UserAlert.MeasureDueSoon : null))
+            var due = open.Select(m => (Measure: m, Kind: m.DueOn < today(m.OwnerParty) ? Alert.MeasureOverdue
+                        : m.DueOn <= today(m.OwnerParty).AddDays(DueSoonDays) ? Alert.MeasureDueSoon : null))
                 .Where(x => x.Kind is not null && !given.Contains((x.Measure.Id, x.Kind, x.Measure.DueOn))).ToList();
             if (due.Count == 0) return 0;
 
@@ -54,7 +55,7 @@ public sealed class RemindMeasures(BorderlinkDb db, TimeProvider clock, ILogger<
                 var dueAt = Web.TimeDisplay.Instant(measure.DueOn.ToDateTime(TimeOnly.MinValue), zone);
                 foreach (var person in people.Where(p => p.PartyCode == measure.OwnerParty && (p.Coordinator || (p.Officer && p.AgencyId == measure.OwnerAgencyId))))
                 {
-                    db.UserAlerts.Add(new UserAlert
+                    db.Alerts.Add(new Alert
                     {
                         UserId = person.Id, Kind = kind!, RecordId = measure.Id, Title = Shorten(measure.What), Addressee = measure.OwnerParty, DueAt = dueAt, CreatedAt = now,
                     });

@@ -1,3 +1,4 @@
+using Borderlink.Features.Alerts;
 using Borderlink.Sharing;
 using Borderlink.Sharing.Exchange;
 
@@ -19,6 +20,8 @@ public enum MeetingKind
 /// its schedule in the host's zone, participants, agenda, and the partner parties invited (its audience).
 /// </summary>
 [RecordType(TypeName)]
+[RecordPage("/meetings/{Id}")]
+[AlertWhenShared(Title = nameof(Title))]
 public sealed class Meeting : CoordinationRecord
 {
     public const string TypeName = "meeting";

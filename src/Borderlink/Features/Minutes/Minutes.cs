@@ -1,3 +1,4 @@
+using Borderlink.Features.Alerts;
 using Borderlink.Sharing;
 using Borderlink.Sharing.Exchange;
 
@@ -9,6 +10,8 @@ namespace Borderlink.Features.Minutes;
 /// locked; later changes are amendments — minutes of their own (<see cref="AmendsId"/>) with their own signatures.
 /// </summary>
 [RecordType(TypeName)]
+[RecordPage("/minutes/{Id}")]
+[AlertWhenShared(Title = nameof(TitleA))]
 public sealed class MeetingMinutes : CoordinationRecord
 {
     public const string TypeName = "minutes";
@@ -53,6 +56,8 @@ public sealed class MinutesParagraph
 /// node sees who signed what. A signature names the version and the digest of the text it signed.
 /// </summary>
 [RecordType(TypeName)]
+[RecordPage(MeetingMinutes.TypeName, nameof(MinutesId))]
+[AlertWhenShared(Title = nameof(SignatoryName))]
 public sealed class MinutesSignature : CoordinationRecord
 {
     public const string TypeName = "minutes-signature";

@@ -1,3 +1,4 @@
+using Borderlink.Features.Alerts;
 using Borderlink.Sharing;
 using Borderlink.Sharing.Exchange;
 
@@ -8,6 +9,8 @@ namespace Borderlink.Features.Notes;
 /// The body stays in the language it was written in; translations are added beside it.
 /// </summary>
 [RecordType(TypeName)]
+[RecordPage("/notes/{Id}")]
+[AlertWhenShared(Title = nameof(Title))]
 public sealed class LiaisonNote : CoordinationRecord
 {
     public const string TypeName = "liaison-note";

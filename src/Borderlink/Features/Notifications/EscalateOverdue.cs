@@ -1,3 +1,4 @@
+using Borderlink.Features.Alerts;
 using System.ComponentModel.DataAnnotations;
 using Borderlink.Data;
 using Borderlink.Features.Accounts;
@@ -72,9 +73,9 @@ public sealed class EscalateOverdue(BorderlinkDb db, TimeProvider clock, IOption
                 db.NotificationEscalations.Add(new NotificationEscalation { NotificationId = n.Id, Addressee = addressee, ForParty = side, EscalatedAt = now });
                 foreach (var user in coordinators.Where(u => u.PartyCode == side))
                 {
-                    db.UserAlerts.Add(new UserAlert
+                    db.Alerts.Add(new Alert
                     {
-                        UserId = user.Id, Kind = UserAlert.AcknowledgementOverdue, RecordId = n.Id, Title = n.Title, Addressee = addressee,
+                        UserId = user.Id, Kind = Alert.AcknowledgementOverdue, RecordId = n.Id, Title = n.Title, Addressee = addressee,
                         DueAt = n.AcknowledgeBy!.Value, CreatedAt = now,
                     });
                     mails.Add((user, n, addressee));

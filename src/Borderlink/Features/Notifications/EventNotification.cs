@@ -1,3 +1,4 @@
+using Borderlink.Features.Alerts;
 using System.Text.Json.Serialization;
 using Borderlink.Sharing;
 using Borderlink.Sharing.Exchange;
@@ -27,6 +28,8 @@ public enum NotificationStatus
 /// change is a published update: the previous content is kept in <see cref="History"/> and travels with the record.
 /// </summary>
 [RecordType(TypeName)]
+[RecordPage("/notifications/{Id}")]
+[AlertWhenShared(Title = nameof(Title))]
 public sealed class EventNotification : CoordinationRecord
 {
     public const string TypeName = "event-notification";
@@ -160,6 +163,8 @@ public enum ResponseKind
 /// the owner) further information. It is the answering party's own record and travels back through the exchange.
 /// </summary>
 [RecordType(TypeName)]
+[RecordPage(EventNotification.TypeName, nameof(NotificationId))]
+[AlertWhenShared(Title = nameof(Text))]
 public sealed class NotificationResponse : CoordinationRecord
 {
     public const string TypeName = "notification-response";
@@ -183,37 +188,6 @@ public sealed class NotificationEscalation
     /// <summary>The party whose coordinators were alerted: the owner or the addressee, when this node hosts it.</summary>
     public required string ForParty { get; set; }
     public DateTimeOffset EscalatedAt { get; set; }
-}
-
-/// <summary>An in-app message to one user, shown in the inbox and counted in the header badge.</summary>
-public sealed class UserAlert
-{
-    /// <summary>Where the alert's record is read.</summary>
-    public string Href => Kind switch
-    {
-        AcknowledgementOverdue => $"/notifications/{RecordId}",
-        FacilityNearCapacity => $"/quarantine/facilities/{RecordId}",
-        GateCongested => $"/traffic/{RecordId}",
-        _ => $"/measures/{RecordId}",
-    };
-
-    public const string AcknowledgementOverdue = "ack-overdue";
-    public const string MeasureDueSoon = "measure-due-soon";
-    public const string MeasureOverdue = "measure-overdue";
-    public const string FacilityNearCapacity = "facility-near-capacity";
-    public const string GateCongested = "gate-congested";
-
-    public Guid Id { get; set; } = Guid.CreateVersion7();
-    public required string UserId { get; set; }
-    public required string Kind { get; set; }
-    /// <summary>The record the alert is about: a notification (ack-overdue) or an agreed measure (measure-…).</summary>
-    public Guid RecordId { get; set; }
-    public required string Title { get; set; }
-    /// <summary>The party whose acknowledgement is overdue, or the party that owns the measure.</summary>
-    public required string Addressee { get; set; }
-    public DateTimeOffset DueAt { get; set; }
-    public DateTimeOffset CreatedAt { get; set; }
-    public DateTimeOffset? ReadAt { get; set; }
 }
 
 /// <summary>The version of a notification a user last opened; anything newer is unread.</summary>

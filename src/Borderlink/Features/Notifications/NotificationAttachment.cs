@@ -11,6 +11,7 @@ namespace Borderlink.Features.Notifications;
 /// crosses to the addressees' nodes with it (one message per file).
 /// </summary>
 [RecordType(TypeName)]
+[RecordPage(EventNotification.TypeName, nameof(NotificationId))]
 public sealed class NotificationAttachment : CoordinationRecord
 {
     public const string TypeName = "notification-attachment";

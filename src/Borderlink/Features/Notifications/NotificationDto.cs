@@ -49,9 +49,3 @@ public sealed record ResponseDto(Guid Id, Guid NotificationId, string OwnerParty
     public static ResponseDto From(NotificationResponse r) =>
         new(r.Id, r.NotificationId, r.OwnerParty, r.Kind, r.Revision, r.Text, r.Language, r.Visibility, r.Audience, r.CreatedAt, r.CreatedBy);
 }
-
-public sealed record AlertDto(Guid Id, string Kind, Guid RecordId, string Href, string Title, string Addressee, DateTimeOffset DueAt, DateTimeOffset CreatedAt,
-    DateTimeOffset? ReadAt)
-{
-    public static AlertDto From(UserAlert a) => new(a.Id, a.Kind, a.RecordId, a.Href, a.Title, a.Addressee, a.DueAt, a.CreatedAt, a.ReadAt);
-}

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Localization;
 
 namespace Borderlink.Features.Notifications;
 
-/// <summary>/api/v1/notifications: the inbox, drafting, sending, updates, acknowledgements and answers; /api/v1/alerts: the caller's alerts.</summary>
+/// <summary>/api/v1/notifications: the inbox, drafting, sending, updates, acknowledgements and answers.</summary>
 public static class NotificationsApi
 {
     public const string Path = "/api/v1/notifications";
@@ -120,14 +120,6 @@ public static class NotificationsApi
             .WithName("DownloadNotificationAttachment").WithSummary("One attached file, as a download.")
             .ProducesProblem(404);
 
-        var alerts = app.MapGroup("/api/v1/alerts").WithTags("Notifications").RequireAuthorization(Policies.Reader);
-        alerts.MapGet("/", async (BorderlinkDb db, bool? unread, CancellationToken ct) =>
-                TypedResults.Ok((await Alerts.ListAsync(db, unread ?? false, ct)).Select(AlertDto.From).ToList()))
-            .WithName("ListAlerts").WithSummary("The caller's own alerts (e.g. overdue acknowledgements), newest first.");
-        alerts.MapPost("/{id:guid}/read", async (BorderlinkDb db, TimeProvider clock, IStringLocalizer<SharedResource> L, Guid id, CancellationToken ct) =>
-                await Alerts.MarkReadAsync(db, clock, id, ct) ? Results.NoContent() : ApiResults.Problem(L, StatusCodes.Status404NotFound, "not-found", "Problem.NotFound"))
-            .WithName("ReadAlert").WithSummary("Mark one of the caller's alerts read.")
-            .Produces(204).ProducesProblem(404);
         return app;
     }
 

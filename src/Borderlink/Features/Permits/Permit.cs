@@ -1,3 +1,4 @@
+using Borderlink.Features.Alerts;
 using Borderlink.Sharing;
 using Borderlink.Sharing.Exchange;
 
@@ -35,6 +36,8 @@ public enum PermitDecision
 /// version, and only while valid. Crossings are recorded against it.
 /// </summary>
 [RecordType(TypeName)]
+[RecordPage("/permits/{Id}")]
+[AlertWhenShared(Title = nameof(Item))]
 public sealed class SpecialItemPermit : CoordinationRecord
 {
     public const string TypeName = "special-item-permit";
@@ -57,6 +60,8 @@ public sealed class SpecialItemPermit : CoordinationRecord
 
 /// <summary>A quarantine authority's decision on one version of a permit, owned by its party and shared with the other side.</summary>
 [RecordType(TypeName)]
+[RecordPage(SpecialItemPermit.TypeName, nameof(PermitId))]
+[AlertWhenShared(Title = nameof(Note))]
 public sealed class PermitApproval : CoordinationRecord
 {
     public const string TypeName = "permit-approval";

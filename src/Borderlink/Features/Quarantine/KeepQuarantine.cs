@@ -1,3 +1,4 @@
+using Borderlink.Features.Alerts;
 using Borderlink.Data;
 using Borderlink.Features.Reference;
 using Borderlink.Features.Accounts;
@@ -177,9 +178,9 @@ public sealed class KeepQuarantine(BorderlinkDb db, TimeProvider clock)
             .Select(u => u.Id).ToListAsync(ct);
         foreach (var user in people)
         {
-            db.UserAlerts.Add(new UserAlert
+            db.Alerts.Add(new Alert
             {
-                UserId = user, Kind = UserAlert.FacilityNearCapacity, RecordId = facility.Id, Title = facility.Name, Addressee = facility.OwnerParty, DueAt = now, CreatedAt = now,
+                UserId = user, Kind = Alert.FacilityNearCapacity, RecordId = facility.Id, Title = facility.Name, Addressee = facility.OwnerParty, DueAt = now, CreatedAt = now,
             });
         }
         db.Audit(AuditActions.Escalated, AuditOutcomes.Ok, facility, $"occupancy {facility.Occupancy} of {facility.Capacity} reached {facility.AlertAtPercent} %");

@@ -24,6 +24,7 @@ public enum StayOutcome
 /// carries is kept in step with the stays, so a partner it is shared with sees how full it is without seeing who is in it.
 /// </summary>
 [RecordType(TypeName)]
+[RecordPage("/quarantine/facilities/{Id}")]
 public sealed class QuarantineFacility : CoordinationRecord
 {
     public const string TypeName = "quarantine-facility";

@@ -110,6 +110,7 @@ public sealed class CrossingBatch
 /// sampled consignments. Recomputed from the records after every change of that day and published like any record.
 /// </summary>
 [RecordType(TypeName)]
+[RecordPage("/gates/{GatePair}/screening")]
 public sealed class ScreeningSummary : CoordinationRecord
 {
     public const string TypeName = "screening-summary";
@@ -134,6 +135,7 @@ public sealed class ScreeningCount
 /// a copy owned by the recording party, with the reason the personal data may cross.
 /// </summary>
 [RecordType(TypeName)]
+[RecordPage("/gates/{GatePair}/screening")]
 public sealed class ScreeningExtract : CoordinationRecord
 {
     public const string TypeName = "screening-extract";

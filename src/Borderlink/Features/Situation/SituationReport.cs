@@ -17,6 +17,7 @@ public enum PeriodKind
 /// Shared by default with every partner of the mechanism; the rows travel with the record.
 /// </summary>
 [RecordType(TypeName)]
+[RecordPage("/situation/reports/{Id}")]
 public sealed class SituationReport : CoordinationRecord
 {
     public const string TypeName = "situation-report";

@@ -1,3 +1,4 @@
+using Borderlink.Features.Alerts;
 using Borderlink.Data;
 using Borderlink.Features.Accounts;
 using Borderlink.Features.Audit;
@@ -15,6 +16,7 @@ namespace Borderlink.Features.Traffic;
 /// congested is decided when it is recorded, against that side's thresholds for the gate (kept with the record).
 /// </summary>
 [RecordType(TypeName)]
+[RecordPage("/traffic/{Id}")]
 public sealed class GateTraffic : CoordinationRecord
 {
     public const string TypeName = "gate-traffic";
@@ -163,9 +165,9 @@ public sealed class AlertCongestion(BorderlinkDb db, TimeProvider clock, Microso
                 db.CongestionAlerts.Add(new CongestionAlert { TrafficId = traffic.Id, Party = party, AlertedAt = now });
                 foreach (var person in people.Where(p => p.PartyCode == party))
                 {
-                    db.UserAlerts.Add(new UserAlert
+                    db.Alerts.Add(new Alert
                     {
-                        UserId = person.Id, Kind = UserAlert.GateCongested, RecordId = traffic.Id, Title = traffic.GatePair, Addressee = traffic.OwnerParty,
+                        UserId = person.Id, Kind = Alert.GateCongested, RecordId = traffic.Id, Title = traffic.GatePair, Addressee = traffic.OwnerParty,
                         DueAt = now, CreatedAt = now,
                     });
                 }

@@ -1,3 +1,4 @@
+using Borderlink.Features.Alerts;
 using Borderlink.Sharing;
 using Borderlink.Sharing.Exchange;
 
@@ -9,6 +10,8 @@ namespace Borderlink.Features.Translation;
 /// translation of the current text into that language exists; the asking party may withdraw it.
 /// </summary>
 [RecordType(TypeName)]
+[RecordPage(nameof(TargetType), nameof(TargetId))]
+[AlertWhenShared(Title = nameof(Note))]
 public sealed class TranslationRequest : CoordinationRecord
 {
     public const string TypeName = "translation-request";
@@ -28,6 +31,8 @@ public sealed class TranslationRequest : CoordinationRecord
 /// later change of the original marks it outdated.
 /// </summary>
 [RecordType(TypeName)]
+[RecordPage(nameof(TargetType), nameof(TargetId))]
+[AlertWhenShared(Title = nameof(Text))]
 public sealed class TextTranslation : CoordinationRecord
 {
     public const string TypeName = "text-translation";

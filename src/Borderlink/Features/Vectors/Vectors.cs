@@ -23,6 +23,7 @@ public enum VectorKind
 /// notifying the partner.
 /// </summary>
 [RecordType(TypeName)]
+[RecordPage("/vectors")]
 public sealed class VectorObservation : CoordinationRecord
 {
     public const string TypeName = "vector-observation";

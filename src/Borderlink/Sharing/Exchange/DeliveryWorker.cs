@@ -1,3 +1,5 @@
+using Borderlink.Features.Accounts;
+using Borderlink.Features.Alerts;
 using System.Net;
 using System.Net.Http.Headers;
 using Borderlink.Data;
@@ -205,6 +207,7 @@ public sealed class DeliveryWorker(IServiceScopeFactory scopes, LocalNode node, 
             {
                 partner.UnreachableSince ??= now;
                 if (links.Failed(group.Key, unreachable.Second.Error!)) summaries.Add(group.Key);
+                await AlertAdministratorsAsync(db, partner, now, ct);
             }
             if (group.LastOrDefault(x => x.Second.Kind != SendKind.Delivered) is { First: not null } failed)
             {
@@ -221,6 +224,20 @@ public sealed class DeliveryWorker(IServiceScopeFactory scopes, LocalNode node, 
         }
         logger.LogDebug("Outbox round: {Count} messages with key {Kid}", claimed.Count, key.Kid);
         return new Round(claimed.Count, outcomes.Count(o => o.Kind == SendKind.Delivered));
+    }
+
+    /// <summary>
+    /// Once a partner has not answered for <see cref="ExchangeOptions.UnreachableAlertSeconds"/>, the node's administrators
+    /// get one alert for the outage (it is known by when the outage began), whatever the number of rounds or instances.
+    /// </summary>
+    private async Task AlertAdministratorsAsync(BorderlinkDb db, PartnerNode partner, DateTimeOffset now, CancellationToken ct)
+    {
+        if (partner.UnreachableSince is not { } since || now - since < TimeSpan.FromSeconds(options.Value.UnreachableAlertSeconds)) return;
+        if (await db.Alerts.AnyAsync(a => a.Kind == Alert.PartnerUnreachable && a.Title == partner.NodeId && a.DueAt == since, ct)) return;
+        db.Alerts.Add(new Alert
+        {
+            ForRole = Roles.Administrator, Kind = Alert.PartnerUnreachable, Title = partner.NodeId, Addressee = partner.Parties, DueAt = since, CreatedAt = now,
+        });
     }
 
     public override void Dispose()

@@ -75,6 +75,10 @@ public sealed class ExchangeOptions
     [Range(1, 900)]
     public int? ClaimLeaseSeconds { get; set; }
 
+    /// <summary>How long a partner node must have stopped answering before the administrators get an alert (once per outage).</summary>
+    [Range(0, 86_400)]
+    public int UnreachableAlertSeconds { get; set; } = 300;
+
     public TimeSpan SendTimeout => TimeSpan.FromSeconds(SendTimeoutSeconds);
 
     public TimeSpan ClaimLease => TimeSpan.FromSeconds(ClaimLeaseSeconds ?? SendTimeoutSeconds + 15);

@@ -1,3 +1,4 @@
+using Borderlink.Features.Alerts;
 using System.Net;
 using System.Net.Http.Json;
 using Borderlink.Features.Measures;
@@ -59,15 +60,15 @@ public sealed class MeasureTests() : OwnAppTest(new BorderlinkApp().WithSetting(
         // One pass reminds Lang Son that its measure is due soon and Guangxi that its one is overdue; a second pass does nothing.
         Assert.Equal(2, await RemindAsync());
         Assert.Equal(0, await RemindAsync());
-        var alerts = await App.WithSystemDbAsync(db => db.UserAlerts.Where(a => a.RecordId == ours.Id || a.RecordId == theirs.Id)
+        var alerts = await App.WithSystemDbAsync(db => db.Alerts.Where(a => a.RecordId == ours.Id || a.RecordId == theirs.Id)
             .Join(db.Users, a => a.UserId, u => u.Id, (a, u) => new { a.Kind, u.UserName }).ToListAsync());
-        Assert.Contains(alerts, a => a is { Kind: UserAlert.MeasureDueSoon, UserName: "langson.officer" });
-        Assert.Contains(alerts, a => a is { Kind: UserAlert.MeasureDueSoon, UserName: "langson.coordinator" });
-        Assert.Contains(alerts, a => a is { Kind: UserAlert.MeasureOverdue, UserName: "guangxi.officer" });
-        Assert.DoesNotContain(alerts, a => a.UserName!.StartsWith("guangxi", StringComparison.Ordinal) && a.Kind == UserAlert.MeasureDueSoon);
+        Assert.Contains(alerts, a => a is { Kind: Alert.MeasureDueSoon, UserName: "langson.officer" });
+        Assert.Contains(alerts, a => a is { Kind: Alert.MeasureDueSoon, UserName: "langson.coordinator" });
+        Assert.Contains(alerts, a => a is { Kind: Alert.MeasureOverdue, UserName: "guangxi.officer" });
+        Assert.DoesNotContain(alerts, a => a.UserName!.StartsWith("guangxi", StringComparison.Ordinal) && a.Kind == Alert.MeasureDueSoon);
         Assert.DoesNotContain(alerts, a => a.UserName == "langson.viewer" || a.UserName == "langson.police");
-        var inbox = WebUtility.HtmlDecode(await guangxi.GetStringAsync("/notifications"));
-        Assert.Contains($"href=\"/measures/{theirs.Id}\"", inbox, StringComparison.Ordinal);
+        var centre = WebUtility.HtmlDecode(await guangxi.GetStringAsync("/alerts?kind=measure-overdue"));
+        Assert.Contains($"href=\"/measures/{theirs.Id}\"", centre, StringComparison.Ordinal);
 
         // A day later Lang Son's is overdue too, and is reminded of that once; the one Guangxi finished is no longer overdue.
         App.Clock.Advance(TimeSpan.FromDays(1));
@@ -77,7 +78,7 @@ public sealed class MeasureTests() : OwnAppTest(new BorderlinkApp().WithSetting(
         Assert.Equal((true, false), ((await GetAsync(langSon, ours.Id)).Overdue, (await GetAsync(langSon, theirs.Id)).Overdue));
         Assert.Equal(1, await RemindAsync());
         Assert.Equal(0, await RemindAsync());
-        Assert.Equal(1, await App.WithSystemDbAsync(db => db.UserAlerts.CountAsync(a => a.RecordId == ours.Id && a.Kind == UserAlert.MeasureOverdue
+        Assert.Equal(1, await App.WithSystemDbAsync(db => db.Alerts.CountAsync(a => a.RecordId == ours.Id && a.Kind == Alert.MeasureOverdue
             && db.Users.Any(u => u.Id == a.UserId && u.UserName == "langson.officer"))));
     }
 

@@ -1,6 +1,8 @@
 using System.Net;
+using Borderlink.Features.Alerts;
 using Borderlink.Features.Notifications;
 using Borderlink.Tests.Infrastructure;
+using Borderlink.Web;
 using Microsoft.EntityFrameworkCore;
 
 namespace Borderlink.Tests.Features.Notifications;
@@ -85,7 +87,7 @@ public sealed class AcknowledgementClockTests : OwnAppTest
 
         var (escalations, alerts, audited) = await App.WithSystemDbAsync(async db => (
             await db.NotificationEscalations.Where(e => e.NotificationId == sent.Id).Select(e => e.ForParty).OrderBy(p => p).ToListAsync(),
-            await db.UserAlerts.Where(a => a.RecordId == sent.Id).Join(db.Users, a => a.UserId, u => u.Id, (a, u) => u.UserName!).OrderBy(n => n).ToListAsync(),
+            await db.Alerts.Where(a => a.RecordId == sent.Id && a.Kind == Alert.AcknowledgementOverdue).Join(db.Users, a => a.UserId, u => u.Id, (a, u) => u.UserName!).OrderBy(n => n).ToListAsync(),
             await db.AuditEntries.CountAsync(e => e.RecordId == sent.Id && e.Action == "escalated")));
         Assert.Equal(["CN-GX", "VN-09"], escalations);
         Assert.Equal(["guangxi.coordinator", "langson.coordinator"], alerts);
@@ -100,11 +102,12 @@ public sealed class AcknowledgementClockTests : OwnAppTest
         Assert.Contains($"https://borderlink.example/notifications/{sent.Id}", toGuangxi.TextBody, StringComparison.Ordinal);
 
         var coordinator = await App.SignInAsync("guangxi.coordinator", "en");
-        var inbox = await (await coordinator.GetAsync("/notifications")).Content.ReadAsStringAsync();
-        Assert.Contains("data-testid=\"alerts\"", inbox, StringComparison.Ordinal);
-        var alert = Assert.Single(await (await coordinator.GetAsync("/api/v1/alerts?unread=true")).ReadAsync<List<AlertDto>>());
-        Assert.Equal(HttpStatusCode.Redirect, (await Forms.PostAsync(coordinator, "/notifications", "/notifications", "alert-" + alert.Id, [])).StatusCode);
-        Assert.Empty(await (await coordinator.GetAsync("/api/v1/alerts?unread=true")).ReadAsync<List<AlertDto>>());
+        const string overdueAlerts = "/api/v1/alerts?unread=true&kind=ack-overdue";
+        var alert = Assert.Single((await (await coordinator.GetAsync(overdueAlerts)).ReadAsync<Paged<AlertDto>>()).Items);
+        var centre = WebUtility.HtmlDecode(await coordinator.GetStringAsync("/alerts?kind=ack-overdue"));
+        Assert.Contains("is overdue; it was due", centre, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await Forms.PostAsync(coordinator, "/alerts?kind=ack-overdue", "/alerts?kind=ack-overdue", "alert-" + alert.Id, [])).StatusCode);
+        Assert.Empty((await (await coordinator.GetAsync(overdueAlerts)).ReadAsync<Paged<AlertDto>>()).Items);
         var ownDashboard = await (await App.SignInAsync("langson.viewer", "en")).GetAsync("/");
         var theirDashboard = await (await App.SignInAsync("guangxi.viewer", "en")).GetAsync("/");
         Assert.Contains("Overdue", await ownDashboard.Content.ReadAsStringAsync(), StringComparison.Ordinal);

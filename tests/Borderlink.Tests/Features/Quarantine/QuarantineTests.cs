@@ -1,3 +1,4 @@
+using Borderlink.Features.Alerts;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -20,7 +21,7 @@ public sealed class QuarantineTests(SharedApp app)
     }
 
     private async Task<int> AlertsAsync(Guid facility) =>
-        await app.WithSystemDbAsync(db => db.UserAlerts.CountAsync(a => a.RecordId == facility && a.Kind == UserAlert.FacilityNearCapacity
+        await app.WithSystemDbAsync(db => db.Alerts.CountAsync(a => a.RecordId == facility && a.Kind == Alert.FacilityNearCapacity
             && db.Users.Any(u => u.Id == a.UserId && u.UserName == "langson.coordinator")));
 
     [Fact]

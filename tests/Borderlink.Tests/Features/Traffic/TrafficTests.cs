@@ -1,3 +1,4 @@
+using Borderlink.Features.Alerts;
 using System.Net;
 using System.Net.Http.Json;
 using Borderlink.Features.Notifications;
@@ -40,7 +41,7 @@ public sealed class TrafficTests() : OwnAppTest(new BorderlinkApp().WithSetting(
 
         Assert.Equal(2, await App.WithServiceAsync<AlertCongestion, int>(a => a.RunAsync()));
         Assert.Equal(0, await App.WithServiceAsync<AlertCongestion, int>(a => a.RunAsync()));
-        var alerted = await App.WithSystemDbAsync(db => db.UserAlerts.Where(a => a.RecordId == ours.Id && a.Kind == UserAlert.GateCongested)
+        var alerted = await App.WithSystemDbAsync(db => db.Alerts.Where(a => a.RecordId == ours.Id && a.Kind == Alert.GateCongested)
             .Join(db.Users, a => a.UserId, u => u.Id, (a, u) => u.UserName!).ToListAsync());
         Assert.Contains("langson.coordinator", alerted);
         Assert.Contains("guangxi.coordinator", alerted);
