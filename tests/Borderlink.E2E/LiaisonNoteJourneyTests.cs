@@ -4,7 +4,7 @@ namespace Borderlink.E2E;
 
 /// <summary>
 /// A Lang Son coordinator (foreign affairs) signs in, reads the dashboard in Vietnamese and Chinese, writes a note shared with
-/// Guangxi; a Guangxi user sees it, a Cao Bang user does not. Screenshots are kept as test artifacts.
+/// Guangxi; a Guangxi user sees it and answers under it, Lang Son finds the answer through its alerts; a Cao Bang user sees nothing. Screenshots are kept as test artifacts.
 /// </summary>
 public sealed class LiaisonNoteJourneyTests(SharedBrowserApp app)
 {
@@ -48,6 +48,19 @@ public sealed class LiaisonNoteJourneyTests(SharedBrowserApp app)
         await guangxi.GetByText(title).ClickAsync();
         await Assertions.Expect(guangxi.GetByTestId("note-body")).ToContainTextAsync("chuột chết");
         await BrowserApp.ScreenshotAsync(guangxi, "04-note-seen-in-guangxi");
+
+        // Guangxi answers under the note; Lang Son finds the answer through its alert centre and reads it in the thread.
+        var answer = "已加强口岸鼠类监测 " + title[^6..];
+        await guangxi.FillAsync("[data-testid=reply-text]", answer);
+        await guangxi.SelectOptionAsync("[data-testid=reply-language]", "zh-Hans");
+        await guangxi.ClickAsync("[data-testid=reply-submit]");
+        await Assertions.Expect(guangxi.GetByTestId("replies")).ToContainTextAsync(answer);
+        await langSon.GotoAsync("/alerts?unread=true");
+        await Assertions.Expect(langSon.GetByTestId("alert-badge")).ToContainTextAsync("Cảnh báo");
+        await langSon.GetByText(answer).ClickAsync();
+        await Assertions.Expect(langSon.GetByTestId("note-title")).ToHaveTextAsync(title);
+        await Assertions.Expect(langSon.GetByTestId("replies")).ToContainTextAsync(answer);
+        await BrowserApp.ScreenshotAsync(langSon, "04b-answer-seen-in-lang-son");
 
         var caoBang = await _app.NewPageAsync("vi-VN");
         await BrowserApp.SignInAsync(caoBang, "caobang.officer");

@@ -56,6 +56,7 @@ public abstract class BorderlinkDb : IdentityDbContext<BorderlinkUser>, IDataPro
     public DbSet<NotificationEscalation> NotificationEscalations => Set<NotificationEscalation>();
     public DbSet<Borderlink.Features.Alerts.Alert> Alerts => Set<Borderlink.Features.Alerts.Alert>();
     public DbSet<Borderlink.Features.Alerts.AlertRead> AlertReads => Set<Borderlink.Features.Alerts.AlertRead>();
+    public DbSet<Borderlink.Features.Replies.RecordReply> RecordReplies => Set<Borderlink.Features.Replies.RecordReply>();
     public DbSet<NotificationRead> NotificationReads => Set<NotificationRead>();
     public DbSet<SituationReport> SituationReports => Set<SituationReport>();
     public DbSet<Borderlink.Features.Directory.ContactEntry> ContactEntries => Set<Borderlink.Features.Directory.ContactEntry>();

@@ -36,6 +36,24 @@ public static class RecordLoader
         return new Outcome<T>.Done(record);
     }
 
+    /// <summary>As <see cref="LoadAsync{T}"/> for a record type known by its name; NotFound for a name no type has.</summary>
+    public static async Task<Outcome<CoordinationRecord>> LoadAnyAsync(BorderlinkDb db, string recordType, Guid id, RecordOperation operation, CancellationToken ct = default)
+    {
+        if (!Exchange.RecordTypes.ByName.TryGetValue(recordType, out var type)) return new Outcome<CoordinationRecord>.NotFound();
+        var load = AnyLoaders.GetOrAdd(type, t => typeof(RecordLoader).GetMethod(nameof(LoadAsBaseAsync), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!
+            .MakeGenericMethod(t).CreateDelegate<Func<BorderlinkDb, Guid, RecordOperation, CancellationToken, Task<Outcome<CoordinationRecord>>>>());
+        return await load(db, id, operation, ct);
+    }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, Func<BorderlinkDb, Guid, RecordOperation, CancellationToken, Task<Outcome<CoordinationRecord>>>> AnyLoaders = new();
+
+    private static async Task<Outcome<CoordinationRecord>> LoadAsBaseAsync<T>(BorderlinkDb db, Guid id, RecordOperation operation, CancellationToken ct)
+        where T : CoordinationRecord
+    {
+        var outcome = await LoadAsync<T>(db, id, operation, ct);
+        return outcome is Outcome<T>.Done done ? new Outcome<CoordinationRecord>.Done(done.Value) : outcome.As<CoordinationRecord>();
+    }
+
     /// <summary>Loads for a change the caller made to the version it read: NotFound, Forbidden, Stale, or the record.</summary>
     public static async Task<Outcome<T>> LoadForChangeAsync<T>(BorderlinkDb db, Guid id, RecordOperation operation, long expectedVersion, CancellationToken ct = default)
         where T : CoordinationRecord

@@ -17,4 +17,15 @@ public abstract record Outcome<T>
     /// unless the request itself is what cannot be done (422: an Idempotency-Key sent again with another request).
     /// </summary>
     public sealed record Conflict(string Code, string MessageKey, int Status = StatusCodes.Status409Conflict) : Outcome<T>;
+
+    /// <summary>The same refusal as an outcome of another type (a use case passing on why it could not go on); not for <see cref="Done"/>.</summary>
+    public Outcome<TOther> As<TOther>() => this switch
+    {
+        NotFound => new Outcome<TOther>.NotFound(),
+        Forbidden => new Outcome<TOther>.Forbidden(),
+        Invalid invalid => new Outcome<TOther>.Invalid(invalid.Errors),
+        Stale stale => new Outcome<TOther>.Stale(stale.CurrentVersion),
+        Conflict conflict => new Outcome<TOther>.Conflict(conflict.Code, conflict.MessageKey, conflict.Status),
+        _ => throw new InvalidOperationException("A done outcome has no counterpart of another type"),
+    };
 }

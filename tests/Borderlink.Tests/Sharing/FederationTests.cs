@@ -55,6 +55,15 @@ public sealed class FederationTests : IAsyncLifetime
         Assert.True(await Visible(guangxi, note.Id, n => n.Version == 2 && n.Title == "Dịch hạch — cập nhật"), "the update never arrived");
         Assert.Equal(["CN-GX"], await AlertedAsync()); // an update is not a second alert
 
+        // Guangxi answers on its node; the answer is its own record, travels back, and shows under the note in Lang Son with an alert.
+        var answered = await guangxi.PostAsJsonAsync($"/api/v1/records/liaison-note/{note.Id}/replies", new { text = "已收到，正在核实。", language = "zh-Hans" }, Json.Options);
+        Assert.Equal(HttpStatusCode.Created, answered.StatusCode);
+        var reply = await answered.ReadAsync<Borderlink.Features.Replies.ReplyDto>();
+        Assert.True(await TwoNodes.EventuallyAsync(async () =>
+            (await (await langSon.GetAsync($"/api/v1/records/liaison-note/{note.Id}/replies")).ReadAsync<List<Borderlink.Features.Replies.ReplyDto>>()).Any(r => r.Id == reply.Id)),
+            "the reply never reached Lang Son");
+        Assert.Equal(1, await _nodes.Vietnam.WithSystemDbAsync(db => db.Alerts.CountAsync(a => a.RecordId == reply.Id && a.ForParty == "VN-09")));
+
         Assert.Equal(HttpStatusCode.OK, (await langSon.ShareAsync(note.Id, 2, "Internal")).StatusCode);
         Assert.True(await TwoNodes.EventuallyAsync(async () => (await guangxi.GetAsync($"{NoteApiClient.Path}/{note.Id}")).StatusCode == HttpStatusCode.NotFound),
             "the retraction never removed the replica");

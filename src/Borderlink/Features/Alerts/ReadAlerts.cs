@@ -10,16 +10,21 @@ public static class ReadAlerts
     public const int MaxAtOnce = 5_000;
 
     /// <summary>False when the alert is not the reader's.</summary>
-    public static async Task<bool> OneAsync(BorderlinkDb db, TimeProvider clock, Guid id, CancellationToken ct = default)
+    public static async Task<bool> OneAsync(BorderlinkDb db, TimeProvider clock, Guid id, CancellationToken ct = default) =>
+        await OpenAsync(db, clock, id, ct) is not null;
+
+    /// <summary>Marks the reader's alert read and answers where it leads; null when it is not the reader's.</summary>
+    public static async Task<string?> OpenAsync(BorderlinkDb db, TimeProvider clock, Guid id, CancellationToken ct = default)
     {
-        if (!await ListAlerts.Mine(db).AnyAsync(a => a.Id == id, ct)) return false;
+        var alert = await ListAlerts.Mine(db).FirstOrDefaultAsync(a => a.Id == id, ct);
+        if (alert is null) return null;
         var userId = db.Viewer.UserId!;
         if (!await db.AlertReads.AnyAsync(r => r.UserId == userId && r.AlertId == id, ct))
         {
             db.AlertReads.Add(new AlertRead { UserId = userId, AlertId = id, ReadAt = clock.GetUtcNow() });
             await db.SaveChangesAsync(ct);
         }
-        return true;
+        return alert.Href;
     }
 
     /// <summary>Marks every unread alert of the reader read; returns how many.</summary>

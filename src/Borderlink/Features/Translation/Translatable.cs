@@ -1,4 +1,3 @@
-using System.Reflection;
 using Borderlink.Data;
 using Borderlink.Features.Agreements;
 using Borderlink.Features.Communications;
@@ -34,6 +33,7 @@ public static class Translatable
         Of<JointActivity>(JointActivity.TypeName, "findings", "Coop.Findings", a => a.Findings, a => a.Language, id => $"/cooperation/activities/{id}"),
         Of<CommunicationEntry>(CommunicationEntry.TypeName, "summary", "Comms.Summary", c => c.Summary, c => c.Language, id => $"/communications/{id}"),
         Of<Recognition>(Recognition.TypeName, "citation", "Coop.Citation", r => r.Citation, r => r.Language, id => $"/cooperation/recognitions/{id}"),
+        Of<Replies.RecordReply>(Replies.RecordReply.TypeName, "text", "Replies.Reply", r => r.Text, r => r.Language, id => RecordPages.Link(Replies.RecordReply.TypeName, id)),
     ];
 
     public static TranslatableField? Find(string? type, string? field) => Fields.FirstOrDefault(f => f.Type == type && f.Field == field);
@@ -41,18 +41,8 @@ public static class Translatable
     public static IEnumerable<TranslatableField> Of(string type) => Fields.Where(f => f.Type == type);
 
     /// <summary>Loads the record through the visibility filter and the read rule, whatever its type.</summary>
-    public static async Task<CoordinationRecord?> LoadAsync(BorderlinkDb db, string type, Guid id, CancellationToken ct)
-    {
-        if (!Sharing.Exchange.RecordTypes.ByName.TryGetValue(type, out var clr)) return null;
-        var task = (Task)LoadMethod.MakeGenericMethod(clr).Invoke(null, [db, id, ct])!;
-        await task;
-        return (CoordinationRecord?)task.GetType().GetProperty("Result")!.GetValue(task);
-    }
-
-    private static readonly MethodInfo LoadMethod = typeof(Translatable).GetMethod(nameof(LoadTyped), BindingFlags.NonPublic | BindingFlags.Static)!;
-
-    private static async Task<CoordinationRecord?> LoadTyped<T>(BorderlinkDb db, Guid id, CancellationToken ct) where T : CoordinationRecord =>
-        (await RecordLoader.LoadAsync<T>(db, id, RecordOperation.Read, ct) as Outcome<T>.Done)?.Value;
+    public static async Task<CoordinationRecord?> LoadAsync(BorderlinkDb db, string type, Guid id, CancellationToken ct) =>
+        (await RecordLoader.LoadAnyAsync(db, type, id, RecordOperation.Read, ct) as Outcome<CoordinationRecord>.Done)?.Value;
 
     private static TranslatableField Of<T>(string type, string field, string label, Func<T, string> text, Func<T, string> language, Func<Guid, string> href)
         where T : CoordinationRecord => new(type, field, label, r => text((T)r), r => language((T)r), href);

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using Borderlink.Features.Home;
 using Borderlink.Features.Measures;
 using Borderlink.Features.Meetings;
+using Borderlink.Tests.Features.Meetings;
 using Borderlink.Tests.Infrastructure;
 
 namespace Borderlink.Tests.Features.Home;
@@ -55,14 +56,7 @@ public sealed class HomeOverviewTests() : OwnAppTest(new BorderlinkApp().WithSet
         await RowsAsync(guangxi, "2026-W46", "dengue", "CN-GX", 5);
         // A meeting next week, and a measure of Guangxi's that was due on the 21st (overdue in Nanning's calendar).
         var liaison = await App.SignInAsync("langson.liaison", "vi");
-        var meetingResponse = await liaison.PostAsJsonAsync(MeetingsApi.Path, new
-        {
-            title = "Hội đàm tại cửa khẩu Hữu Nghị", kind = "BorderGateMeeting", localStart = "2026-11-25T09:00:00", localEnd = "2026-11-25T11:00:00",
-            timeZone = "Asia/Ho_Chi_Minh", online = false, location = "Hữu Nghị", agenda = "", language = "vi", invite = new[] { "CN-GX" },
-            participants = Array.Empty<object>(),
-        }, Json.Options);
-        Assert.Equal(HttpStatusCode.Created, meetingResponse.StatusCode);
-        var meeting = await meetingResponse.ReadAsync<MeetingDto>();
+        var meeting = await liaison.ScheduleMeetingAsync("Hội đàm tại cửa khẩu Hữu Nghị", "2026-11-25T09:00:00", "2026-11-25T11:00:00", ["CN-GX"]);
         var measure = await guangxi.PostAsJsonAsync(MeasuresApi.Path,
             new { what = "友谊关口岸增设农产品快速通道", language = "zh-Hans", dueOn = "2026-11-21", sourceKind = "Meeting", sourceId = meeting.Id }, Json.Options);
         Assert.Equal(HttpStatusCode.Created, measure.StatusCode);

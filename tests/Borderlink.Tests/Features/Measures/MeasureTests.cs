@@ -5,6 +5,7 @@ using Borderlink.Features.Measures;
 using Borderlink.Features.Meetings;
 using Borderlink.Features.Notifications;
 using Borderlink.Tests.Infrastructure;
+using Borderlink.Web;
 using Microsoft.EntityFrameworkCore;
 
 namespace Borderlink.Tests.Features.Measures;
@@ -67,8 +68,15 @@ public sealed class MeasureTests() : OwnAppTest(new BorderlinkApp().WithSetting(
         Assert.Contains(alerts, a => a is { Kind: Alert.MeasureOverdue, UserName: "guangxi.officer" });
         Assert.DoesNotContain(alerts, a => a.UserName!.StartsWith("guangxi", StringComparison.Ordinal) && a.Kind == Alert.MeasureDueSoon);
         Assert.DoesNotContain(alerts, a => a.UserName == "langson.viewer" || a.UserName == "langson.police");
+        // The alert centre lists it; following it marks it read and opens the measure.
+        var overdueAlert = Assert.Single((await (await guangxi.GetAsync("/api/v1/alerts?kind=measure-overdue")).ReadAsync<Paged<AlertDto>>()).Items);
+        Assert.Equal((theirs.Id, $"/measures/{theirs.Id}"), (overdueAlert.RecordId, overdueAlert.Href));
         var centre = WebUtility.HtmlDecode(await guangxi.GetStringAsync("/alerts?kind=measure-overdue"));
-        Assert.Contains($"href=\"/measures/{theirs.Id}\"", centre, StringComparison.Ordinal);
+        Assert.Contains($"href=\"/alerts/{overdueAlert.Id}/open\"", centre, StringComparison.Ordinal);
+        var opened = await guangxi.GetAsync($"/alerts/{overdueAlert.Id}/open");
+        Assert.Equal(HttpStatusCode.Redirect, opened.StatusCode);
+        Assert.EndsWith($"/measures/{theirs.Id}", opened.Headers.Location!.ToString(), StringComparison.Ordinal);
+        Assert.Empty((await (await guangxi.GetAsync("/api/v1/alerts?kind=measure-overdue&unread=true")).ReadAsync<Paged<AlertDto>>()).Items);
 
         // A day later Lang Son's is overdue too, and is reminded of that once; the one Guangxi finished is no longer overdue.
         App.Clock.Advance(TimeSpan.FromDays(1));
