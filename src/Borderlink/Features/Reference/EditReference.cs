@@ -43,7 +43,9 @@ public sealed class EditReference(BorderlinkDb db, ReferenceCache cache, Gazette
     public sealed record DiseaseRequest(NamesInput Names, string? Icd10, string? CnClass, string? VnGroup, int? CnReportHours, int? VnReportHours,
         int? AckHoursOverride, bool Notifiable = true);
 
-    public sealed record PartyRequest(NamesInput Names, string? TimeZone, DateOnly? ValidFrom, DateOnly? ValidTo, string? SuccessorCode);
+    /// <param name="Languages">The party's working languages (its translators write them), first the main one; null keeps them.</param>
+    public sealed record PartyRequest(NamesInput Names, string? TimeZone, DateOnly? ValidFrom, DateOnly? ValidTo, string? SuccessorCode,
+        IReadOnlyList<string>? Languages = null);
 
     public sealed record PlaceRequest(NamesInput Names, string? Code, string? ParentCode, string? PartyCode, string? Level);
 
@@ -101,8 +103,11 @@ public sealed class EditReference(BorderlinkDb db, ReferenceCache cache, Gazette
         if (r.ValidFrom is { } from && r.ValidTo is { } to && to < from) errors.Add(new("validTo", "Error.EndBeforeStart"));
         if (!string.IsNullOrEmpty(r.SuccessorCode) && (r.SuccessorCode == code || !await db.Parties.AnyAsync(p => p.Code == r.SuccessorCode, ct)))
             errors.Add(new("successorCode", "Error.UnknownParty", r.SuccessorCode));
+        var languages = r.Languages?.Select(Web.Languages.Canonical).ToList();
+        if (languages is not null && (languages.Count == 0 || languages.Any(l => l is null))) errors.Add(new("languages", "Error.UnknownLanguage"));
         if (errors.Count > 0) return new Outcome<Party>.Invalid(errors);
         Apply(party, r.Names);
+        if (languages is not null) party.Languages = string.Join('|', languages.Distinct());
         party.TimeZone = r.TimeZone!;
         party.ValidFrom = r.ValidFrom;
         party.ValidTo = r.ValidTo;

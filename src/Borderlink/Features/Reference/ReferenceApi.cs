@@ -5,11 +5,13 @@ using Microsoft.Extensions.Localization;
 
 namespace Borderlink.Features.Reference;
 
+/// <param name="Languages">The party's working languages, its main one first: a translation into any of them reaches its translators.</param>
 public sealed record PartyDto(string Code, string Country, string Name, string NameEn, string NameVi, string NameZh, string NameFr, string Aliases,
-    string TimeZone, DateOnly? ValidFrom, DateOnly? ValidTo, string? SuccessorCode)
+    string TimeZone, DateOnly? ValidFrom, DateOnly? ValidTo, string? SuccessorCode, IReadOnlyList<string> Languages)
 {
     public static PartyDto From(Party p) =>
-        new(p.Code, p.Country, p.Name(), p.NameEn, p.NameVi, p.NameZh, p.NameFr, p.Aliases, p.TimeZone, p.ValidFrom, p.ValidTo, p.SuccessorCode);
+        new(p.Code, p.Country, p.Name(), p.NameEn, p.NameVi, p.NameZh, p.NameFr, p.Aliases, p.TimeZone, p.ValidFrom, p.ValidTo, p.SuccessorCode,
+            p.Languages.Split('|', StringSplitOptions.RemoveEmptyEntries));
 }
 
 public sealed record DiseaseDto(string Code, string Icd10, string Name, string NameEn, string NameVi, string NameZh, string NameFr, string Aliases,

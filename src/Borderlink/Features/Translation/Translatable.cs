@@ -18,12 +18,19 @@ public sealed record TranslatableField(string Type, string Field, string LabelKe
 
 /// <summary>
 /// The free-text fields of the mechanism's records that take translations through the queue. Notes and notifications
-/// keep their owner's translations inside the record and join the queue through their "translation requested" flag.
+/// also keep their owner's translations inside the record, and join the queue through their "translation requested" flag too.
 /// </summary>
 public static class Translatable
 {
     public static readonly IReadOnlyList<TranslatableField> Fields =
     [
+        // A partner's translators give translations of notes and notifications as records of their own (the owner's stay inside the record).
+        Of<Notes.LiaisonNote>(Notes.LiaisonNote.TypeName, "title", "Notes.NoteTitle", n => n.Title, n => n.Language, id => $"/notes/{id}"),
+        Of<Notes.LiaisonNote>(Notes.LiaisonNote.TypeName, "body", "Notes.Body", n => n.Body, n => n.Language, id => $"/notes/{id}"),
+        Of<Notifications.EventNotification>(Notifications.EventNotification.TypeName, "title", "Notifications.Headline", n => n.Title, n => n.Language,
+            id => $"/notifications/{id}"),
+        Of<Notifications.EventNotification>(Notifications.EventNotification.TypeName, "details", "Notifications.Details", n => n.Details, n => n.Language,
+            id => $"/notifications/{id}"),
         Of<Meeting>(Meeting.TypeName, "title", "Meetings.Meeting", m => m.Title, m => m.Language, id => $"/meetings/{id}"),
         Of<Meeting>(Meeting.TypeName, "agenda", "Meetings.Agenda", m => m.Agenda, m => m.Language, id => $"/meetings/{id}"),
         Of<AgreedMeasure>(AgreedMeasure.TypeName, "what", "Measures.What", m => m.What, m => m.Language, id => $"/measures/{id}"),

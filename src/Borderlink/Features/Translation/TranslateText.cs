@@ -17,9 +17,9 @@ public static class TranslateText
 
     public sealed record Give(string? TargetType, Guid TargetId, string? Field, string? Language, string? Text);
 
-    /// <summary>One piece of work in the queue: the text, its language, the language wanted, and where the record is read.</summary>
+    /// <summary>One piece of work in the queue: the text, its language, the language wanted, where the record is read and where it is translated.</summary>
     public sealed record QueueItem(Guid? RequestId, string TargetType, Guid TargetId, string Field, string LabelKey, string SourceLanguage, string IntoLanguage,
-        string SourceText, string AskedBy, string Note, string Href, DateTimeOffset AskedAt);
+        string SourceText, string AskedBy, string Note, string Href, DateTimeOffset AskedAt, string WorkHref);
 
     /// <summary>A translation as shown beside the original, outdated when the original changed since.</summary>
     public sealed record Shown(TextTranslation Translation, bool Outdated);
@@ -40,14 +40,15 @@ public static class TranslateText
         // Asking twice for the same thing while it is open answers with the first request.
         var earlier = await db.TranslationRequests.FirstOrDefaultAsync(q => q.TargetId == target.Id && q.Field == field!.Field && q.IntoLanguage == into
             && q.OwnerParty == viewer.Party && !q.Withdrawn, ct);
-        if (earlier is not null && !await DoneAsync(db, earlier, field!.Text(target), ct)) return new Outcome<TranslationRequest>.Done(earlier);
+        if (earlier is not null && !await DoneAsync(db, earlier.TargetId, earlier.Field, earlier.IntoLanguage, field!.Text(target), ct)) return new Outcome<TranslationRequest>.Done(earlier);
 
         var request = new TranslationRequest
         {
             OwnerParty = viewer.Party, OwnerAgencyId = viewer.AgencyId.Value, TargetType = target.RecordType, TargetId = target.Id, Field = field!.Field,
             IntoLanguage = into!, Note = r.Note?.Trim() ?? "",
         };
-        request.SetVisibility(target.OwnerParty == viewer.Party ? Visibility.Internal : Visibility.Partners, [target.OwnerParty], []);
+        // Every party that sees the record may have translators who write the language asked for: the request reaches them all.
+        SeenLikeTheOriginal(request, target, viewer.Party);
         db.TranslationRequests.Add(request);
         await db.SaveChangesAsync(ct);
         return new Outcome<TranslationRequest>.Done(request, Created: true);
@@ -77,13 +78,21 @@ public static class TranslateText
         translation.Text = r.Text!.Trim();
         translation.SourceHash = TranslatableField.Hash(field!.Text(target));
         translation.TranslatedBy = viewer.Name;
-        // Never wider than the original: the same parties, and the same functions when the original is restricted.
-        var audience = target.Audience.Append(target.OwnerParty).Where(p => p != viewer.Party).ToList();
-        translation.SetVisibility(audience.Count == 0 ? Visibility.Internal : target.Visibility == Visibility.Restricted ? Visibility.Restricted : Visibility.Partners,
-            audience, target.Restriction);
+        SeenLikeTheOriginal(translation, target, viewer.Party);
         if (created) db.TextTranslations.Add(translation);
         await db.SaveChangesAsync(ct);
         return new Outcome<TextTranslation>.Done(translation, created);
+    }
+
+    /// <summary>
+    /// A request or a translation is seen by exactly those who see the original — its owner and the parties it is shared
+    /// with, within its functions when it is restricted — never more.
+    /// </summary>
+    private static void SeenLikeTheOriginal(CoordinationRecord record, CoordinationRecord original, string party)
+    {
+        var audience = original.Audience.Append(original.OwnerParty).Where(p => p != party).ToList();
+        record.SetVisibility(audience.Count == 0 ? Visibility.Internal : original.Visibility == Visibility.Restricted ? Visibility.Restricted : Visibility.Partners,
+            audience, original.Restriction);
     }
 
     public static async Task<Outcome<TranslationRequest>> WithdrawAsync(BorderlinkDb db, Guid id, CancellationToken ct = default)
@@ -103,38 +112,61 @@ public static class TranslateText
     }
 
     /// <summary>
-    /// The translator's queue: open requests the viewer's party may see whose current text has no translation into the
-    /// wanted language yet, and the viewer's party's own notes and notifications flagged "translation requested".
+    /// The translator's queue: the texts waiting for a translation into one of the working languages of the viewer's
+    /// party (a party setting), whoever asked — open requests about any record the party sees, and notes and
+    /// notifications flagged "translation requested", its own and its partners'. A text already translated (in its
+    /// current wording) into that language is not listed.
     /// </summary>
     public static async Task<List<QueueItem>> QueueAsync(BorderlinkDb db, CancellationToken ct = default)
     {
+        var party = db.Viewer.Party;
+        var working = (await db.Parties.AsNoTracking().Where(p => p.Code == party).Select(p => p.Languages).FirstOrDefaultAsync(ct) ?? "")
+            .Split('|', StringSplitOptions.RemoveEmptyEntries);
         var items = new List<QueueItem>();
-        foreach (var request in await db.TranslationRequests.AsNoTracking().Where(q => !q.Withdrawn).OrderBy(q => q.CreatedAt).Take(500).ToListAsync(ct))
+        foreach (var request in await db.TranslationRequests.AsNoTracking().Where(q => !q.Withdrawn && working.Contains(q.IntoLanguage))
+                     .OrderBy(q => q.CreatedAt).Take(500).ToListAsync(ct))
         {
             var field = Translatable.Find(request.TargetType, request.Field);
             var target = field is null ? null : await Translatable.LoadAsync(db, request.TargetType, request.TargetId, ct);
-            if (field is null || target is null || await DoneAsync(db, request, field.Text(target), ct)) continue;
+            if (field is null || target is null || await DoneAsync(db, request.TargetId, request.Field, request.IntoLanguage, field.Text(target), ct)) continue;
             items.Add(new QueueItem(request.Id, request.TargetType, request.TargetId, request.Field, field.LabelKey, field.Language(target), request.IntoLanguage,
-                field.Text(target), request.OwnerParty, request.Note, field.Href(request.TargetId), request.CreatedAt));
+                field.Text(target), request.OwnerParty, request.Note, field.Href(target.Id), request.CreatedAt, WorkHref(target, field, request.IntoLanguage)));
         }
-        var party = db.Viewer.Party;
-        foreach (var note in await db.LiaisonNotes.AsNoTracking().Where(n => n.OwnerParty == party && n.OriginNode == null && n.TranslationRequested != null).Take(200).ToListAsync(ct))
+        foreach (var note in await db.LiaisonNotes.AsNoTracking().Where(n => n.TranslationRequested != null && working.Contains(n.TranslationRequested))
+                     .OrderBy(n => n.UpdatedAt).Take(200).ToListAsync(ct))
         {
-            items.Add(new QueueItem(null, note.RecordType, note.Id, "body", "Notes.Body", note.Language, note.TranslationRequested!, note.Body, note.OwnerParty, note.Title,
-                $"/notes/{note.Id}", note.UpdatedAt));
+            await AddFlaggedAsync(db, items, note, "body", note.Body, note.Language, note.TranslationRequested!, note.Title, ct);
         }
-        foreach (var n in await db.EventNotifications.AsNoTracking().Where(n => n.OwnerParty == party && n.OriginNode == null && n.TranslationRequested != null).Take(200).ToListAsync(ct))
+        foreach (var n in await db.EventNotifications.AsNoTracking().Where(n => n.TranslationRequested != null && working.Contains(n.TranslationRequested))
+                     .OrderBy(n => n.UpdatedAt).Take(200).ToListAsync(ct))
         {
-            items.Add(new QueueItem(null, n.RecordType, n.Id, "details", "Notifications.Details", n.Language, n.TranslationRequested!, n.Details, n.OwnerParty, n.Title,
-                $"/notifications/{n.Id}", n.UpdatedAt));
+            await AddFlaggedAsync(db, items, n, "details", n.Details, n.Language, n.TranslationRequested!, n.Title, ct);
         }
         return items.OrderBy(i => i.AskedAt).ToList();
     }
 
-    private static Task<bool> DoneAsync(BorderlinkDb db, TranslationRequest request, string currentText, CancellationToken ct)
+    /// <summary>
+    /// A note or notification flagged for translation. Its owner's translators add the translation to the record itself
+    /// (on its page); a partner's translators give one of their own, which travels back to the owner.
+    /// </summary>
+    private static async Task AddFlaggedAsync(BorderlinkDb db, List<QueueItem> items, CoordinationRecord record, string fieldName, string text, string language,
+        string into, string title, CancellationToken ct)
+    {
+        var field = Translatable.Find(record.RecordType, fieldName)!;
+        var own = record.OwnerParty == db.Viewer.Party && !record.IsReplica;
+        if (!own && await DoneAsync(db, record.Id, fieldName, into, text, ct)) return;
+        items.Add(new QueueItem(null, record.RecordType, record.Id, fieldName, field.LabelKey, language, into, text, record.OwnerParty, title,
+            field.Href(record.Id), record.UpdatedAt, own ? field.Href(record.Id) : WorkHref(record, field, into)));
+    }
+
+    /// <summary>Where the viewer's party translates: the translator's page for a partner's record, the record's page for its own notes and notifications.</summary>
+    private static string WorkHref(CoordinationRecord target, TranslatableField field, string into) =>
+        $"/translations/work?type={target.RecordType}&id={target.Id}&field={field.Field}&into={into}";
+
+    private static Task<bool> DoneAsync(BorderlinkDb db, Guid targetId, string field, string language, string currentText, CancellationToken ct)
     {
         var hash = TranslatableField.Hash(currentText);
-        return db.TextTranslations.AnyAsync(t => t.TargetId == request.TargetId && t.Field == request.Field && t.Language == request.IntoLanguage && t.SourceHash == hash, ct);
+        return db.TextTranslations.AnyAsync(t => t.TargetId == targetId && t.Field == field && t.Language == language && t.SourceHash == hash, ct);
     }
 
     private static async Task<(CoordinationRecord? Target, TranslatableField? Field, List<FieldError> Errors)> TargetAsync(BorderlinkDb db, string? type, Guid id,

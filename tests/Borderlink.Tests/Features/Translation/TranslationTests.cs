@@ -2,7 +2,9 @@ using System.Net;
 using System.Net.Http.Json;
 using Borderlink.Features.Measures;
 using Borderlink.Features.Translation;
+using Borderlink.Features.Notes;
 using Borderlink.Tests.Features.Minutes;
+using Borderlink.Tests.Features.Notes;
 using Borderlink.Tests.Infrastructure;
 
 namespace Borderlink.Tests.Features.Translation;
@@ -62,6 +64,66 @@ public sealed class TranslationTests(SharedApp app)
         Assert.Equal(HttpStatusCode.NotFound,
             (await (await app.SignInAsync("caobang.officer")).GetAsync($"{TranslationApi.Path}?targetType=agreed-measure&targetId={measure.Id}")).StatusCode);
     }
+
+    [Fact]
+    public async Task A_note_Lang_Son_flags_for_Chinese_reaches_Guangxis_translators_and_their_translation_shows_beside_it()
+    {
+        var langSon = await app.SignInAsync("langson.liaison", "vi");
+        var title = "Đề nghị phối hợp giám sát chuột tại cửa khẩu " + Guid.NewGuid().ToString("N")[..6];
+        var created = await langSon.CreateAsync(new
+        {
+            title, body = "Đề nghị phía bạn tăng cường giám sát chuột và bọ chét tại khu vực cửa khẩu.", language = "vi", translationRequested = "zh-Hans",
+            visibility = "Partners", audience = new[] { "CN-GX" },
+        });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var note = await created.ReadAsync<NoteDto>();
+        async Task<List<TranslateText.QueueItem>> QueueAsync(HttpClient translator) =>
+            await (await translator.GetAsync($"{TranslationApi.Path}/queue")).ReadAsync<List<TranslateText.QueueItem>>();
+
+        // Guangxi writes Chinese: its translators get the note, to translate on their own page; Lang Son's translators (who
+        // declare Chinese too) get it to add inside the note; Cao Bang, which does not see the note, gets nothing.
+        var guangxi = await app.SignInAsync("guangxi.liaison", "zh-Hans");
+        var theirs = Assert.Single(await QueueAsync(guangxi), i => i.TargetId == note.Id);
+        Assert.Equal(("body", "zh-Hans", $"/translations/work?type=liaison-note&id={note.Id}&field=body&into=zh-Hans"), (theirs.Field, theirs.IntoLanguage, theirs.WorkHref));
+        Assert.Equal($"/notes/{note.Id}", Assert.Single(await QueueAsync(langSon), i => i.TargetId == note.Id).WorkHref);
+        Assert.DoesNotContain(await QueueAsync(await app.SignInAsync("caobang.liaison")), i => i.TargetId == note.Id);
+
+        var saved = await Forms.PostAsync(guangxi, theirs.WorkHref, theirs.WorkHref, "translate",
+            [new("Form.Language", "zh-Hans"), new("Form.Text", "请贵方加强口岸区域的鼠类和跳蚤监测。")]);
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var page = WebUtility.HtmlDecode(await langSon.GetStringAsync($"/notes/{note.Id}"));
+        Assert.Contains("data-testid=\"translation-body-zh-Hans\">请贵方加强口岸区域的鼠类和跳蚤监测。</dd>", page, StringComparison.Ordinal);
+        Assert.Contains("中文 · Khu tự trị dân tộc Choang Quảng Tây", page, StringComparison.Ordinal); // who translated it
+        Assert.DoesNotContain(await QueueAsync(guangxi), i => i.TargetId == note.Id);
+
+        // A request into French reaches nobody until a party declares French among its working languages.
+        var notePage = $"/notes/{note.Id}";
+        Assert.Equal(HttpStatusCode.OK, (await Forms.PostAsync(langSon, notePage, notePage, "ask-title", [new("Ask.Into", "fr")])).StatusCode);
+        Assert.DoesNotContain(await QueueAsync(guangxi), i => i.TargetId == note.Id && i.IntoLanguage == "fr");
+        var admin = await app.SignInAsync("guangxi.admin", "en");
+        var edit = "/admin/reference/parties/CN-GX";
+        var before = PartyForm(await admin.GetStringAsync(edit));
+        Assert.Contains(before, f => f.Key == "Form.Aliases" && f.Value.Length > 0); // the form is read whole: saving it back changes only the languages
+        var form = await Forms.PostAsync(admin, edit, edit, "party", [.. before, new("languages", "zh-Hans"), new("languages", "vi"), new("languages", "fr")]);
+        Assert.Equal(HttpStatusCode.Redirect, form.StatusCode);
+        try
+        {
+            Assert.Contains(await QueueAsync(guangxi), i => i.TargetId == note.Id && i.IntoLanguage == "fr");
+            Assert.Contains("中文, Tiếng Việt, Français", WebUtility.HtmlDecode(await admin.GetStringAsync("/reference")), StringComparison.Ordinal);
+        }
+        finally
+        {
+            await Forms.PostAsync(admin, edit, edit, "party", [.. PartyForm(await admin.GetStringAsync(edit)), new("languages", "zh-Hans"), new("languages", "vi"), new("languages", "en")]);
+        }
+    }
+
+    /// <summary>The party form's current values (inputs and the aliases' text area), as a browser would send them back.</summary>
+    private static List<KeyValuePair<string, string>> PartyForm(string html) =>
+    [
+        .. System.Text.RegularExpressions.Regex.Matches(html, "<input id=\"[^\"]*\" name=\"(Form\\.[A-Za-z]+)\"(?: [a-z]+=\"[^\"]*\")* value=\"([^\"]*)\"")
+            .Concat(System.Text.RegularExpressions.Regex.Matches(html, "<textarea id=\"[^\"]*\" name=\"(Form\\.[A-Za-z]+)\"[^>]*>([^<]*)</textarea>"))
+            .Select(m => new KeyValuePair<string, string>(m.Groups[1].Value, WebUtility.HtmlDecode(m.Groups[2].Value))),
+    ];
 
     [Fact]
     public async Task The_glossary_finds_a_term_in_any_language_and_spelling_and_liaisons_keep_it()
