@@ -88,6 +88,11 @@ public static class SituationApi
                 return Results.Ok(start is { } s ? await SituationQueries.CrossBorderAsync(db, disease, k, s, ct) : []);
             })
             .WithName("SituationCrossBorder").WithSummary("This period against the one before, per party (the latest period with figures unless one is given).");
+        picture.MapGet("/completeness", async (BorderlinkDb db, TimeProvider clock, PeriodKind? kind, int? periods, CancellationToken ct) =>
+                TypedResults.Ok(await ReportingCompleteness.HandleAsync(db, clock, kind ?? PeriodKind.Week, periods ?? 8, ct)))
+            .WithName("SituationCompleteness")
+            .WithSummary("For the caller's party and its partners, each of the last periods (1–26, default 8) reported on time, late, missing or not yet due, "
+                         + "against the rhythm: a week is due two days after it ends, a day the day after, at the end of that day in the party's zone.");
         return app;
     }
 
