@@ -13,6 +13,10 @@ public sealed class BorderlinkUser : IdentityUser
     public string? PreferredLanguage { get; set; }
     /// <summary>IANA zone; null means the party's zone.</summary>
     public string? TimeZone { get; set; }
+    /// <summary>Once a day, by e-mail, the alerts this user has not read (see <c>SendAlertDigests</c>); off unless the user turns it on.</summary>
+    public bool AlertDigest { get; set; }
+    /// <summary>When the last digest was made for this user (sent, or found empty).</summary>
+    public DateTimeOffset? AlertDigestAt { get; set; }
 }
 
 /// <summary>The five roles of DESIGN.md §2. A user may hold several.</summary>

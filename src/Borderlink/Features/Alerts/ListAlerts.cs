@@ -29,22 +29,30 @@ public static class ListAlerts
     public static Task<int> UnreadCountAsync(BorderlinkDb db, TimeProvider clock, CancellationToken ct = default) =>
         Unread(db, Mine(db), clock.GetUtcNow()).CountAsync(ct);
 
-    /// <summary>Every alert meant for the signed-in reader.</summary>
-    internal static IQueryable<Alert> Mine(BorderlinkDb db)
+    /// <summary>Whom alerts are read for: a user, their party, their agency's function, whether they administer the node.</summary>
+    public sealed record Reader(string UserId, string Party, string? Function, bool Administrator)
     {
-        var viewer = db.Viewer;
-        var userId = viewer.UserId ?? "";
-        var party = viewer.Party ?? "";
-        var function = "|" + (viewer.Function ?? "") + "|";
-        var administrator = viewer.IsInRole(Roles.Administrator) ? Roles.Administrator : "";
-        return db.Alerts.AsNoTracking().Where(a => a.UserId == userId
-            || (a.UserId == null && (a.ForParty == null || a.ForParty == party) && (a.ForFunctions == "" || a.ForFunctions.Contains(function))
+        public static Reader Of(Sharing.Viewer viewer) =>
+            new(viewer.UserId ?? "", viewer.Party ?? "", viewer.Function, viewer.IsInRole(Roles.Administrator));
+    }
+
+    /// <summary>Every alert meant for the signed-in reader.</summary>
+    internal static IQueryable<Alert> Mine(BorderlinkDb db) => For(db, Reader.Of(db.Viewer));
+
+    /// <summary>Every alert meant for one reader: their own, their party's (within their function), the administrators'.</summary>
+    public static IQueryable<Alert> For(BorderlinkDb db, Reader reader)
+    {
+        var function = "|" + (reader.Function ?? "") + "|";
+        var administrator = reader.Administrator ? Roles.Administrator : "";
+        return db.Alerts.AsNoTracking().Where(a => a.UserId == reader.UserId
+            || (a.UserId == null && (a.ForParty == null || a.ForParty == reader.Party) && (a.ForFunctions == "" || a.ForFunctions.Contains(function))
                 && (a.ForRole == null || a.ForRole == administrator)));
     }
 
-    internal static IQueryable<Alert> Unread(BorderlinkDb db, IQueryable<Alert> alerts, DateTimeOffset now)
+    internal static IQueryable<Alert> Unread(BorderlinkDb db, IQueryable<Alert> alerts, DateTimeOffset now) => Unread(db, alerts, now, db.Viewer.UserId ?? "");
+
+    public static IQueryable<Alert> Unread(BorderlinkDb db, IQueryable<Alert> alerts, DateTimeOffset now, string userId)
     {
-        var userId = db.Viewer.UserId ?? "";
         var since = now - Alert.UnreadWindow;
         return alerts.Where(a => a.CreatedAt >= since && !db.AlertReads.Any(r => r.UserId == userId && r.AlertId == a.Id));
     }

@@ -43,17 +43,51 @@ public sealed class AlertMailer(IOptions<SmtpOptions> options, IStringLocalizer<
     public async Task SendOverdueAsync(BorderlinkUser user, EventNotification n, string addressee, CancellationToken ct)
     {
         if (!Enabled || string.IsNullOrWhiteSpace(user.Email)) return;
-        var o = options.Value;
         var snapshot = await reference.GetAsync(ct);
-        var culture = Languages.Canonical(user.PreferredLanguage) ?? snapshot.Party(user.PartyCode)?.Languages.Split('|')[0] ?? "en";
-        var zone = TimeDisplay.Find(user.TimeZone) ?? TimeDisplay.Find(snapshot.Party(user.PartyCode)?.TimeZone) ?? TimeZoneInfo.Utc;
+        var (culture, zone) = Reader(user, snapshot);
         var due = TimeZoneInfo.ConvertTime(n.AcknowledgeBy!.Value, zone);
-        var link = string.IsNullOrWhiteSpace(o.SiteUrl) ? $"/notifications/{n.Id}" : $"{o.SiteUrl.TrimEnd('/')}/notifications/{n.Id}";
         var (subject, body) = Languages.In(culture, () => (L["Mail.OverdueSubject", n.Title].Value,
-            L["Mail.OverdueBody", n.Title, snapshot.PartyName(addressee), $"{due.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} ({TimeDisplay.Label(L, zone, due.Offset)})", link].Value));
+            L["Mail.OverdueBody", n.Title, snapshot.PartyName(addressee), $"{due.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} ({TimeDisplay.Label(L, zone, due.Offset)})",
+                Link($"/notifications/{n.Id}")].Value));
+        await SendAsync(user, subject, body, $"notification {n.Id}", ct);
+    }
+
+    /// <summary>
+    /// The day's digest: the user's unread alerts (newest first, at most <paramref name="max"/> listed, the rest counted),
+    /// each in words as the alert centre says it, with the link to the centre. False when mail is off or the user has no address.
+    /// </summary>
+    public async Task<bool> SendDigestAsync(BorderlinkUser user, IReadOnlyList<Alerts.Alert> alerts, int total, CancellationToken ct)
+    {
+        if (!Enabled || string.IsNullOrWhiteSpace(user.Email)) return false;
+        var snapshot = await reference.GetAsync(ct);
+        var (culture, zone) = Reader(user, snapshot);
+        var (subject, body) = Languages.In(culture, () =>
+        {
+            var lines = alerts.Select(a =>
+            {
+                var at = TimeZoneInfo.ConvertTime(a.DueAt, zone);
+                return $"- {Alerts.AlertWords.Subject(L, a, snapshot)}: {Alerts.AlertWords.Sentence(L, a, snapshot)} · "
+                    + $"{at.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} ({TimeDisplay.Label(L, zone, at.Offset)})";
+            }).ToList();
+            if (total > alerts.Count) lines.Add(L["Mail.DigestMore", total - alerts.Count].Value);
+            return (L["Mail.DigestSubject", total].Value, L["Mail.DigestBody", total, string.Join('\n', lines), Link("/alerts?unread=true"), Link("/account")].Value);
+        });
+        await SendAsync(user, subject, body, "alert digest", ct);
+        return true;
+    }
+
+    private static (string Culture, TimeZoneInfo Zone) Reader(BorderlinkUser user, ReferenceCache.Snapshot snapshot) =>
+        (Languages.Canonical(user.PreferredLanguage) ?? snapshot.Party(user.PartyCode)?.Languages.Split('|')[0] ?? "en",
+            TimeDisplay.Find(user.TimeZone) ?? TimeDisplay.Find(snapshot.Party(user.PartyCode)?.TimeZone) ?? TimeZoneInfo.Utc);
+
+    private string Link(string path) => string.IsNullOrWhiteSpace(options.Value.SiteUrl) ? path : $"{options.Value.SiteUrl.TrimEnd('/')}{path}";
+
+    private async Task SendAsync(BorderlinkUser user, string subject, string body, string about, CancellationToken ct)
+    {
+        var o = options.Value;
         var message = new MimeMessage();
         message.From.Add(MailboxAddress.Parse(o.From));
-        message.To.Add(new MailboxAddress(user.DisplayName, user.Email));
+        message.To.Add(new MailboxAddress(user.DisplayName, user.Email!));
         message.Subject = subject;
         message.Body = new TextPart("plain") { Text = body };
         try
@@ -66,7 +100,7 @@ public sealed class AlertMailer(IOptions<SmtpOptions> options, IStringLocalizer<
         }
         catch (Exception e) when (e is IOException or MailKit.ProtocolException or MailKit.CommandException or System.Net.Sockets.SocketException or AuthenticationException)
         {
-            logger.LogError(e, "Could not e-mail {User} about notification {Id}", user.UserName, n.Id);
+            logger.LogError(e, "Could not e-mail {User} about {About}", user.UserName, about);
         }
     }
 }

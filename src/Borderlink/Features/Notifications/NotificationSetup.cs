@@ -14,6 +14,8 @@ public static class NotificationSetup
         builder.Services.AddScoped<IDeadlineWatch>(sp => sp.GetRequiredService<Measures.RemindMeasures>());
         builder.Services.AddScoped<Traffic.AlertCongestion>();
         builder.Services.AddScoped<IDeadlineWatch>(sp => sp.GetRequiredService<Traffic.AlertCongestion>());
+        builder.Services.AddScoped<Alerts.SendAlertDigests>();
+        builder.Services.AddScoped<IDeadlineWatch>(sp => sp.GetRequiredService<Alerts.SendAlertDigests>());
         builder.Services.AddHostedService<DeadlineWatch>();
         return builder;
     }

@@ -12,26 +12,8 @@ namespace Borderlink.Tests.Features.Notifications;
 /// reader's zone; escalation exactly once, to both sides, in the app and by e-mail; late acknowledgements recorded as late.
 /// The app starts at 2026-11-22 16:30 UTC, which is 23:30 in Hanoi.
 /// </summary>
-public sealed class AcknowledgementClockTests : OwnAppTest
+public sealed class AcknowledgementClockTests : MailAppTest
 {
-    private readonly SmtpSink _mail;
-
-    public AcknowledgementClockTests() : this(new SmtpSink())
-    {
-    }
-
-    private AcknowledgementClockTests(SmtpSink mail) : base(new BorderlinkApp()
-        .WithSetting("Notifications:WatchEnabled", "false")
-        .WithSetting("Smtp:Host", "127.0.0.1")
-        .WithSetting("Smtp:Port", mail.Port.ToString(System.Globalization.CultureInfo.InvariantCulture))
-        .WithSetting("Smtp:Security", "None")
-        .WithSetting("Smtp:SiteUrl", "https://borderlink.example"))
-    {
-        _mail = mail;
-    }
-
-    protected override ValueTask DisposeMoreAsync() => _mail.DisposeAsync();
-
     private Task<int> EscalateAsync() => App.WithServiceAsync<EscalateOverdue, int>(e => e.RunAsync());
 
     [Fact]
@@ -93,7 +75,7 @@ public sealed class AcknowledgementClockTests : OwnAppTest
         Assert.Equal(["guangxi.coordinator", "langson.coordinator"], alerts);
         Assert.Equal(2, audited);
 
-        var mails = _mail.Messages.ToList();
+        var mails = Mail.Messages.ToList();
         Assert.Equal(["guangxi.coordinator@demo.borderlink.invalid", "langson.coordinator@demo.borderlink.invalid"],
             mails.SelectMany(m => m.To.Mailboxes).Select(m => m.Address).Order(StringComparer.Ordinal));
         var toGuangxi = mails.Single(m => m.To.Mailboxes.Single().Address.StartsWith("guangxi", StringComparison.Ordinal));

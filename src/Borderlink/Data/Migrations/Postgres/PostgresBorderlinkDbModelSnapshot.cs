@@ -91,6 +91,12 @@ namespace Borderlink.Data.Migrations.Postgres
                     b.Property<Guid>("AgencyId")
                         .HasColumnType("uuid");
 
+                    b.Property<bool>("AlertDigest")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset?>("AlertDigestAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .HasColumnType("text");

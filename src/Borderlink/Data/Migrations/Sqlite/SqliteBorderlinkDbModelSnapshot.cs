@@ -86,6 +86,12 @@ namespace Borderlink.Data.Migrations.Sqlite
                     b.Property<Guid>("AgencyId")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("AlertDigest")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AlertDigestAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");

@@ -1,0 +1,23 @@
+using Borderlink.Features.Reference;
+using Microsoft.Extensions.Localization;
+
+namespace Borderlink.Features.Alerts;
+
+/// <summary>An alert in words, the same in the alert centre, on the home page and in the e-mail digest.</summary>
+public static class AlertWords
+{
+    /// <summary>What the alert is about: its title (a congested gate pair by its name, never its code).</summary>
+    public static string Subject(IStringLocalizer L, Alert alert, ReferenceCache.Snapshot? reference) => alert.Kind switch
+    {
+        Alert.GateCongested => reference?.GateName(alert.Title) ?? alert.Title,
+        _ when string.IsNullOrWhiteSpace(alert.Title) => Sentence(L, alert, reference),
+        _ => alert.Title,
+    };
+
+    /// <summary>What happened and who: a shared record's sentence depends on its type ("a meeting {0} invites us to"); other kinds have one each.</summary>
+    public static string Sentence(IStringLocalizer L, Alert alert, ReferenceCache.Snapshot? reference) =>
+        L[alert.Kind == Alert.Shared ? $"Alerts.shared.{alert.RecordType}" : "Alerts." + alert.Kind, Parties(L, alert, reference)];
+
+    private static string Parties(IStringLocalizer L, Alert alert, ReferenceCache.Snapshot? reference) =>
+        string.Join(L["List.Separator"], alert.Addressee.Split('|', StringSplitOptions.RemoveEmptyEntries).Select(p => reference?.PartyName(p) ?? p));
+}
