@@ -102,6 +102,19 @@ public sealed partial class ResourceTests
     }
 
     [Fact]
+    public void Every_token_scope_has_a_name_in_each_language()
+    {
+        var keys = Borderlink.Features.Accounts.ApiScopes.All.Select(s => "ApiScope." + s).ToList();
+        Assert.Contains("ApiScope.liaison-notes", keys); // positive control: the enumeration reads the scopes
+        foreach (var culture in new[] { "", "vi", "zh-Hans", "fr" })
+        {
+            var entries = Entries(culture);
+            var missing = keys.Where(k => !entries.ContainsKey(k)).ToList();
+            Assert.True(missing.Count == 0, $"{culture}: no name for {string.Join(", ", missing)}");
+        }
+    }
+
+    [Fact]
     public void Every_key_the_code_uses_exists()
     {
         var root = Borderlink.Tests.Infrastructure.Repository.Root();

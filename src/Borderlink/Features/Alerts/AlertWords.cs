@@ -16,8 +16,8 @@ public static class AlertWords
 
     /// <summary>What happened and who: a shared record's sentence depends on its type ("a meeting {0} invites us to"); other kinds have one each.</summary>
     public static string Sentence(IStringLocalizer L, Alert alert, ReferenceCache.Snapshot? reference) =>
-        L[alert.Kind == Alert.Shared ? $"Alerts.shared.{alert.RecordType}" : "Alerts." + alert.Kind, Parties(L, alert, reference)];
+        L[alert.Kind == Alert.Shared ? $"Alerts.shared.{alert.RecordType}" : "Alerts." + alert.Kind, Parties(alert, reference)];
 
-    private static string Parties(IStringLocalizer L, Alert alert, ReferenceCache.Snapshot? reference) =>
-        string.Join(L["List.Separator"], alert.Addressee.Split('|', StringSplitOptions.RemoveEmptyEntries).Select(p => reference?.PartyName(p) ?? p));
+    private static string Parties(Alert alert, ReferenceCache.Snapshot? reference) =>
+        Web.Languages.List(alert.Addressee.Split('|', StringSplitOptions.RemoveEmptyEntries).Select(p => reference?.PartyName(p) ?? p));
 }

@@ -107,6 +107,12 @@ public sealed class ApiTokenTests(SharedApp app)
         Assert.NotEmpty(secret);
         Assert.Equal(HttpStatusCode.OK, (await Bearer(secret).GetAsync(NoteApiClient.Path)).StatusCode);
         Assert.DoesNotContain(secret, await admin.GetStringAsync("/admin/tokens"), StringComparison.Ordinal);
+
+        // Scopes are named in the reader's language, on the list and in the form, never by their code.
+        var vietnamese = WebUtility.HtmlDecode(await (await app.SignInAsync("tuyenquang.admin", "vi")).GetStringAsync("/admin/tokens"));
+        Assert.Contains("<td>Ghi chú liên lạc</td>", vietnamese, StringComparison.Ordinal);
+        Assert.Contains("value=\"liaison-notes\" checked /> Ghi chú liên lạc</label>", vietnamese, StringComparison.Ordinal);
+        Assert.DoesNotContain("/> liaison-notes</label>", vietnamese, StringComparison.Ordinal);
     }
 }
 
