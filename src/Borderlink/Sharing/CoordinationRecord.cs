@@ -60,6 +60,14 @@ public abstract class CoordinationRecord
         RestrictedFunctions = visibility == Visibility.Restricted ? Join(restrictedTo) : "";
     }
 
+    /// <summary>
+    /// Shares this record (an answer, a translation, a request about <paramref name="original"/>) with these parties, never
+    /// wider than the original: internal when there is nobody, within the original's functions when it is restricted.
+    /// </summary>
+    public void ShareLike(CoordinationRecord original, IReadOnlyList<string> audience) =>
+        SetVisibility(audience.Count == 0 ? Visibility.Internal : original.Visibility == Visibility.Restricted ? Visibility.Restricted : Visibility.Partners,
+            audience, original.Restriction);
+
     public static string Token(string code) => "|" + code + "|";
 
     private static string Join(IEnumerable<string> codes)

@@ -27,7 +27,7 @@ public sealed class SendAlertDigests(BorderlinkDb db, TimeProvider clock, AlertM
         var sent = 0;
         foreach (var user in await db.Users.Where(u => u.AlertDigest && u.Email != null).ToListAsync(ct))
         {
-            var zone = TimeDisplay.Find(user.TimeZone) ?? TimeDisplay.Find(snapshot.Party(user.PartyCode)?.TimeZone) ?? TimeZoneInfo.Utc;
+            var (_, zone) = AlertMailer.Reader(user, snapshot);
             var local = TimeZoneInfo.ConvertTime(now, zone);
             var due = new DateTimeOffset(local.Date.AddHours(Hour), local.Offset);
             if (local < due || user.AlertDigestAt >= due) continue;

@@ -1,5 +1,6 @@
 using System.Reflection;
 using Borderlink.Data;
+using Borderlink.Features.Notifications;
 using Borderlink.Sharing;
 using Borderlink.Sharing.Exchange;
 using Microsoft.EntityFrameworkCore;
@@ -26,6 +27,11 @@ public sealed class AlertWhenSharedAttribute : Attribute
 /// </summary>
 public static class ShareAlerts
 {
+    /// <summary>The record types marked for alerts, read once: every save of the node passes here.</summary>
+    private static readonly IReadOnlyDictionary<Type, AlertWhenSharedAttribute> Alerting = RecordTypes.ByName.Values
+        .Select(t => (Type: t, Attribute: t.GetCustomAttribute<AlertWhenSharedAttribute>()))
+        .Where(x => x.Attribute is not null).ToDictionary(x => x.Type, x => x.Attribute!);
+
     public static async Task PrepareAsync(BorderlinkDb db, IReadOnlyList<EntityEntry<CoordinationRecord>> changed, LocalNode node, DateTimeOffset now,
         CancellationToken ct)
     {
@@ -33,13 +39,13 @@ public static class ShareAlerts
         foreach (var entry in changed)
         {
             var record = entry.Entity;
-            if (record.GetType().GetCustomAttribute<AlertWhenSharedAttribute>() is not { } alerting) continue;
+            if (Alerting.GetValueOrDefault(record.GetType()) is not { } alerting) continue;
             if (entry.State == EntityState.Deleted)
             {
                 (withdrawn ??= []).Add((record.Id, null));
                 continue;
             }
-            var before = entry.State == EntityState.Added ? [] : Codes(entry.Property(r => r.AudienceParties).OriginalValue);
+            var before = entry.State == EntityState.Added ? [] : Codes.Split(entry.Property(r => r.AudienceParties).OriginalValue ?? "");
             var after = record.Audience;
             foreach (var party in after.Where(p => p != record.OwnerParty && !before.Contains(p) && node.Hosts(p)))
             {
@@ -63,8 +69,6 @@ public static class ShareAlerts
         db.Alerts.RemoveRange(gone);
         db.AlertReads.RemoveRange(await db.AlertReads.Where(r => goneIds.Contains(r.AlertId)).ToListAsync(ct));
     }
-
-    private static string[] Codes(string? stored) => (stored ?? "").Split('|', StringSplitOptions.RemoveEmptyEntries);
 
     private static string TitleOf(CoordinationRecord record, AlertWhenSharedAttribute alerting)
     {

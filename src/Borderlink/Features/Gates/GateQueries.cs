@@ -11,8 +11,11 @@ public sealed record FlowStatus(string Party, GateFlow Flow, GateStatusChange? C
 public sealed record GatePairStatus(GatePair Pair, IReadOnlyList<FlowStatus> Flows)
 {
     /// <summary>The most restrictive state in force at one side, or null when that side has said nothing the viewer may see.</summary>
-    public GateState? Worst(string party) =>
-        Flows.Where(f => f.Party == party && f.Current is not null).Select(f => (GateState?)f.Current!.State).DefaultIfEmpty(null).Max();
+    public GateState? Worst(string party) => WorstChange(party)?.State;
+
+    /// <summary>The change that set the most restrictive state in force at one side, or null when that side has said nothing the viewer may see.</summary>
+    public GateStatusChange? WorstChange(string party) =>
+        Flows.Where(f => f.Party == party && f.Current is not null).Select(f => f.Current!).MaxBy(c => c.State);
 }
 
 /// <summary>Reads over the gate status changes the viewer may see (its own side's and those the other side published to it).</summary>

@@ -76,8 +76,9 @@ public sealed class AlertMailer(IOptions<SmtpOptions> options, IStringLocalizer<
         return true;
     }
 
-    private static (string Culture, TimeZoneInfo Zone) Reader(BorderlinkUser user, ReferenceCache.Snapshot snapshot) =>
-        (Languages.Canonical(user.PreferredLanguage) ?? snapshot.Party(user.PartyCode)?.Languages.Split('|')[0] ?? "en",
+    /// <summary>The language and zone a user reads in: their own choice, else their party's main language and zone.</summary>
+    public static (string Culture, TimeZoneInfo Zone) Reader(BorderlinkUser user, ReferenceCache.Snapshot snapshot) =>
+        (Languages.Canonical(user.PreferredLanguage) ?? (snapshot.Party(user.PartyCode)?.LanguageList is [var main, ..] ? main : "en"),
             TimeDisplay.Find(user.TimeZone) ?? TimeDisplay.Find(snapshot.Party(user.PartyCode)?.TimeZone) ?? TimeZoneInfo.Utc);
 
     private string Link(string path) => string.IsNullOrWhiteSpace(options.Value.SiteUrl) ? path : $"{options.Value.SiteUrl.TrimEnd('/')}{path}";

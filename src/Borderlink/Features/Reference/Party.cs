@@ -15,6 +15,9 @@ public sealed class Party : IRenamable
     public required string TimeZone { get; set; }
     /// <summary>Working languages as "|"-separated culture names, e.g. "vi|en".</summary>
     public string Languages { get; set; } = "en";
+
+    /// <summary><see cref="Languages"/> as a list, the main language first.</summary>
+    public IReadOnlyList<string> LanguageList => Languages.Split('|', StringSplitOptions.RemoveEmptyEntries);
     public DateOnly? ValidFrom { get; set; }
     public DateOnly? ValidTo { get; set; }
     public string? SuccessorCode { get; set; }

@@ -11,7 +11,7 @@ public sealed record PartyDto(string Code, string Country, string Name, string N
 {
     public static PartyDto From(Party p) =>
         new(p.Code, p.Country, p.Name(), p.NameEn, p.NameVi, p.NameZh, p.NameFr, p.Aliases, p.TimeZone, p.ValidFrom, p.ValidTo, p.SuccessorCode,
-            p.Languages.Split('|', StringSplitOptions.RemoveEmptyEntries));
+            p.LanguageList);
 }
 
 public sealed record DiseaseDto(string Code, string Icd10, string Name, string NameEn, string NameVi, string NameZh, string NameFr, string Aliases,

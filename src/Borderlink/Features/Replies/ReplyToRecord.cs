@@ -30,8 +30,7 @@ public static class ReplyToRecord
         // A partner answers the owner; the owner answers everyone the record is shared with (nobody else: an internal
         // record's reply stays internal). The record's restriction, if any, holds for its replies.
         var audience = viewer.Party == about.OwnerParty ? about.Audience : [about.OwnerParty];
-        reply.SetVisibility(audience.Count == 0 ? Visibility.Internal : about.Visibility == Visibility.Restricted ? Visibility.Restricted : Visibility.Partners,
-            audience, about.Restriction);
+        reply.ShareLike(about, audience);
         db.RecordReplies.Add(reply);
         await db.SaveChangesAsync(ct);
         return new Outcome<RecordReply>.Done(reply, Created: true);

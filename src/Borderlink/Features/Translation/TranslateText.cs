@@ -88,12 +88,8 @@ public static class TranslateText
     /// A request or a translation is seen by exactly those who see the original — its owner and the parties it is shared
     /// with, within its functions when it is restricted — never more.
     /// </summary>
-    private static void SeenLikeTheOriginal(CoordinationRecord record, CoordinationRecord original, string party)
-    {
-        var audience = original.Audience.Append(original.OwnerParty).Where(p => p != party).ToList();
-        record.SetVisibility(audience.Count == 0 ? Visibility.Internal : original.Visibility == Visibility.Restricted ? Visibility.Restricted : Visibility.Partners,
-            audience, original.Restriction);
-    }
+    private static void SeenLikeTheOriginal(CoordinationRecord record, CoordinationRecord original, string party) =>
+        record.ShareLike(original, original.Audience.Append(original.OwnerParty).Where(p => p != party).ToList());
 
     public static async Task<Outcome<TranslationRequest>> WithdrawAsync(BorderlinkDb db, Guid id, CancellationToken ct = default)
     {

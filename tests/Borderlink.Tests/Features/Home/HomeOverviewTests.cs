@@ -4,6 +4,7 @@ using Borderlink.Features.Home;
 using Borderlink.Features.Measures;
 using Borderlink.Features.Meetings;
 using Borderlink.Tests.Features.Meetings;
+using Borderlink.Tests.Features.Situation;
 using Borderlink.Tests.Infrastructure;
 
 namespace Borderlink.Tests.Features.Home;
@@ -18,13 +19,6 @@ public sealed class HomeOverviewTests() : OwnAppTest(new BorderlinkApp().WithSet
 {
     private const string HuuNghi = "HUUNGHI-YOUYIGUAN";
     private const string ChiMa = "CHIMA-AIDIAN";
-
-    private static async Task RowsAsync(HttpClient client, string period, string disease, string place, int newCases)
-    {
-        var response = await client.PostAsJsonAsync("/api/v1/situation-reports/rows",
-            new { rows = new[] { new { disease, place, period, newCases, deaths = 0 } } }, Json.Options);
-        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-    }
 
     private static async Task<OverviewDto> OverviewAsync(HttpClient client) => await (await client.GetAsync("/api/v1/overview")).ReadAsync<OverviewDto>();
 
@@ -51,9 +45,9 @@ public sealed class HomeOverviewTests() : OwnAppTest(new BorderlinkApp().WithSet
             flow = "People", state = "Closed", effectiveFrom = "2026-11-22T10:00:00Z", reason = "Dịch hạch thể phổi tại Đồng Đăng", language = "vi",
         }, Json.Options)).StatusCode);
         // Lang Son reports two weeks of dengue; Guangxi only the week before: its current week is "no report", not 0.
-        await RowsAsync(langSon, "2026-W46", "dengue", "VN-09", 10);
-        await RowsAsync(langSon, "2026-W47", "dengue", "VN-09", 14);
-        await RowsAsync(guangxi, "2026-W46", "dengue", "CN-GX", 5);
+        await langSon.ReportRowAsync("2026-W46", "dengue", "VN-09", 10);
+        await langSon.ReportRowAsync("2026-W47", "dengue", "VN-09", 14);
+        await guangxi.ReportRowAsync("2026-W46", "dengue", "CN-GX", 5);
         // A meeting next week, and a measure of Guangxi's that was due on the 21st (overdue in Nanning's calendar).
         var liaison = await App.SignInAsync("langson.liaison", "vi");
         var meeting = await liaison.ScheduleMeetingAsync("Hội đàm tại cửa khẩu Hữu Nghị", "2026-11-25T09:00:00", "2026-11-25T11:00:00", ["CN-GX"]);

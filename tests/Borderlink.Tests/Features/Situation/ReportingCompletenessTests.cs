@@ -12,13 +12,6 @@ namespace Borderlink.Tests.Features.Situation;
 /// </summary>
 public sealed class ReportingCompletenessTests() : OwnAppTest(new BorderlinkApp().WithSetting("Notifications:WatchEnabled", "false"))
 {
-    private static async Task RowsAsync(HttpClient client, string period, string place)
-    {
-        var response = await client.PostAsJsonAsync("/api/v1/situation-reports/rows",
-            new { rows = new[] { new { disease = "dengue", place, period, newCases = 4, deaths = 0 } } }, Json.Options);
-        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-    }
-
     private static async Task<Dictionary<(string, string), ReportCell>> CellsAsync(HttpClient client)
     {
         var response = await client.GetAsync("/api/v1/situation/completeness?periods=4");
@@ -31,9 +24,9 @@ public sealed class ReportingCompletenessTests() : OwnAppTest(new BorderlinkApp(
     {
         var langSon = await App.SignInAsync("langson.officer", "vi");
         var guangxi = await App.SignInAsync("guangxi.officer", "zh-Hans");
-        await RowsAsync(langSon, "2026-W46", "VN-09"); // due 17 November, sent on the 22nd: late
-        await RowsAsync(langSon, "2026-W47", "VN-09"); // due 24 November: on time
-        await RowsAsync(guangxi, "2026-W45", "CN-GX"); // due 10 November, sent on the 22nd: late
+        await langSon.ReportRowAsync("2026-W46", "dengue", "VN-09", 4); // due 17 November, sent on the 22nd: late
+        await langSon.ReportRowAsync("2026-W47", "dengue", "VN-09", 4); // due 24 November: on time
+        await guangxi.ReportRowAsync("2026-W45", "dengue", "CN-GX", 4); // due 10 November, sent on the 22nd: late
 
         var cells = await CellsAsync(langSon);
         Assert.Equal(8, cells.Count); // Lang Son and its partner Guangxi, four weeks each
