@@ -24,7 +24,7 @@ public static class ExchangeApi
             {
                 var count = await admin.RetryAsync(nodeId, ct);
                 node.Ring();
-                return TypedResults.Ok(new { requeued = count });
+                return TypedResults.Ok(new Requeued(count));
             })
             .WithName("RetryPartner").WithSummary("Queue failed messages again and send waiting ones now.");
         group.MapPost("/partners/{nodeId}/retirement", async (NodeCards cards, ExchangeAdmin admin, IStringLocalizer<SharedResource> L, string nodeId, CancellationToken ct) =>
@@ -32,11 +32,17 @@ public static class ExchangeApi
                     ? Results.Ok((await admin.PartnersAsync(ct)).Single(p => p.NodeId == nodeId))
                     : ApiResults.Problem(L, StatusCodes.Status404NotFound, "not-found", "Problem.NotFound"))
             .WithName("RetirePartner").WithSummary("Retire a partner's card: nothing more is sent to or accepted from it, and its parties may be claimed by another card.");
-        group.MapPost("/node-keys", async (NodeKeys keys, CancellationToken ct) => TypedResults.Ok(new { kid = (await keys.AddAsync(ct)).Kid }))
+        group.MapPost("/node-keys", async (NodeKeys keys, CancellationToken ct) => TypedResults.Ok(new NodeKeyId((await keys.AddAsync(ct)).Kid)))
             .WithName("AddNodeKey").WithSummary("Rotation, step one: add a key to the card (not signing yet). Give partners the new card.");
         group.MapPost("/node-keys/{kid}/activate", async (NodeKeys keys, string kid, CancellationToken ct) =>
-                await keys.ActivateAsync(kid, ct) is { } key ? Results.Ok(new { kid = key.Kid }) : Results.NotFound())
+                await keys.ActivateAsync(kid, ct) is { } key ? Results.Ok(new NodeKeyId(key.Kid)) : Results.NotFound())
             .WithName("ActivateNodeKey").WithSummary("Rotation, step two: sign with the added key from now on; earlier keys retire.");
         return app;
     }
 }
+
+/// <summary>How many failed messages a retry queued again.</summary>
+public sealed record Requeued([property: System.Text.Json.Serialization.JsonPropertyName("requeued")] int Count);
+
+/// <summary>A node key by its id (the "kid" partners see on the card).</summary>
+public sealed record NodeKeyId(string Kid);
