@@ -356,14 +356,14 @@ public abstract class BorderlinkDb : IdentityDbContext<BorderlinkUser>, IDataPro
                     record.Version = 1;
                     record.CreatedAt = record.UpdatedAt = now;
                     record.CreatedBy = record.UpdatedBy = _viewer.Name;
-                    Audit(AuditActions.Create, AuditOutcomes.Ok, record, VisibilityDetail(record));
+                    Audit(AuditActions.Create, AuditOutcomes.Ok, record, AuditDetail.Of(record));
                     break;
                 case EntityState.Modified:
                     record.Version += 1;
                     record.UpdatedAt = now;
                     record.UpdatedBy = _viewer.Name;
                     Audit(VisibilityChanged(entry) ? AuditActions.Share : AuditActions.Update, AuditOutcomes.Ok, record,
-                        VisibilityChanged(entry) ? VisibilityDetail(record) : $"version {record.Version}");
+                        VisibilityChanged(entry) ? AuditDetail.Of(record) : AuditDetail.OfVersion(record.Version));
                     break;
                 case EntityState.Deleted:
                     Audit(AuditActions.Delete, AuditOutcomes.Ok, record);
@@ -374,9 +374,6 @@ public abstract class BorderlinkDb : IdentityDbContext<BorderlinkUser>, IDataPro
 
     private static bool VisibilityChanged(EntityEntry<CoordinationRecord> entry) =>
         entry.Property(r => r.Visibility).IsModified || entry.Property(r => r.AudienceParties).IsModified || entry.Property(r => r.RestrictedFunctions).IsModified;
-
-    private static string VisibilityDetail(CoordinationRecord r) =>
-        $"visibility={r.Visibility} audience={r.AudienceParties} restricted={r.RestrictedFunctions}";
 }
 
 /// <summary>Drops NUL characters from text on its way to the database (see <see cref="BorderlinkDb.ConfigureConventions"/>).</summary>

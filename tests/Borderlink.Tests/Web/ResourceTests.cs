@@ -115,6 +115,20 @@ public sealed partial class ResourceTests
     }
 
     [Fact]
+    public void Every_record_type_and_audit_detail_has_words_in_each_language()
+    {
+        var keys = Borderlink.Sharing.Exchange.RecordTypes.ByName.Keys.Select(t => "RecordType." + t)
+            .Concat(Borderlink.Features.Audit.AuditDetail.All.Select(d => "AuditDetail." + d)).ToList();
+        Assert.Contains("RecordType.liaison-note", keys); // positive control: the enumeration reads the record types
+        foreach (var culture in new[] { "", "vi", "zh-Hans", "fr" })
+        {
+            var entries = Entries(culture);
+            var missing = keys.Where(k => !entries.ContainsKey(k)).ToList();
+            Assert.True(missing.Count == 0, $"{culture}: no words for {string.Join(", ", missing)}");
+        }
+    }
+
+    [Fact]
     public void Every_key_the_code_uses_exists()
     {
         var root = Borderlink.Tests.Infrastructure.Repository.Root();

@@ -112,4 +112,23 @@ public sealed class MeetingTests(SharedApp app)
         Assert.Equal("HUUNGHI-YOUYIGUAN", meeting.PlaceCode);
         Assert.Contains("Hữu Nghị", WebUtility.HtmlDecode(await langSon.GetStringAsync($"/meetings/{id}")), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_delegation_is_written_with_its_partys_name_and_shown_with_it_again()
+    {
+        var langSon = await app.SignInAsync("langson.officer", "vi");
+        var posted = await Forms.PostAsync(langSon, "/meetings/new", "/meetings/new", "meeting",
+        [
+            new("Form.Title", "Họp đoàn " + Guid.NewGuid().ToString("N")[..6]), new("Form.Kind", "BorderGateMeeting"), new("Form.Start", "2026-12-06T09:00"),
+            new("Form.End", "2026-12-06T10:00"), new("Form.TimeZone", "Asia/Ho_Chi_Minh"), new("Form.Language", "vi"),
+            new("Form.Participants", "Lạng Sơn; Sở Y tế; 3 người"),
+        ]);
+        Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
+        var id = Guid.Parse(posted.Headers.Location!.ToString().Split('/').Last());
+        var meeting = await (await langSon.GetAsync($"{MeetingsApi.Path}/{id}")).ReadAsync<MeetingDto>();
+        Assert.Equal("VN-09", Assert.Single(meeting.Participants).Party);
+        var edit = WebUtility.HtmlDecode(await langSon.GetStringAsync($"/meetings/{id}/edit"));
+        Assert.Contains("Tỉnh Lạng Sơn; Sở Y tế; 3 người", edit, StringComparison.Ordinal);
+        Assert.DoesNotContain("VN-09; Sở Y tế", edit, StringComparison.Ordinal);
+    }
 }
