@@ -260,24 +260,8 @@ public sealed class NoServerErrorTests : OwnAppTest
     }
 
     /// <summary>For each collection, one id (or code) that exists, read from its list.</summary>
-    private static async Task<Dictionary<string, string>> KnownIdsAsync(HttpClient coordinator, HttpClient admin, List<Operation> operations)
-    {
-        var known = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var op in operations.Where(o => o.Method == "GET" && !o.Template.Contains('{')))
-        {
-            var response = await coordinator.GetAsync(op.Template);
-            if (response.StatusCode == HttpStatusCode.Forbidden) response = await admin.GetAsync(op.Template);
-            if (!response.IsSuccessStatusCode || response.Content.Headers.ContentType?.MediaType != "application/json") continue;
-            var node = JsonNode.Parse(await response.Content.ReadAsStringAsync());
-            var first = (node as JsonArray ?? node?["items"] as JsonArray)?.FirstOrDefault();
-            var id = first?["id"] ?? first?["code"] ?? first?["nodeId"];
-            if (id is not null)
-            {
-                known[op.Template] = id.ToString();
-            }
-        }
-        return known;
-    }
+    private static Task<Dictionary<string, string>> KnownIdsAsync(HttpClient coordinator, HttpClient admin, List<Operation> operations) =>
+        ApiCollections.FirstIdsAsync(coordinator, operations.Where(o => o.Method == "GET" && !o.Template.Contains('{')).Select(o => o.Template), admin);
 
     /// <summary>The operation's path with each parameter an existing id (when its collection lists one), an unknown one, and nonsense.</summary>
     private static IEnumerable<(string Path, string What)> Paths(Operation op, Dictionary<string, string> known)

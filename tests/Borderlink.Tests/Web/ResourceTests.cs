@@ -75,12 +75,7 @@ public sealed partial class ResourceTests
         var column = parties[0].Split(',').ToList().IndexOf("time_zone");
         var zones = Borderlink.Web.TimeDisplay.OfferedZones.Concat(parties.Skip(1).Select(l => l.Split(',')[column])).Distinct().ToList();
         Assert.Contains("Asia/Shanghai", zones);
-        foreach (var culture in new[] { "", "vi", "zh-Hans", "fr" })
-        {
-            var entries = Entries(culture);
-            var missing = zones.Where(z => !entries.ContainsKey("Zone." + z)).ToList();
-            Assert.True(missing.Count == 0, $"{culture}: no name for {string.Join(", ", missing)}");
-        }
+        AssertEachLanguageHas(zones.Select(z => "Zone." + z).ToList());
         Assert.Equal("北京时间", Entries("zh-Hans")["Zone.Asia/Shanghai"]);
     }
 
@@ -93,12 +88,7 @@ public sealed partial class ResourceTests
         Assert.Contains("road", modes);
         Assert.Subset(Borderlink.Features.Reference.GateWords.Modes.ToHashSet(), modes.ToHashSet());
         var keys = modes.Select(m => "GateMode." + m).Concat(Borderlink.Features.Reference.GateWords.Levels.Select(l => "GateLevel." + l)).ToList();
-        foreach (var culture in new[] { "", "vi", "zh-Hans", "fr" })
-        {
-            var entries = Entries(culture);
-            var missing = keys.Where(k => !entries.ContainsKey(k)).ToList();
-            Assert.True(missing.Count == 0, $"{culture}: no words for {string.Join(", ", missing)}");
-        }
+        AssertEachLanguageHas(keys);
     }
 
     [Fact]
@@ -106,12 +96,7 @@ public sealed partial class ResourceTests
     {
         var keys = Borderlink.Features.Accounts.ApiScopes.All.Select(s => "ApiScope." + s).ToList();
         Assert.Contains("ApiScope.liaison-notes", keys); // positive control: the enumeration reads the scopes
-        foreach (var culture in new[] { "", "vi", "zh-Hans", "fr" })
-        {
-            var entries = Entries(culture);
-            var missing = keys.Where(k => !entries.ContainsKey(k)).ToList();
-            Assert.True(missing.Count == 0, $"{culture}: no name for {string.Join(", ", missing)}");
-        }
+        AssertEachLanguageHas(keys);
     }
 
     [Fact]
@@ -120,6 +105,12 @@ public sealed partial class ResourceTests
         var keys = Borderlink.Sharing.Exchange.RecordTypes.ByName.Keys.Select(t => "RecordType." + t)
             .Concat(Borderlink.Features.Audit.AuditDetail.All.Select(d => "AuditDetail." + d)).ToList();
         Assert.Contains("RecordType.liaison-note", keys); // positive control: the enumeration reads the record types
+        AssertEachLanguageHas(keys);
+    }
+
+    /// <summary>Each key has an entry in the neutral (English), Vietnamese, Chinese and French resources.</summary>
+    private static void AssertEachLanguageHas(IReadOnlyCollection<string> keys)
+    {
         foreach (var culture in new[] { "", "vi", "zh-Hans", "fr" })
         {
             var entries = Entries(culture);

@@ -40,7 +40,7 @@ public sealed partial class WordsNotCodesTests : OwnAppTest
         Assert.Contains("Partners", Find("Phạm vi: Partners", codes));
 
         await WriteRecordsAsync();
-        var ids = await KnownIdsAsync(admin);
+        var ids = await ApiCollections.FirstIdsAsync(admin, await ApiCollections.ListAsync(admin));
         var pages = App.Service(sp => sp.GetRequiredService<Microsoft.AspNetCore.Routing.EndpointDataSource>().Endpoints
             .OfType<Microsoft.AspNetCore.Routing.RouteEndpoint>()
             .Where(e => e.Metadata.GetMetadata<Microsoft.AspNetCore.Components.Endpoints.ComponentTypeMetadata>() is not null)
@@ -190,22 +190,5 @@ public sealed partial class WordsNotCodesTests : OwnAppTest
         await langson.ScheduleMeetingAsync("Họp tại cửa khẩu Hữu Nghị", "2026-12-10T09:00", "2026-12-10T11:00", ["CN-GX"]);
         await (await App.SignInAsync("langson.officer")).ReportRowAsync("2026-W46", "dengue", "VN-09", 12);
         await (await App.SignInAsync("guangxi.officer")).ReportRowAsync("2026-W46", "dengue", "CN-GX", 7);
-    }
-
-    /// <summary>For each API collection, the first id (or code) it lists.</summary>
-    private static async Task<Dictionary<string, string>> KnownIdsAsync(HttpClient admin)
-    {
-        var document = JsonNode.Parse(await admin.GetStringAsync("/openapi/v1.json"))!;
-        var known = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (template, item) in document["paths"]!.AsObject())
-        {
-            if (template.Contains('{', StringComparison.Ordinal) || item!["get"] is null) continue;
-            var response = await admin.GetAsync(template);
-            if (!response.IsSuccessStatusCode || response.Content.Headers.ContentType?.MediaType != "application/json") continue;
-            var node = JsonNode.Parse(await response.Content.ReadAsStringAsync());
-            var first = (node as JsonArray ?? node?["items"] as JsonArray)?.FirstOrDefault();
-            if ((first?["id"] ?? first?["code"] ?? first?["nodeId"]) is { } id) known[template] = id.ToString();
-        }
-        return known;
     }
 }

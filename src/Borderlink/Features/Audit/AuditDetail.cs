@@ -11,7 +11,9 @@ namespace Borderlink.Features.Audit;
 /// ("AuditDetail." + key in four languages) and its arguments, kept as codes and shown as words by <see cref="Words"/>.
 /// The stored form is a small JSON object, so it is hashed into the chain like any text.
 /// </summary>
-public sealed record AuditDetail(string Key, IReadOnlyList<string> Args)
+public sealed record AuditDetail(
+    [property: System.Text.Json.Serialization.JsonPropertyName("K")] string Key,
+    [property: System.Text.Json.Serialization.JsonPropertyName("A")] string[] Args)
 {
     /// <summary>Who may read a record: its scope, the partners it is shared with, the functions it is restricted to.</summary>
     public const string Visibility = "visibility";
@@ -24,16 +26,14 @@ public sealed record AuditDetail(string Key, IReadOnlyList<string> Args)
 
     public static string OfVersion(long version) => Stored(Version, version.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
-    private static string Stored(string key, params string[] args) => JsonSerializer.Serialize(new Wire(key, args));
-
-    private sealed record Wire(string K, string[] A);
+    private static string Stored(string key, params string[] args) => JsonSerializer.Serialize(new AuditDetail(key, args));
 
     public static AuditDetail? Read(string? stored)
     {
         if (stored is null || !stored.StartsWith("{\"K\":", StringComparison.Ordinal)) return null;
         try
         {
-            return JsonSerializer.Deserialize<Wire>(stored) is { } w && All.Contains(w.K) ? new AuditDetail(w.K, w.A) : null;
+            return JsonSerializer.Deserialize<AuditDetail>(stored) is { Key: not null, Args: not null } d && All.Contains(d.Key) ? d : null;
         }
         catch (JsonException)
         {
