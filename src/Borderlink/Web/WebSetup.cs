@@ -91,6 +91,7 @@ public static class WebSetup
         app.UseRateLimiter();
         app.UseAuthorization();
         app.UseAntiforgery();
+        app.Use(RequestSizeLimit.AfterAntiforgery);
         return app;
     }
 }
