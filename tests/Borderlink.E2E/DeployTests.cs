@@ -111,5 +111,5 @@ public sealed class DeployTests
     }
 
     private static List<string?> ClientsOf(List<Line> lines, string userName) =>
-        lines.Where(l => l.Detail is { } d && d.StartsWith("user name: " + userName, StringComparison.Ordinal)).Select(l => l.Client).ToList();
+        lines.Where(l => l.Detail is { } d && d.StartsWith("{\"K\":\"login.", StringComparison.Ordinal) && d.Contains($"\"x:{userName}\"", StringComparison.Ordinal)).Select(l => l.Client).ToList();
 }

@@ -129,7 +129,7 @@ public abstract class BorderlinkDb : IdentityDbContext<BorderlinkUser>, IDataPro
     /// The one explicit bypass of the visibility filter, for system work (workers, integrity checks). The bypass and
     /// its reason are written to the audit log before any record is read.
     /// </summary>
-    public async Task<IDisposable> EnterSystemScopeAsync(string reason, CancellationToken ct = default)
+    public async Task<IDisposable> EnterSystemScopeAsync(AuditDetail reason, CancellationToken ct = default)
     {
         var scope = EnterSystemScope(reason);
         await SaveChangesAsync(ct);
@@ -137,14 +137,14 @@ public abstract class BorderlinkDb : IdentityDbContext<BorderlinkUser>, IDataPro
     }
 
     /// <summary>The same bypass for work that saves anyway: the audit line is written with that save, in its transaction.</summary>
-    public IDisposable EnterSystemScope(string reason)
+    public IDisposable EnterSystemScope(AuditDetail reason)
     {
-        Audit(AuditActions.SystemAccess, AuditOutcomes.Ok, detail: "system: " + reason);
-        return _viewer.EnterSystemScope(reason);
+        Audit(AuditActions.SystemAccess, AuditOutcomes.Ok, detail: reason);
+        return _viewer.EnterSystemScope(reason.Stored());
     }
 
     /// <summary>Queues an audit line to be chained and written with the next save.</summary>
-    public void Audit(string action, string outcome, CoordinationRecord? record = null, string? detail = null, string? recordType = null, Guid? recordId = null)
+    public void Audit(string action, string outcome, CoordinationRecord? record = null, AuditDetail? detail = null, string? recordType = null, Guid? recordId = null)
     {
         _pendingAudit.Add(new AuditEntry
         {
@@ -157,7 +157,7 @@ public abstract class BorderlinkDb : IdentityDbContext<BorderlinkUser>, IDataPro
             Outcome = outcome,
             RecordType = record?.RecordType ?? recordType,
             RecordId = record?.Id ?? recordId,
-            Detail = detail ?? (_viewer.IsSystem ? "system: " + _viewer.SystemReason : null),
+            Detail = detail?.Stored() ?? (_viewer.IsSystem ? _viewer.SystemReason : null),
             Client = _viewer.ClientAddress,
         });
     }

@@ -15,14 +15,14 @@ public sealed class DatabaseStartup(BorderlinkDb db, ReferenceSeeder reference, 
     {
         var interrupted = await db.CrossingBatches.IgnoreQueryFilters().Where(b => b.Receiving).ToListAsync(ct);
         if (interrupted.Count == 0) return;
-        using (db.EnterSystemScope("crossing batches interrupted by a stop are removed"))
+        using (db.EnterSystemScope(Features.Audit.AuditDetail.SystemInterruptedBatches()))
         {
             foreach (var batch in interrupted)
             {
                 var rows = await db.Crossings.IgnoreQueryFilters().Where(c => c.BatchId == batch.Id).ExecuteDeleteAsync(ct);
                 db.CrossingBatches.Remove(batch);
                 db.Audit(Features.Audit.AuditActions.Delete, Features.Audit.AuditOutcomes.Ok, recordType: "crossing-batch", recordId: batch.Id,
-                    detail: $"crossings batch {batch.Id} for {batch.GatePair} interrupted while receiving: {rows} rows removed");
+                    detail: Features.Audit.AuditDetail.BatchInterrupted(batch.GatePair, rows));
                 logger.LogWarning("Crossings batch {Batch} for {Gate} was interrupted while receiving: its {Rows} rows were removed; the sender can send it again",
                     batch.Id, batch.GatePair, rows);
             }

@@ -1,5 +1,7 @@
 using System.Text.Json.Serialization;
 using Borderlink.Sharing.Exchange;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Borderlink.Sharing;
 
@@ -77,4 +79,26 @@ public abstract class CoordinationRecord
     }
 
     private static string[] Split(string stored) => stored.Split('|', StringSplitOptions.RemoveEmptyEntries);
+}
+
+internal static class RecordConfiguration
+{
+    /// <summary>The columns every coordination record shares.</summary>
+    public static void ConfigureRecord<T>(this EntityTypeBuilder<T> b) where T : CoordinationRecord
+    {
+        b.HasKey(r => r.Id);
+        b.Property(r => r.OwnerParty).HasMaxLength(16);
+        b.Property(r => r.Version).IsConcurrencyToken();
+        b.Property(r => r.AudienceParties).HasMaxLength(400);
+        b.Property(r => r.RestrictedFunctions).HasMaxLength(400);
+        b.Property(r => r.CreatedBy).HasMaxLength(256);
+        b.Property(r => r.UpdatedBy).HasMaxLength(256);
+        b.HasIndex(r => new { r.OwnerParty, r.UpdatedAt });
+        b.Ignore(r => r.Audience);
+        b.Ignore(r => r.Restriction);
+        b.Ignore(r => r.RecordType);
+        b.Ignore(r => r.IsReplica);
+        b.Property(r => r.OriginNode).HasMaxLength(64);
+        b.Property(r => r.PersonalDataSharedBecause).HasMaxLength(1000);
+    }
 }

@@ -1,5 +1,6 @@
 using Borderlink.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Borderlink.Sharing;
 
@@ -44,5 +45,15 @@ public sealed class IdempotencyKey
         {
             Key = key, UserId = userId, RecordType = record.RecordType, RecordId = record.Id, CreatedAt = now, RequestHash = requestHash,
         });
+    }
+}
+
+internal sealed class IdempotencyKeyConfig : IEntityTypeConfiguration<IdempotencyKey>
+{
+    public void Configure(EntityTypeBuilder<IdempotencyKey> b)
+    {
+        b.HasKey(k => new { k.UserId, k.Key });
+        b.Property(k => k.Key).HasMaxLength(200);
+        b.Property(k => k.RequestHash).HasMaxLength(64);
     }
 }

@@ -17,14 +17,14 @@ public static class RecordLoader
         var record = await db.Set<T>().FirstOrDefaultAsync(r => r.Id == id, ct);
         if (record is null)
         {
-            db.Audit(AuditActions.Refused, AuditOutcomes.NotFound, detail: $"{operation} of an absent or invisible record",
+            db.Audit(AuditActions.Refused, AuditOutcomes.NotFound, detail: AuditDetail.Absent(operation),
                 recordType: TypeName<T>(), recordId: id);
             await db.SaveChangesAsync(ct);
             return new Outcome<T>.NotFound();
         }
         if (!RecordAccess.Allows(db.Viewer, record, operation))
         {
-            db.Audit(AuditActions.Refused, AuditOutcomes.Denied, record, $"{operation} not allowed");
+            db.Audit(AuditActions.Refused, AuditOutcomes.Denied, record, AuditDetail.NotAllowed(operation));
             await db.SaveChangesAsync(ct);
             return new Outcome<T>.Forbidden();
         }

@@ -22,8 +22,9 @@ public sealed class AuditingAuthorizationResultHandler : IAuthorizationMiddlewar
         if (authorizeResult.Forbidden || (authorizeResult.Challenged && (isApi || context.User.Identity?.IsAuthenticated == true)))
         {
             var db = context.RequestServices.GetRequiredService<BorderlinkDb>();
-            db.Audit(AuditActions.Refused, AuditOutcomes.Denied, detail: $"{context.Request.Method} {context.Request.Path}"
-                + (OutsideItsGate(authorizeResult) ? $" (token for gate {context.User.FindFirst(Borderlink.Sharing.BorderlinkClaims.Gate)?.Value})" : ""));
+            db.Audit(AuditActions.Refused, AuditOutcomes.Denied, detail: OutsideItsGate(authorizeResult)
+                ? AuditDetail.RequestRefusedOutsideGate(context.Request.Method, context.Request.Path, context.User.FindFirst(Borderlink.Sharing.BorderlinkClaims.Gate)?.Value)
+                : AuditDetail.RequestRefused(context.Request.Method, context.Request.Path));
             await db.SaveChangesAsync(context.RequestAborted);
             if (isApi)
             {

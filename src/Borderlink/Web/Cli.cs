@@ -45,7 +45,7 @@ public static class Cli
             {
                 var db = scope.ServiceProvider.GetRequiredService<BorderlinkDb>();
                 var card = System.Text.Json.JsonSerializer.Deserialize<Sharing.Exchange.NodeCard>(await File.ReadAllTextAsync(file));
-                using var system = await db.EnterSystemScopeAsync($"operator imports a partner card from {file}");
+                using var system = await db.EnterSystemScopeAsync(Features.Audit.AuditDetail.SystemPartnerCard(file));
                 var outcome = await scope.ServiceProvider.GetRequiredService<Sharing.Exchange.NodeCards>().ImportAsync(card);
                 if (outcome is Outcome<Sharing.Exchange.PartnerNode>.Done done)
                 {

@@ -109,11 +109,11 @@ public sealed class EncryptedExchangeTests : IAsyncLifetime
         }
 
         Assert.False(await _nodes.China.WithSystemDbAsync(db => db.LiaisonNotes.AnyAsync(n => n.Id == id)), "a refused message left a record");
-        var refusals = await _nodes.China.WithSystemDbAsync(db => db.AuditEntries.Where(e => e.Action == "refused" && e.Detail!.StartsWith("exchange inbox"))
+        var refusals = await _nodes.China.WithSystemDbAsync(db => db.AuditEntries.Where(e => e.Action == "refused" && e.Detail!.StartsWith("{\"K\":\"inbox."))
             .Select(e => e.Detail!).ToListAsync());
         Assert.Equal(6, refusals.Count);
-        Assert.Contains(refusals, r => r.Contains("does not decrypt", StringComparison.Ordinal));
-        Assert.Contains(refusals, r => r.Contains("not a key of this node", StringComparison.Ordinal));
+        Assert.Contains(refusals, r => r.Contains("inbox.does-not-decrypt", StringComparison.Ordinal));
+        Assert.Contains(refusals, r => r.Contains("inbox.not-our-key", StringComparison.Ordinal));
 
         // The same message, encrypted as it should be, is applied.
         var good = await Post(Encryption.Wrap(Signed(8), toChina));
@@ -166,8 +166,8 @@ public sealed class EncryptedExchangeTests : IAsyncLifetime
         Assert.NotEqual(kid, backfilled);
         Assert.Equal([backfilled], offered.Select(k => k.GetProperty("kid").GetString()));
         Assert.NotNull(key);
-        Assert.True(await _nodes.China.WithSystemDbAsync(db => db.AuditEntries.AnyAsync(e => e.Detail == $"node encryption key created: {backfilled} (with signing key {
-            card.Keys[0].Jwk.GetProperty("kid").GetString()})")));
+        Assert.True(await _nodes.China.WithSystemDbAsync(db => db.AuditEntries.AnyAsync(e => e.Detail == Borderlink.Features.Audit.AuditDetail.EncryptionKeyCreated(backfilled!,
+            card.Keys[0].Jwk.GetProperty("kid").GetString()!).Stored())));
 
         // Vietnam imports the card and what it sends is encrypted to the new key and applied.
         Assert.Equal(HttpStatusCode.OK, (await (await _nodes.Vietnam.SignInAsync("langson.admin")).PostAsJsonAsync("/api/v1/exchange/partners", card)).StatusCode);

@@ -136,7 +136,7 @@ public sealed class FederationTests : IAsyncLifetime
         var guangxi = await _nodes.China.SignInAsync("guangxi.liaison");
         var fromChina = await guangxi.CreateNoteAsync("Gửi sau khi thẻ bị ngừng", "Partners", ["VN-09"]);
         Assert.True(await TwoNodes.EventuallyAsync(() => _nodes.Vietnam.WithSystemDbAsync(db =>
-            db.AuditEntries.AnyAsync(e => e.Action == "refused" && e.Detail!.StartsWith("exchange inbox")))), "the retired node's message was not refused");
+            db.AuditEntries.AnyAsync(e => e.Action == "refused" && e.Detail!.StartsWith("{\"K\":\"inbox.")))), "the retired node's message was not refused");
         Assert.False(await _nodes.Vietnam.WithSystemDbAsync(db => db.LiaisonNotes.AnyAsync(n => n.Id == fromChina.Id)));
     }
 
@@ -357,7 +357,7 @@ public sealed class FederationTests : IAsyncLifetime
 
         var stored = await _nodes.China.WithSystemDbAsync(db => db.LiaisonNotes.SingleAsync(n => n.Id == id));
         Assert.Equal(("v5", 5L, "vn-north"), (stored.Title, stored.Version, stored.OriginNode));
-        var refusals = await _nodes.China.WithSystemDbAsync(db => db.AuditEntries.CountAsync(e => e.Action == "refused" && e.Detail!.StartsWith("exchange inbox")));
+        var refusals = await _nodes.China.WithSystemDbAsync(db => db.AuditEntries.CountAsync(e => e.Action == "refused" && e.Detail!.StartsWith("{\"K\":\"inbox.")));
         Assert.Equal(4, refusals);
     }
 
@@ -419,7 +419,7 @@ public sealed class FederationTests : IAsyncLifetime
         // Whatever the order, every message has its inbox row and exactly one receipt status; the copy is not stored twice.
         Assert.Equal(24, await _nodes.China.WithSystemDbAsync(db => db.InboxMessages.CountAsync()) - before);
         // They did arrive together: at least one transaction held several of them.
-        Assert.True(await _nodes.China.WithSystemDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == Borderlink.Features.Audit.AuditActions.SystemAccess && e.Detail!.EndsWith(" messages"))),
+        Assert.True(await _nodes.China.WithSystemDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == Borderlink.Features.Audit.AuditActions.SystemAccess && e.Detail!.StartsWith("{\"K\":\"system.inbox\"") && !e.Detail.Contains("\"n:1\""))),
             "no group of messages was committed together");
         Assert.Equal(0, _nodes.China.Services.GetRequiredService<InboxGroupCommit>().GroupsRetried);
     }

@@ -83,7 +83,8 @@ public sealed class AuthorizationInventoryTests(SharedApp app)
         Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
         Assert.Contains("/denied", page.Headers.Location!.ToString(), StringComparison.Ordinal);
         var audited = await app.WithSystemDbAsync(db => Task.FromResult(
-            db.AuditEntries.Count(e => e.Actor == "laocai.officer" && e.Action == "refused" && (e.Detail == "GET /api/v1/audit-entries" || e.Detail == "GET /admin/audit"))));
+            db.AuditEntries.Count(e => e.Actor == "laocai.officer" && e.Action == "refused" && (e.Detail == Borderlink.Features.Audit.AuditDetail.RequestRefused("GET", "/api/v1/audit-entries").Stored()
+                || e.Detail == Borderlink.Features.Audit.AuditDetail.RequestRefused("GET", "/admin/audit").Stored()))));
         Assert.Equal(2, audited);
     }
 

@@ -1,3 +1,6 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
 namespace Borderlink.Features.Accounts;
 
 /// <summary>
@@ -28,4 +31,15 @@ public sealed class ApiToken
     public IReadOnlyList<string> ScopeList => Scopes.Split('|', StringSplitOptions.RemoveEmptyEntries);
 
     public bool IsActive(DateTimeOffset now) => RevokedAt is null && now < ExpiresAt;
+}
+
+internal sealed class ApiTokenConfig : IEntityTypeConfiguration<ApiToken>
+{
+    public void Configure(EntityTypeBuilder<ApiToken> b)
+    {
+        b.HasKey(t => t.Id);
+        b.HasIndex(t => t.SecretHash).IsUnique();
+        b.HasOne(t => t.Agency).WithMany().HasForeignKey(t => t.AgencyId);
+        b.Ignore(t => t.ScopeList);
+    }
 }

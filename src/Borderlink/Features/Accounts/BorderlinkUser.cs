@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Borderlink.Features.Accounts;
 
@@ -29,4 +31,13 @@ public static class Roles
     public const string Administrator = "administrator";
 
     public static readonly string[] All = [Viewer, Officer, Liaison, Coordinator, Administrator];
+}
+
+internal sealed class UserConfig : IEntityTypeConfiguration<BorderlinkUser>
+{
+    public void Configure(EntityTypeBuilder<BorderlinkUser> b)
+    {
+        b.Property(u => u.PartyCode).HasMaxLength(16);
+        b.HasIndex(u => u.PartyCode);
+    }
 }

@@ -46,7 +46,7 @@ public static class IssueToken
             CreatedAt = now, CreatedBy = db.Viewer.Name, ExpiresAt = now.AddDays(request.ExpiresInDays),
         };
         db.ApiTokens.Add(token);
-        db.Audit(AuditActions.Admin, AuditOutcomes.Ok, detail: $"API token issued: {token.Name} ({token.Id}) to agency {agency.Id}, role {token.Role}, scopes {token.Scopes}{(gate is null ? "" : ", gate " + gate)}");
+        db.Audit(AuditActions.Admin, AuditOutcomes.Ok, detail: AuditDetail.TokenIssued(token.Name, agency.Name(), token.Role, token.ScopeList, gate));
         await db.SaveChangesAsync(ct);
         return new Outcome<Issued>.Done(new Issued(token, secret), Created: true);
     }
@@ -57,12 +57,12 @@ public static class IssueToken
         var token = await db.ApiTokens.FirstOrDefaultAsync(t => t.Id == id && t.PartyCode == db.Viewer.Party, ct);
         if (token is null)
         {
-            db.Audit(AuditActions.Refused, AuditOutcomes.NotFound, detail: $"revoke of unknown API token {id}");
+            db.Audit(AuditActions.Refused, AuditOutcomes.NotFound, detail: AuditDetail.TokenUnknown(id.ToString()!));
             await db.SaveChangesAsync(ct);
             return new Outcome<ApiToken>.NotFound();
         }
         token.RevokedAt ??= clock.GetUtcNow();
-        db.Audit(AuditActions.Admin, AuditOutcomes.Ok, detail: $"API token revoked: {token.Name} ({token.Id})");
+        db.Audit(AuditActions.Admin, AuditOutcomes.Ok, detail: AuditDetail.TokenRevoked(token.Name));
         await db.SaveChangesAsync(ct);
         return new Outcome<ApiToken>.Done(token);
     }

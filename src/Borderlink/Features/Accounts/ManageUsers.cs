@@ -51,7 +51,7 @@ public sealed class ManageUsers(BorderlinkDb db, UserManager<BorderlinkUser> use
         var created = await users.CreateAsync(user, request.Password!);
         if (!created.Succeeded) return new Outcome<UserDto>.Invalid(IdentityErrors(created));
         await users.AddToRolesAsync(user, request.Roles!.Distinct());
-        db.Audit(AuditActions.Admin, AuditOutcomes.Ok, detail: $"user created: {user.UserName} ({user.Id}) roles {string.Join(",", request.Roles!)}");
+        db.Audit(AuditActions.Admin, AuditOutcomes.Ok, detail: AuditDetail.UserCreated(user.UserName!, request.Roles!));
         await db.SaveChangesAsync(ct);
         return new Outcome<UserDto>.Done(await ToDtoAsync(user), Created: true);
     }
@@ -61,7 +61,7 @@ public sealed class ManageUsers(BorderlinkDb db, UserManager<BorderlinkUser> use
         var user = await users.FindByIdAsync(id);
         if (user is null || user.PartyCode != Party)
         {
-            db.Audit(AuditActions.Refused, AuditOutcomes.NotFound, detail: $"update of user {id} outside the party");
+            db.Audit(AuditActions.Refused, AuditOutcomes.NotFound, detail: AuditDetail.UserOutsideParty(id.ToString()!));
             await db.SaveChangesAsync(ct);
             return new Outcome<UserDto>.NotFound();
         }
@@ -81,7 +81,7 @@ public sealed class ManageUsers(BorderlinkDb db, UserManager<BorderlinkUser> use
         if (!request.Locked) await users.ResetAccessFailedCountAsync(user);
         // Roles and agency are in the cookie: a new security stamp signs the user out everywhere.
         await users.UpdateSecurityStampAsync(user);
-        db.Audit(AuditActions.Admin, AuditOutcomes.Ok, detail: $"user changed: {user.UserName} ({user.Id}) agency {user.AgencyId} roles {string.Join(",", request.Roles!)} locked {request.Locked}");
+        db.Audit(AuditActions.Admin, AuditOutcomes.Ok, detail: AuditDetail.UserChanged(user.UserName!, request.Roles!, request.Locked == true));
         await db.SaveChangesAsync(ct);
         return new Outcome<UserDto>.Done(await ToDtoAsync(user));
     }

@@ -94,11 +94,11 @@ public sealed class SignInGuard : IDisposable
     /// Turns a sign-in form's submission away: 429 with the seconds to wait, the refusal audited with
     /// <paramref name="detail"/>; returns the words the page shows.
     /// </summary>
-    public static async Task<string> RefuseAsync(HttpContext context, BorderlinkDb db, IStringLocalizer L, TimeSpan wait, string detail)
+    public static async Task<string> RefuseAsync(HttpContext context, BorderlinkDb db, IStringLocalizer L, TimeSpan wait, string? userName)
     {
         Refuse(context.Response, wait);
         context.RequestServices.GetRequiredService<NodeMetrics>().SignInFailed("limit");
-        db.Audit(AuditActions.LoginFailed, AuditOutcomes.Denied, detail: $"{detail}; too many attempts from {AddressOf(context)}");
+        db.Audit(AuditActions.LoginFailed, AuditOutcomes.Denied, detail: AuditDetail.LoginTooMany(userName, AddressOf(context)));
         await db.SaveChangesAsync();
         return L["Login.TooMany", Math.Max(1, (int)Math.Ceiling(wait.TotalMinutes))];
     }

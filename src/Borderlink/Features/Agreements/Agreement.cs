@@ -1,7 +1,9 @@
-using Borderlink.Features.Alerts;
 using System.Text.Json.Serialization;
+using Borderlink.Features.Alerts;
 using Borderlink.Sharing;
 using Borderlink.Sharing.Exchange;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Borderlink.Features.Agreements;
 
@@ -83,4 +85,31 @@ public sealed class AgreementDocument : CoordinationRecord
     public int Size { get; set; }
     public required string Sha256 { get; set; }
     public required byte[] Content { get; set; }
+}
+
+internal sealed class AgreementConfig : IEntityTypeConfiguration<Agreement>
+{
+    public void Configure(EntityTypeBuilder<Agreement> b)
+    {
+        b.ConfigureRecord();
+        b.Property(a => a.Title).HasMaxLength(Agreement.TitleMax);
+        b.Property(a => a.Summary).HasMaxLength(Agreement.TextMax);
+        b.Property(a => a.Language).HasMaxLength(16);
+        b.Property(a => a.Parties).HasMaxLength(400);
+        b.Ignore(a => a.PartyList);
+        b.HasIndex(a => a.SignedOn);
+        b.OwnsMany(a => a.Meetings, m => m.ToJson());
+    }
+}
+
+internal sealed class AgreementDocumentConfig : IEntityTypeConfiguration<AgreementDocument>
+{
+    public void Configure(EntityTypeBuilder<AgreementDocument> b)
+    {
+        b.ConfigureRecord();
+        b.Property(d => d.FileName).HasMaxLength(Borderlink.Web.UploadedFile.FileNameMax);
+        b.Property(d => d.ContentType).HasMaxLength(100);
+        b.Property(d => d.Sha256).HasMaxLength(64);
+        b.HasIndex(d => d.AgreementId);
+    }
 }

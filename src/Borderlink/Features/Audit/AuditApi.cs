@@ -22,14 +22,14 @@ public static class AuditApi
 {
     public static IEndpointRouteBuilder MapAuditApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/v1/audit-entries", async (BorderlinkDb db, Viewer viewer, Reference.ReferenceCache cache, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> L, string? action, string? outcome, string? actor,
+        app.MapGet("/api/v1/audit-entries", async (BorderlinkDb db, Viewer viewer, Reference.ReferenceCache cache, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> L, Web.TimeDisplay time, string? action, string? outcome, string? actor,
                 DateOnly? from, DateOnly? to, int? page, int? pageSize, AuditScope? scope, CancellationToken ct) =>
             {
                 var result = await AuditQuery.HandleAsync(db, viewer.Party!,
                     new(action, outcome, actor, from, to, page ?? 1, pageSize ?? 50, scope == AuditScope.Node), ct);
                 var reference = await cache.GetAsync(ct);
                 return TypedResults.Ok(result.Map(e => new AuditEntryDto(e.Seq, e.At, e.Actor, e.Party, e.Action, e.RecordType, e.RecordId, e.Outcome, e.Detail, e.Hash, e.Client,
-                    AuditDetail.Words(L, e.Detail, reference))));
+                    AuditDetail.Words(L, e.Detail, reference, time))));
             })
             .RequireAuthorization(Policies.Administrator)
             .WithTags("Administration").WithName("ListAuditEntries")

@@ -1,3 +1,6 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
 namespace Borderlink.Features.Audit;
 
 /// <summary>One line of the append-only, hash-chained audit log. Never updated, never deleted.</summary>
@@ -65,4 +68,29 @@ public static class AuditOutcomes
 
     /// <summary>Every outcome, with words ("AuditOutcome." + outcome) in four languages.</summary>
     public static readonly string[] All = [Ok, Denied, NotFound, Failed];
+}
+
+internal sealed class AuditEntryConfig : IEntityTypeConfiguration<AuditEntry>
+{
+    public void Configure(EntityTypeBuilder<AuditEntry> b)
+    {
+        // Triggers made by the AuditAppendOnly migrations refuse UPDATE and DELETE (and TRUNCATE on PostgreSQL). A later
+        // migration that rebuilds this table on SQLite (as EF Core does for some column changes) drops them with the
+        // old table and has to create them again.
+        b.HasKey(e => e.Seq);
+        b.Property(e => e.Seq).ValueGeneratedNever();
+        b.HasIndex(e => new { e.Party, e.At });
+        b.HasIndex(e => e.RecordId);
+        b.Property(e => e.Client).HasMaxLength(64);
+    }
+}
+
+internal sealed class AuditHeadConfig : IEntityTypeConfiguration<AuditHead>
+{
+    public void Configure(EntityTypeBuilder<AuditHead> b)
+    {
+        b.HasKey(h => h.Id);
+        b.Property(h => h.Id).ValueGeneratedNever();
+        b.HasData(new AuditHead { Id = 1, LastSeq = 0, LastHash = "" });
+    }
 }

@@ -1,5 +1,7 @@
 using Borderlink.Sharing;
 using Borderlink.Sharing.Exchange;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Borderlink.Features.Communications;
 
@@ -53,4 +55,18 @@ public sealed class CommunicationEntry : CoordinationRecord
     public string FollowUp { get; set; } = "";
     public bool FollowUpDone { get; set; }
     public required string Language { get; set; }
+}
+
+internal sealed class CommunicationEntryConfig : IEntityTypeConfiguration<CommunicationEntry>
+{
+    public void Configure(EntityTypeBuilder<CommunicationEntry> b)
+    {
+        b.ConfigureRecord();
+        b.Property(e => e.CounterpartParty).HasMaxLength(16);
+        b.Property(e => e.Subject).HasMaxLength(CommunicationEntry.SubjectMax);
+        b.Property(e => e.Summary).HasMaxLength(CommunicationEntry.TextMax);
+        b.Property(e => e.FollowUp).HasMaxLength(CommunicationEntry.TextMax);
+        b.Property(e => e.Language).HasMaxLength(16);
+        b.HasIndex(e => new { e.OwnerParty, e.OccurredAt });
+    }
 }

@@ -1,6 +1,8 @@
 using Borderlink.Features.Alerts;
 using Borderlink.Sharing;
 using Borderlink.Sharing.Exchange;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Borderlink.Features.Cooperation;
 
@@ -58,4 +60,34 @@ public sealed class Recognition : CoordinationRecord
     public string Agency { get; set; } = "";
     public string Citation { get; set; } = "";
     public required string Language { get; set; }
+}
+
+internal sealed class JointActivityConfig : IEntityTypeConfiguration<JointActivity>
+{
+    public void Configure(EntityTypeBuilder<JointActivity> b)
+    {
+        b.ConfigureRecord();
+        b.Property(a => a.Title).HasMaxLength(JointActivity.TitleMax);
+        b.Property(a => a.Subject).HasMaxLength(JointActivity.TextMax);
+        b.Property(a => a.Location).HasMaxLength(500);
+        b.Property(a => a.Participants).HasMaxLength(JointActivity.TextMax);
+        b.Property(a => a.Findings).HasMaxLength(JointActivity.TextMax);
+        b.Property(a => a.Language).HasMaxLength(16);
+        b.HasIndex(a => a.StartsOn);
+    }
+}
+
+internal sealed class RecognitionConfig : IEntityTypeConfiguration<Recognition>
+{
+    public void Configure(EntityTypeBuilder<Recognition> b)
+    {
+        b.ConfigureRecord();
+        b.Property(r => r.Title).HasMaxLength(Recognition.NameMax);
+        b.Property(r => r.PersonName).HasMaxLength(Recognition.NameMax);
+        b.Property(r => r.PersonParty).HasMaxLength(16);
+        b.Property(r => r.Agency).HasMaxLength(Recognition.NameMax);
+        b.Property(r => r.Citation).HasMaxLength(JointActivity.TextMax);
+        b.Property(r => r.Language).HasMaxLength(16);
+        b.HasIndex(r => new { r.Year, r.Quarter });
+    }
 }

@@ -1,5 +1,7 @@
 using Borderlink.Sharing;
 using Borderlink.Sharing.Exchange;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Borderlink.Features.Directory;
 
@@ -46,4 +48,29 @@ public sealed class DutyShift : CoordinationRecord
     public string Phone { get; set; } = "";
     public DateTimeOffset StartsAt { get; set; }
     public DateTimeOffset EndsAt { get; set; }
+}
+
+internal sealed class ContactEntryConfig : IEntityTypeConfiguration<ContactEntry>
+{
+    public void Configure(EntityTypeBuilder<ContactEntry> b)
+    {
+        b.ConfigureRecord();
+        b.Property(c => c.Name).HasMaxLength(ContactEntry.FieldMax);
+        b.Property(c => c.Phone).HasMaxLength(ContactEntry.FieldMax);
+        b.Property(c => c.Email).HasMaxLength(ContactEntry.FieldMax);
+        b.Property(c => c.Hours).HasMaxLength(ContactEntry.FieldMax);
+        b.Property(c => c.Languages).HasMaxLength(100);
+        b.Property(c => c.SearchText).HasMaxLength(2000);
+    }
+}
+
+internal sealed class DutyShiftConfig : IEntityTypeConfiguration<DutyShift>
+{
+    public void Configure(EntityTypeBuilder<DutyShift> b)
+    {
+        b.ConfigureRecord();
+        b.Property(s => s.OfficerName).HasMaxLength(ContactEntry.FieldMax);
+        b.Property(s => s.Phone).HasMaxLength(ContactEntry.FieldMax);
+        b.HasIndex(s => new { s.HotlineId, s.StartsAt });
+    }
 }

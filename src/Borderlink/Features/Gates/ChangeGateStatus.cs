@@ -25,7 +25,7 @@ public static class ChangeGateStatus
         if (pair is null) return new Outcome<GateStatusChange>.NotFound();
         if (viewer.Party is null || viewer.AgencyId is null || !Policies.OfficerRoles.Any(viewer.IsInRole) || (viewer.Party != pair.VnParty && viewer.Party != pair.CnParty))
         {
-            db.Audit(Audit.AuditActions.Refused, Audit.AuditOutcomes.Denied, recordType: GateStatusChange.TypeName, detail: $"gate {pair.Code}: not an officer of either side");
+            db.Audit(Audit.AuditActions.Refused, Audit.AuditOutcomes.Denied, recordType: GateStatusChange.TypeName, detail: Audit.AuditDetail.GateNotOfficer(pair.Code));
             await db.SaveChangesAsync(ct);
             return new Outcome<GateStatusChange>.Forbidden();
         }

@@ -1,6 +1,8 @@
 using Borderlink.Features.Alerts;
 using Borderlink.Sharing;
 using Borderlink.Sharing.Exchange;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Borderlink.Features.Gates;
 
@@ -44,4 +46,18 @@ public sealed class GateStatusChange : CoordinationRecord
     public string Conditions { get; set; } = "";
     public string Reason { get; set; } = "";
     public required string Language { get; set; }
+}
+
+internal sealed class GateStatusChangeConfig : IEntityTypeConfiguration<GateStatusChange>
+{
+    public void Configure(EntityTypeBuilder<GateStatusChange> b)
+    {
+        b.ConfigureRecord();
+        b.Property(c => c.GatePair).HasMaxLength(60);
+        b.Property(c => c.Hours).HasMaxLength(GateStatusChange.HoursMax);
+        b.Property(c => c.Conditions).HasMaxLength(GateStatusChange.TextMax);
+        b.Property(c => c.Reason).HasMaxLength(GateStatusChange.TextMax);
+        b.Property(c => c.Language).HasMaxLength(16);
+        b.HasIndex(c => new { c.GatePair, c.EffectiveFrom });
+    }
 }

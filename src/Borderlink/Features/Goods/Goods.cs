@@ -1,9 +1,10 @@
-using Borderlink.Features.Alerts;
 using Borderlink.Data;
+using Borderlink.Features.Alerts;
 using Borderlink.Sharing;
 using Borderlink.Sharing.Exchange;
 using Borderlink.Web;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Borderlink.Features.Goods;
 
@@ -117,7 +118,7 @@ public static class KeepGoods
         var viewer = db.Viewer;
         if (viewer.Party is null || viewer.AgencyId is null || !Policies.OfficerRoles.Any(viewer.IsInRole) || !proposal.Audience.Contains(viewer.Party))
         {
-            db.Audit(Audit.AuditActions.Refused, Audit.AuditOutcomes.Denied, proposal, "answer to goods proposal not allowed");
+            db.Audit(Audit.AuditActions.Refused, Audit.AuditOutcomes.Denied, proposal, Audit.AuditDetail.GoodsAnswerNotAllowed());
             await db.SaveChangesAsync(ct);
             return new Outcome<GoodsProposalAnswer>.Forbidden();
         }
@@ -215,4 +216,39 @@ public static class KeepGoods
             .Select(p => new Item(p[0], p.ElementAtOrDefault(1), p.ElementAtOrDefault(2)?.ToLowerInvariant() is "yes" or "true" or "có" or "是" or "oui" or "1",
                 DateOnly.TryParse(p.ElementAtOrDefault(3), System.Globalization.CultureInfo.InvariantCulture, out var d) ? d : null))
             .ToList();
+}
+
+internal sealed class GoodsListConfig : IEntityTypeConfiguration<GoodsList>
+{
+    public void Configure(EntityTypeBuilder<GoodsList> b)
+    {
+        b.ConfigureRecord();
+        b.Property(l => l.GatePair).HasMaxLength(60);
+        b.Property(l => l.Language).HasMaxLength(16);
+        b.HasIndex(l => new { l.GatePair, l.OwnerParty });
+        b.OwnsMany(l => l.Items, i => i.ToJson());
+    }
+}
+
+internal sealed class GoodsProposalConfig : IEntityTypeConfiguration<GoodsProposal>
+{
+    public void Configure(EntityTypeBuilder<GoodsProposal> b)
+    {
+        b.ConfigureRecord();
+        b.Property(p => p.GatePair).HasMaxLength(60);
+        b.Property(p => p.Message).HasMaxLength(4_000);
+        b.Property(p => p.Language).HasMaxLength(16);
+        b.HasIndex(p => p.GatePair);
+        b.OwnsMany(p => p.Items, i => i.ToJson());
+    }
+}
+
+internal sealed class GoodsProposalAnswerConfig : IEntityTypeConfiguration<GoodsProposalAnswer>
+{
+    public void Configure(EntityTypeBuilder<GoodsProposalAnswer> b)
+    {
+        b.ConfigureRecord();
+        b.Property(a => a.Note).HasMaxLength(4_000);
+        b.HasIndex(a => a.ProposalId);
+    }
 }

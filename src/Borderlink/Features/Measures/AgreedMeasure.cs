@@ -1,6 +1,8 @@
 using Borderlink.Features.Alerts;
 using Borderlink.Sharing;
 using Borderlink.Sharing.Exchange;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Borderlink.Features.Measures;
 
@@ -70,4 +72,28 @@ public sealed class MeasureReminder
     public required string Kind { get; set; }
     public DateOnly DueOn { get; set; }
     public DateTimeOffset RemindedAt { get; set; }
+}
+
+internal sealed class AgreedMeasureConfig : IEntityTypeConfiguration<AgreedMeasure>
+{
+    public void Configure(EntityTypeBuilder<AgreedMeasure> b)
+    {
+        b.ConfigureRecord();
+        b.Property(m => m.What).HasMaxLength(AgreedMeasure.TextMax);
+        b.Property(m => m.Language).HasMaxLength(16);
+        b.Ignore(m => m.IsOpen);
+        b.HasIndex(m => m.MeetingId);
+        b.HasIndex(m => new { m.SourceKind, m.SourceId });
+        b.HasIndex(m => new { m.Status, m.DueOn });
+        b.OwnsMany(m => m.Progress, p => p.ToJson());
+    }
+}
+
+internal sealed class MeasureReminderConfig : IEntityTypeConfiguration<MeasureReminder>
+{
+    public void Configure(EntityTypeBuilder<MeasureReminder> b)
+    {
+        b.HasKey(r => new { r.MeasureId, r.Kind, r.DueOn });
+        b.Property(r => r.Kind).HasMaxLength(40);
+    }
 }

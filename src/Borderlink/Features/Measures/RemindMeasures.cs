@@ -20,7 +20,7 @@ public sealed class RemindMeasures(BorderlinkDb db, TimeProvider clock, ILogger<
 
     public async Task<int> RunAsync(CancellationToken ct = default)
     {
-        using (db.EnterSystemScope("deadline watch: remind owners of agreed measures"))
+        using (db.EnterSystemScope(AuditDetail.SystemRemindMeasures()))
         {
             var today = await TrackMeasures.TodayByPartyAsync(db, clock, ct);
             var horizon = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddDays(DueSoonDays + 1);
@@ -60,7 +60,7 @@ public sealed class RemindMeasures(BorderlinkDb db, TimeProvider clock, ILogger<
                         UserId = person.Id, Kind = kind!, RecordId = measure.Id, Title = Shorten(measure.What), Addressee = measure.OwnerParty, DueAt = dueAt, CreatedAt = now,
                     });
                 }
-                db.Audit(AuditActions.Reminded, AuditOutcomes.Ok, recordType: AgreedMeasure.TypeName, recordId: measure.Id, detail: $"{kind}: due {measure.DueOn:yyyy-MM-dd}");
+                db.Audit(AuditActions.Reminded, AuditOutcomes.Ok, recordType: AgreedMeasure.TypeName, recordId: measure.Id, detail: AuditDetail.MeasureReminded(kind!, measure.DueOn));
             }
             try
             {

@@ -1,6 +1,8 @@
 using Borderlink.Features.Alerts;
 using Borderlink.Sharing;
 using Borderlink.Sharing.Exchange;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Borderlink.Features.Meetings;
 
@@ -61,4 +63,31 @@ public sealed class CalendarFeed
     public required string UserId { get; set; }
     public required string SecretHash { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
+}
+
+internal sealed class MeetingConfig : IEntityTypeConfiguration<Meeting>
+{
+    public void Configure(EntityTypeBuilder<Meeting> b)
+    {
+        b.ConfigureRecord();
+        b.Property(m => m.Title).HasMaxLength(Meeting.TitleMax);
+        b.Property(m => m.TimeZone).HasMaxLength(64);
+        b.Property(m => m.PlaceCode).HasMaxLength(60);
+        b.Property(m => m.Location).HasMaxLength(500);
+        b.Property(m => m.Agenda).HasMaxLength(Meeting.TextMax);
+        b.Property(m => m.Language).HasMaxLength(16);
+        b.HasIndex(m => m.StartsAt);
+        b.OwnsMany(m => m.Participants, p => p.ToJson());
+    }
+}
+
+internal sealed class CalendarFeedConfig : IEntityTypeConfiguration<CalendarFeed>
+{
+    public void Configure(EntityTypeBuilder<CalendarFeed> b)
+    {
+        b.HasKey(f => f.Id);
+        b.Property(f => f.SecretHash).HasMaxLength(64);
+        b.HasIndex(f => f.SecretHash).IsUnique();
+        b.HasIndex(f => f.UserId);
+    }
 }

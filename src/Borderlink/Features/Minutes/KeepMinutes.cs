@@ -52,7 +52,7 @@ public static class KeepMinutes
         if (!Policies.LiaisonRoles.Any(db.Viewer.IsInRole)) return await RefuseAsync(db, minutes, "change minutes", ct);
         if ((await StateAsync(db, minutes, ct)).Locked)
         {
-            db.Audit(Audit.AuditActions.Refused, Audit.AuditOutcomes.Denied, minutes, "change of locked minutes");
+            db.Audit(Audit.AuditActions.Refused, Audit.AuditOutcomes.Denied, minutes, Audit.AuditDetail.MinutesLocked());
             await db.SaveChangesAsync(ct);
             return new Outcome<MeetingMinutes>.Conflict("minutes-locked", "Minutes.LockedChange");
         }
@@ -102,7 +102,7 @@ public static class KeepMinutes
         var viewer = db.Viewer;
         if (viewer.Party is null || viewer.AgencyId is null || !Policies.LiaisonRoles.Any(viewer.IsInRole) || !minutes.Signers.Contains(viewer.Party))
         {
-            db.Audit(Audit.AuditActions.Refused, Audit.AuditOutcomes.Denied, minutes, "sign minutes not allowed");
+            db.Audit(Audit.AuditActions.Refused, Audit.AuditOutcomes.Denied, minutes, Audit.AuditDetail.MinutesSignNotAllowed());
             await db.SaveChangesAsync(ct);
             return new Outcome<MinutesSignature>.Forbidden();
         }
@@ -179,7 +179,7 @@ public static class KeepMinutes
 
     private static async Task<Outcome<MeetingMinutes>> RefuseAsync(BorderlinkDb db, CoordinationRecord record, string what, CancellationToken ct)
     {
-        db.Audit(Audit.AuditActions.Refused, Audit.AuditOutcomes.Denied, record, what + " not allowed");
+        db.Audit(Audit.AuditActions.Refused, Audit.AuditOutcomes.Denied, record, Audit.AuditDetail.MinutesNotAllowed());
         await db.SaveChangesAsync(ct);
         return new Outcome<MeetingMinutes>.Forbidden();
     }

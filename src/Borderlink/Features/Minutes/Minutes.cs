@@ -1,6 +1,8 @@
 using Borderlink.Features.Alerts;
 using Borderlink.Sharing;
 using Borderlink.Sharing.Exchange;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Borderlink.Features.Minutes;
 
@@ -87,5 +89,35 @@ public sealed record MinutesState(IReadOnlyList<MinutesSignature> CurrentSignatu
             ? current.GroupBy(s => s.OwnerParty).Max(g => g.Min(s => s.SignedAt))
             : null;
         return new MinutesState(current, unsigned, lockedAt);
+    }
+}
+
+internal sealed class MinutesConfig : IEntityTypeConfiguration<MeetingMinutes>
+{
+    public void Configure(EntityTypeBuilder<MeetingMinutes> b)
+    {
+        b.ConfigureRecord();
+        b.Property(m => m.LanguageA).HasMaxLength(16);
+        b.Property(m => m.LanguageB).HasMaxLength(16);
+        b.Property(m => m.TitleA).HasMaxLength(MeetingMinutes.TitleMax);
+        b.Property(m => m.TitleB).HasMaxLength(MeetingMinutes.TitleMax);
+        b.Property(m => m.SigningParties).HasMaxLength(200);
+        b.Ignore(m => m.Signers);
+        b.HasIndex(m => m.MeetingId);
+        b.HasIndex(m => m.AmendsId);
+        b.OwnsMany(m => m.Paragraphs, p => p.ToJson());
+    }
+}
+
+internal sealed class MinutesSignatureConfig : IEntityTypeConfiguration<MinutesSignature>
+{
+    public void Configure(EntityTypeBuilder<MinutesSignature> b)
+    {
+        b.ConfigureRecord();
+        b.Property(s => s.MinutesOwner).HasMaxLength(16);
+        b.Property(s => s.ContentHash).HasMaxLength(64);
+        b.Property(s => s.SignatoryName).HasMaxLength(MinutesSignature.NameMax);
+        b.Property(s => s.SignatoryTitle).HasMaxLength(MinutesSignature.NameMax);
+        b.HasIndex(s => s.MinutesId);
     }
 }

@@ -42,7 +42,7 @@ public static class CreateNote
             {
                 return new Outcome<LiaisonNote>.Done(existing);
             }
-            using (await db.EnterSystemScopeAsync("check that a client-generated liaison-note id is free", ct))
+            using (await db.EnterSystemScopeAsync(Audit.AuditDetail.SystemNoteId(), ct))
             {
                 if (await db.LiaisonNotes.AnyAsync(n => n.Id == clientId, ct))
                 {

@@ -1,6 +1,8 @@
 using Borderlink.Features.Alerts;
 using Borderlink.Sharing;
 using Borderlink.Sharing.Exchange;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Borderlink.Features.Notes;
 
@@ -33,4 +35,17 @@ public sealed class NoteTranslation
     public required string Body { get; set; }
     public string TranslatedBy { get; set; } = "";
     public DateTimeOffset TranslatedAt { get; set; }
+}
+
+internal sealed class LiaisonNoteConfig : IEntityTypeConfiguration<LiaisonNote>
+{
+    public void Configure(EntityTypeBuilder<LiaisonNote> b)
+    {
+        b.ConfigureRecord();
+        b.Property(n => n.Title).HasMaxLength(LiaisonNote.TitleMax);
+        b.Property(n => n.Body).HasMaxLength(LiaisonNote.BodyMax);
+        b.Property(n => n.Language).HasMaxLength(16);
+        b.Property(n => n.TranslationRequested).HasMaxLength(16);
+        b.OwnsMany(n => n.Translations, t => t.ToJson());
+    }
 }

@@ -69,7 +69,7 @@ public static class ChangeNotification
         var published = notification.Status != NotificationStatus.Draft;
         if (published && !Policies.LiaisonRoles.Any(db.Viewer.IsInRole))
         {
-            db.Audit(Audit.AuditActions.Refused, Audit.AuditOutcomes.Denied, notification, "publishing an update needs a liaison");
+            db.Audit(Audit.AuditActions.Refused, Audit.AuditOutcomes.Denied, notification, Audit.AuditDetail.UpdateNeedsLiaison());
             await db.SaveChangesAsync(ct);
             return new Outcome<EventNotification>.Forbidden();
         }

@@ -36,7 +36,7 @@ public sealed class EscalateOverdue(BorderlinkDb db, TimeProvider clock, IOption
         var now = clock.GetUtcNow();
         var pending = new List<(EventNotification Notification, string Addressee, string ForParty)>();
         // The bypass is audited with the save below; a pass that finds nothing writes nothing.
-        using (db.EnterSystemScope("acknowledgement watch: escalate overdue acknowledgements"))
+        using (db.EnterSystemScope(AuditDetail.SystemEscalate()))
         {
             var overdue = await db.EventNotifications.AsNoTracking()
                 .Where(n => (n.Status == NotificationStatus.Sent || n.Status == NotificationStatus.Updated) && n.AcknowledgeBy < now)
@@ -81,7 +81,7 @@ public sealed class EscalateOverdue(BorderlinkDb db, TimeProvider clock, IOption
                     mails.Add((user, n, addressee));
                 }
                 db.Audit(AuditActions.Escalated, AuditOutcomes.Ok, recordType: EventNotification.TypeName, recordId: n.Id,
-                    detail: $"acknowledgement by {addressee} due {n.AcknowledgeBy:O} is overdue; alerted {side}");
+                    detail: AuditDetail.AckOverdue(addressee, n.AcknowledgeBy, side));
             }
             try
             {

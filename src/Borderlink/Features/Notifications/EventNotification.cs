@@ -1,7 +1,9 @@
-using Borderlink.Features.Alerts;
 using System.Text.Json.Serialization;
+using Borderlink.Features.Alerts;
 using Borderlink.Sharing;
 using Borderlink.Sharing.Exchange;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Borderlink.Features.Notifications;
 
@@ -209,4 +211,58 @@ public static class Codes
         var distinct = codes.Where(c => !string.IsNullOrWhiteSpace(c)).Select(c => c.Trim()).Distinct(StringComparer.Ordinal).ToList();
         return distinct.Count == 0 ? "" : "|" + string.Join('|', distinct) + "|";
     }
+}
+
+internal sealed class EventNotificationConfig : IEntityTypeConfiguration<EventNotification>
+{
+    public void Configure(EntityTypeBuilder<EventNotification> b)
+    {
+        b.ConfigureRecord();
+        b.Property(n => n.Title).HasMaxLength(EventNotification.TitleMax);
+        b.Property(n => n.DiseaseCode).HasMaxLength(40);
+        b.Property(n => n.PlaceCodes).HasMaxLength(1000);
+        b.Property(n => n.GatePairCodes).HasMaxLength(1000);
+        b.Property(n => n.Addressees).HasMaxLength(400);
+        b.Property(n => n.ImportedFrom).HasMaxLength(EventNotification.NameMax);
+        b.Property(n => n.ExportedTo).HasMaxLength(EventNotification.NameMax);
+        b.Property(n => n.RiskRationale).HasMaxLength(EventNotification.ShortTextMax);
+        b.Property(n => n.MeasuresTaken).HasMaxLength(EventNotification.TextMax);
+        b.Property(n => n.Requests).HasMaxLength(EventNotification.TextMax);
+        b.Property(n => n.Details).HasMaxLength(EventNotification.TextMax);
+        b.Property(n => n.Language).HasMaxLength(16);
+        b.Property(n => n.TranslationRequested).HasMaxLength(16);
+        b.Property(n => n.SentBy).HasMaxLength(256);
+        b.HasIndex(n => new { n.Status, n.AcknowledgeBy });
+        b.HasIndex(n => n.DiseaseCode);
+        b.OwnsMany(n => n.Translations, t => t.ToJson());
+        b.OwnsMany(n => n.History, h => h.ToJson());
+    }
+}
+
+internal sealed class NotificationResponseConfig : IEntityTypeConfiguration<NotificationResponse>
+{
+    public void Configure(EntityTypeBuilder<NotificationResponse> b)
+    {
+        b.ConfigureRecord();
+        b.Property(r => r.NotificationOwner).HasMaxLength(16);
+        b.Property(r => r.Text).HasMaxLength(NotificationResponse.TextMax);
+        b.Property(r => r.Language).HasMaxLength(16);
+        b.HasIndex(r => new { r.NotificationId, r.Kind });
+    }
+}
+
+internal sealed class NotificationEscalationConfig : IEntityTypeConfiguration<NotificationEscalation>
+{
+    public void Configure(EntityTypeBuilder<NotificationEscalation> b)
+    {
+        b.HasKey(e => e.Id);
+        b.Property(e => e.Addressee).HasMaxLength(16);
+        b.Property(e => e.ForParty).HasMaxLength(16);
+        b.HasIndex(e => new { e.NotificationId, e.Addressee, e.ForParty }).IsUnique();
+    }
+}
+
+internal sealed class NotificationReadConfig : IEntityTypeConfiguration<NotificationRead>
+{
+    public void Configure(EntityTypeBuilder<NotificationRead> b) => b.HasKey(r => new { r.UserId, r.NotificationId });
 }

@@ -3,6 +3,7 @@ using Borderlink.Sharing;
 using Borderlink.Sharing.Exchange;
 using Borderlink.Web;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Borderlink.Features.Notifications;
 
@@ -70,4 +71,16 @@ public static class AttachToNotification
 public sealed record AttachmentDto(Guid Id, Guid NotificationId, string OwnerParty, string FileName, string ContentType, int Size, string Sha256, DateTimeOffset CreatedAt, string CreatedBy)
 {
     public static AttachmentDto From(NotificationAttachment a) => new(a.Id, a.NotificationId, a.OwnerParty, a.FileName, a.ContentType, a.Size, a.Sha256, a.CreatedAt, a.CreatedBy);
+}
+
+internal sealed class NotificationAttachmentConfig : IEntityTypeConfiguration<NotificationAttachment>
+{
+    public void Configure(EntityTypeBuilder<NotificationAttachment> b)
+    {
+        b.ConfigureRecord();
+        b.Property(a => a.FileName).HasMaxLength(Borderlink.Web.UploadedFile.FileNameMax);
+        b.Property(a => a.ContentType).HasMaxLength(100);
+        b.Property(a => a.Sha256).HasMaxLength(64);
+        b.HasIndex(a => a.NotificationId);
+    }
 }

@@ -27,7 +27,7 @@ public static class RespondToNotification
         if (viewer.AgencyId is null || !Policies.OfficerRoles.Any(viewer.IsInRole) || !(isOwner || isAddressee)
             || (request.Kind == ResponseKind.Acknowledgement && !isAddressee))
         {
-            db.Audit(Audit.AuditActions.Refused, Audit.AuditOutcomes.Denied, notification, $"respond ({request.Kind}) not allowed");
+            db.Audit(Audit.AuditActions.Refused, Audit.AuditOutcomes.Denied, notification, Audit.AuditDetail.RespondNotAllowed(request.Kind.ToString()!));
             await db.SaveChangesAsync(ct);
             return new Outcome<NotificationResponse>.Forbidden();
         }

@@ -49,7 +49,7 @@ public static class KeepPermits
         if (viewer.Party is null || viewer.AgencyId is null || !sides.Contains(viewer.Party) || !Policies.OfficerRoles.Any(viewer.IsInRole)
             || !QuarantineFunctions.Contains(viewer.Function))
         {
-            db.Audit(AuditActions.Refused, AuditOutcomes.Denied, permit, "permit decision not allowed");
+            db.Audit(AuditActions.Refused, AuditOutcomes.Denied, permit, AuditDetail.PermitDecisionNotAllowed());
             await db.SaveChangesAsync(ct);
             return new Outcome<PermitApproval>.Forbidden();
         }

@@ -1,6 +1,8 @@
 using Borderlink.Features.Alerts;
 using Borderlink.Sharing;
 using Borderlink.Sharing.Exchange;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Borderlink.Features.Permits;
 
@@ -84,5 +86,31 @@ public sealed record PermitState(IReadOnlyList<PermitApproval> Decisions, IReadO
         var rejected = current.FirstOrDefault(a => a.Decision == PermitDecision.Rejected)?.OwnerParty;
         var awaiting = sides.Where(s => !current.Any(a => a.OwnerParty == s && a.Decision == PermitDecision.Approved)).ToList();
         return new PermitState(current, awaiting, rejected);
+    }
+}
+
+internal sealed class SpecialItemPermitConfig : IEntityTypeConfiguration<SpecialItemPermit>
+{
+    public void Configure(EntityTypeBuilder<SpecialItemPermit> b)
+    {
+        b.ConfigureRecord();
+        b.Property(p => p.GatePair).HasMaxLength(60);
+        b.Property(p => p.Applicant).HasMaxLength(SpecialItemPermit.TextMax);
+        b.Property(p => p.Consignee).HasMaxLength(SpecialItemPermit.TextMax);
+        b.Property(p => p.Item).HasMaxLength(SpecialItemPermit.TextMax);
+        b.Property(p => p.Unit).HasMaxLength(40);
+        b.Property(p => p.Language).HasMaxLength(16);
+        b.HasIndex(p => new { p.GatePair, p.ValidTo });
+    }
+}
+
+internal sealed class PermitApprovalConfig : IEntityTypeConfiguration<PermitApproval>
+{
+    public void Configure(EntityTypeBuilder<PermitApproval> b)
+    {
+        b.ConfigureRecord();
+        b.Property(a => a.Note).HasMaxLength(SpecialItemPermit.TextMax);
+        b.Property(a => a.DecidedBy).HasMaxLength(256);
+        b.HasIndex(a => a.PermitId);
     }
 }

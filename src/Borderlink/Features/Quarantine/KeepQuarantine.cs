@@ -74,7 +74,7 @@ public sealed class KeepQuarantine(BorderlinkDb db, TimeProvider clock)
             CrossingId = r.CrossingId, StartedOn = r.StartedOn!.Value, PlannedEnd = r.PlannedEnd!.Value, RecordedAt = clock.GetUtcNow(), RecordedBy = db.Viewer.Name,
         };
         db.QuarantineStays.Add(stay);
-        db.Audit(AuditActions.Create, AuditOutcomes.Ok, detail: $"quarantine stay of {stay.People} at {facility.Name}", recordType: "quarantine-stay", recordId: stay.Id);
+        db.Audit(AuditActions.Create, AuditOutcomes.Ok, detail: AuditDetail.QuarantineStay(stay.People, facility.Name), recordType: "quarantine-stay", recordId: stay.Id);
         await db.SaveChangesAsync(ct);
         await RecountAsync(facility, ct);
         return new Outcome<QuarantineStay>.Done(stay, Created: true);
@@ -183,7 +183,7 @@ public sealed class KeepQuarantine(BorderlinkDb db, TimeProvider clock)
                 UserId = user, Kind = Alert.FacilityNearCapacity, RecordId = facility.Id, Title = facility.Name, Addressee = facility.OwnerParty, DueAt = now, CreatedAt = now,
             });
         }
-        db.Audit(AuditActions.Escalated, AuditOutcomes.Ok, facility, $"occupancy {facility.Occupancy} of {facility.Capacity} reached {facility.AlertAtPercent} %");
+        db.Audit(AuditActions.Escalated, AuditOutcomes.Ok, facility, AuditDetail.QuarantineOccupancy(facility.Occupancy, facility.Capacity, facility.AlertAtPercent));
     }
 
     private async Task<List<FieldError>> ApplyAsync(QuarantineFacility facility, FacilityRequest r, CancellationToken ct)

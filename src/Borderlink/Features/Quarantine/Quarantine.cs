@@ -1,6 +1,8 @@
 using Borderlink.Features.Screening;
 using Borderlink.Sharing;
 using Borderlink.Sharing.Exchange;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Borderlink.Features.Quarantine;
 
@@ -80,4 +82,32 @@ public sealed class StayTest
 {
     public DateOnly On { get; set; }
     public TestOutcome Result { get; set; }
+}
+
+internal sealed class QuarantineFacilityConfig : IEntityTypeConfiguration<QuarantineFacility>
+{
+    public void Configure(EntityTypeBuilder<QuarantineFacility> b)
+    {
+        b.ConfigureRecord();
+        b.Property(f => f.Name).HasMaxLength(QuarantineFacility.NameMax);
+        b.Property(f => f.PlaceCode).HasMaxLength(60);
+        b.Property(f => f.GatePair).HasMaxLength(60);
+        b.Property(f => f.Language).HasMaxLength(16);
+        b.Ignore(f => f.NearCapacity);
+    }
+}
+
+internal sealed class QuarantineStayConfig : IEntityTypeConfiguration<QuarantineStay>
+{
+    public void Configure(EntityTypeBuilder<QuarantineStay> b)
+    {
+        b.HasKey(s => s.Id);
+        b.Property(s => s.Party).HasMaxLength(16);
+        b.Property(s => s.Label).HasMaxLength(QuarantineStay.TextMax);
+        b.Property(s => s.Nationality).HasMaxLength(3);
+        b.Property(s => s.RecordedBy).HasMaxLength(256);
+        b.Ignore(s => s.Current);
+        b.HasIndex(s => new { s.FacilityId, s.EndedOn });
+        b.OwnsMany(s => s.Tests, t => t.ToJson());
+    }
 }

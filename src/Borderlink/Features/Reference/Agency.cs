@@ -1,3 +1,6 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
 namespace Borderlink.Features.Reference;
 
 /// <summary>What an agency does in the mechanism (foreign affairs, health, customs, public security…).</summary>
@@ -27,4 +30,24 @@ public sealed class Agency : INamed
 
     public Party? Party { get; set; }
     public AgencyFunction? Function { get; set; }
+}
+
+internal sealed class AgencyFunctionConfig : IEntityTypeConfiguration<AgencyFunction>
+{
+    public void Configure(EntityTypeBuilder<AgencyFunction> b)
+    {
+        b.HasKey(f => f.Code);
+        b.Property(f => f.Code).HasMaxLength(40);
+    }
+}
+
+internal sealed class AgencyConfig : IEntityTypeConfiguration<Agency>
+{
+    public void Configure(EntityTypeBuilder<Agency> b)
+    {
+        b.HasKey(a => a.Id);
+        b.HasOne(a => a.Party).WithMany().HasForeignKey(a => a.PartyCode);
+        b.HasOne(a => a.Function).WithMany().HasForeignKey(a => a.FunctionCode);
+        b.HasIndex(a => new { a.PartyCode, a.FunctionCode });
+    }
 }

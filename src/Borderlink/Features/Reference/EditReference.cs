@@ -71,7 +71,7 @@ public sealed class EditReference(BorderlinkDb db, ReferenceCache cache, Gazette
         if (country != "VN" && (r.VnReportHours != disease.VnReportHours || (r.VnGroup?.Trim() ?? "") != disease.VnGroup)) otherCountrys.Add("vnReportHours");
         if (otherCountrys.Count > 0)
         {
-            db.Audit(AuditActions.Refused, AuditOutcomes.Denied, detail: $"change of another country's reporting rule for disease {code} by an administrator of {db.Viewer.Party}");
+            db.Audit(AuditActions.Refused, AuditOutcomes.Denied, detail: AuditDetail.OtherCountrysRule(code, db.Viewer.Party));
             await db.SaveChangesAsync(ct);
             errors.AddRange(otherCountrys.Select(f => new FieldError(f, "Error.OtherCountrysLaw")));
         }
@@ -93,7 +93,7 @@ public sealed class EditReference(BorderlinkDb db, ReferenceCache cache, Gazette
         if (party is null) return new Outcome<Party>.NotFound();
         if (party.Code != db.Viewer.Party)
         {
-            db.Audit(AuditActions.Refused, AuditOutcomes.Denied, detail: $"change of party {code} by an administrator of {db.Viewer.Party}");
+            db.Audit(AuditActions.Refused, AuditOutcomes.Denied, detail: AuditDetail.OtherParty(code, db.Viewer.Party));
             await db.SaveChangesAsync(ct);
             return new Outcome<Party>.Forbidden();
         }
@@ -122,7 +122,7 @@ public sealed class EditReference(BorderlinkDb db, ReferenceCache cache, Gazette
         // A party's places are that party's: neither an existing place of another party nor a new one under it.
         if ((place is not null && place.PartyCode != db.Viewer.Party) || (r.PartyCode is not null && r.PartyCode != db.Viewer.Party))
         {
-            db.Audit(AuditActions.Refused, AuditOutcomes.Denied, detail: $"change of place {code ?? r.Code} of {place?.PartyCode ?? r.PartyCode} by an administrator of {db.Viewer.Party}");
+            db.Audit(AuditActions.Refused, AuditOutcomes.Denied, detail: AuditDetail.OtherPlace((code ?? r.Code)!, (place?.PartyCode ?? r.PartyCode)!, db.Viewer.Party));
             await db.SaveChangesAsync(ct);
             return new Outcome<Place>.Forbidden();
         }
@@ -154,7 +154,7 @@ public sealed class EditReference(BorderlinkDb db, ReferenceCache cache, Gazette
         // A pair is its two sides': only they correct it, and each names only its own gate.
         if (db.Viewer.Party is not { } party || !gate.HasSide(party))
         {
-            db.Audit(AuditActions.Refused, AuditOutcomes.Denied, detail: $"change of gate pair {code} by an administrator of {db.Viewer.Party}");
+            db.Audit(AuditActions.Refused, AuditOutcomes.Denied, detail: AuditDetail.OtherGate(code, db.Viewer.Party));
             await db.SaveChangesAsync(ct);
             return new Outcome<GatePair>.Forbidden();
         }
@@ -170,7 +170,7 @@ public sealed class EditReference(BorderlinkDb db, ReferenceCache cache, Gazette
         gate.CnGate = r.CnGate?.Trim() ?? gate.CnGate;
         gate.Level = r.Level?.Trim() ?? gate.Level;
         gate.Flows = string.Join('|', FlowKinds.Where(flows.Contains));
-        return await SaveAsync(gate, "gate pair", code, ct);
+        return await SaveAsync(gate, "gate-pair", code, ct);
     }
 
     private static void Apply(IRenamable e, NamesInput names)
@@ -184,9 +184,9 @@ public sealed class EditReference(BorderlinkDb db, ReferenceCache cache, Gazette
 
     private async Task<Outcome<T>> SaveAsync<T>(T entity, string kind, string code, CancellationToken ct)
     {
-        var changed = string.Join(", ", db.ChangeTracker.Entries().Where(e => e.State == EntityState.Modified)
-            .SelectMany(e => e.Properties.Where(p => p.IsModified).Select(p => p.Metadata.Name)));
-        db.Audit(AuditActions.Admin, AuditOutcomes.Ok, detail: string.Create(CultureInfo.InvariantCulture, $"reference data: {kind} {code} saved ({changed})"));
+        var changed = db.ChangeTracker.Entries().Where(e => e.State == EntityState.Modified)
+            .SelectMany(e => e.Properties.Where(p => p.IsModified).Select(p => p.Metadata.Name)).ToList();
+        db.Audit(AuditActions.Admin, AuditOutcomes.Ok, detail: AuditDetail.ReferenceSaved(kind, code, changed));
         await db.SaveChangesAsync(ct);
         cache.Invalidate();
         gazetteer.Invalidate();

@@ -25,7 +25,7 @@ public sealed class ManageAgencies(BorderlinkDb db, ReferenceCache cache)
             agency = await db.Agencies.FirstOrDefaultAsync(a => a.Id == existing && a.PartyCode == party, ct);
             if (agency is null)
             {
-                db.Audit(AuditActions.Refused, AuditOutcomes.NotFound, detail: $"change of agency {existing} outside the party");
+                db.Audit(AuditActions.Refused, AuditOutcomes.NotFound, detail: AuditDetail.AgencyOutsideParty(existing.ToString()!));
                 await db.SaveChangesAsync(ct);
                 return new Outcome<Agency>.NotFound();
             }
@@ -49,7 +49,7 @@ public sealed class ManageAgencies(BorderlinkDb db, ReferenceCache cache)
         agency.NameFr = request.NameFr!.Trim();
         agency.Hotline = request.Hotline?.Trim() ?? "";
         agency.Active = request.Active;
-        db.Audit(AuditActions.Admin, AuditOutcomes.Ok, detail: $"agency {(created ? "created" : "changed")}: {agency.NameEn} ({agency.Id})");
+        db.Audit(AuditActions.Admin, AuditOutcomes.Ok, detail: AuditDetail.Agency(agency.NameEn, created));
         await db.SaveChangesAsync(ct);
         cache.Invalidate();
         return new Outcome<Agency>.Done(agency, created);

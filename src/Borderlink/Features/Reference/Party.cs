@@ -1,3 +1,6 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
 namespace Borderlink.Features.Reference;
 
 /// <summary>A jurisdiction in the mechanism, keyed by its ISO 3166-2 code. Parties are data: they begin, end and have successors.</summary>
@@ -32,4 +35,20 @@ public sealed class Partnership
     public required string PartyB { get; set; }
     /// <summary>What the two exchange, in words; categories become data as features arrive.</summary>
     public string Scope { get; set; } = "";
+}
+
+internal sealed class PartyConfig : IEntityTypeConfiguration<Party>
+{
+    public void Configure(EntityTypeBuilder<Party> b)
+    {
+        b.HasKey(p => p.Code);
+        b.Property(p => p.Code).HasMaxLength(16);
+        b.Property(p => p.Country).HasMaxLength(2);
+        b.Property(p => p.SuccessorCode).HasMaxLength(16);
+    }
+}
+
+internal sealed class PartnershipConfig : IEntityTypeConfiguration<Partnership>
+{
+    public void Configure(EntityTypeBuilder<Partnership> b) => b.HasKey(p => new { p.PartyA, p.PartyB });
 }

@@ -1,3 +1,6 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
 namespace Borderlink.Features.Reference;
 
 /// <summary>
@@ -103,5 +106,29 @@ public static class PlaceLevels
         if (level.Length == 0) return "";
         var words = L["PlaceLevel." + level];
         return words.ResourceNotFound ? level : words.Value;
+    }
+}
+
+internal sealed class PlaceConfig : IEntityTypeConfiguration<Place>
+{
+    public void Configure(EntityTypeBuilder<Place> b)
+    {
+        b.HasKey(p => p.Code);
+        b.Ignore(p => p.SuccessorList);
+        b.Property(p => p.OfficialCode).HasMaxLength(16);
+    }
+}
+
+internal sealed class GatePairConfig : IEntityTypeConfiguration<GatePair>
+{
+    public void Configure(EntityTypeBuilder<GatePair> b) => b.HasKey(g => g.Code);
+}
+
+internal sealed class DiseaseConfig : IEntityTypeConfiguration<Disease>
+{
+    public void Configure(EntityTypeBuilder<Disease> b)
+    {
+        b.HasKey(d => d.Code);
+        b.Ignore(d => d.AcknowledgementHours);
     }
 }

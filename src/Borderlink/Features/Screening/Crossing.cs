@@ -1,5 +1,7 @@
 using Borderlink.Sharing;
 using Borderlink.Sharing.Exchange;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Borderlink.Features.Screening;
 
@@ -158,4 +160,62 @@ public sealed class ScreeningExtract : CoordinationRecord
     [Personal]
     public string VehiclePlate { get; set; } = "";
     public string Goods { get; set; } = "";
+}
+
+internal sealed class CrossingConfig : IEntityTypeConfiguration<CrossingRecord>
+{
+    public void Configure(EntityTypeBuilder<CrossingRecord> b)
+    {
+        b.ToTable("Crossings");
+        b.HasKey(c => c.Id);
+        b.Property(c => c.Id).ValueGeneratedNever();
+        b.Property(c => c.Party).HasMaxLength(16);
+        b.Property(c => c.GatePair).HasMaxLength(60);
+        b.Property(c => c.Nationality).HasMaxLength(3);
+        b.Property(c => c.TravellerName).HasMaxLength(CrossingRecord.TextMax);
+        b.Property(c => c.DocumentNumber).HasMaxLength(CrossingRecord.TextMax);
+        b.Property(c => c.VehiclePlate).HasMaxLength(CrossingRecord.TextMax);
+        b.Property(c => c.Goods).HasMaxLength(CrossingRecord.TextMax);
+        // The dashboard and the daily counts read one gate's day; nothing else is indexed, to keep ingest fast.
+        b.HasIndex(c => new { c.Party, c.GatePair, c.LocalDate });
+        // Positives are few: a partial index finds the latest ones for the dashboard at no cost to ingest.
+        b.HasIndex(c => new { c.Party, c.OccurredAt }).HasDatabaseName("IX_Crossings_Positive").HasFilter("\"Test\" = 2");
+    }
+}
+
+internal sealed class CrossingBatchConfig : IEntityTypeConfiguration<CrossingBatch>
+{
+    public void Configure(EntityTypeBuilder<CrossingBatch> b)
+    {
+        b.HasKey(x => x.Id);
+        b.Property(x => x.Id).ValueGeneratedNever();
+        b.Property(x => x.Party).HasMaxLength(16);
+        b.Property(x => x.GatePair).HasMaxLength(60);
+        b.Property(x => x.ReceivedBy).HasMaxLength(256);
+    }
+}
+
+internal sealed class ScreeningSummaryConfig : IEntityTypeConfiguration<ScreeningSummary>
+{
+    public void Configure(EntityTypeBuilder<ScreeningSummary> b)
+    {
+        b.ConfigureRecord();
+        b.Property(s => s.GatePair).HasMaxLength(60);
+        b.HasIndex(s => new { s.OwnerParty, s.GatePair, s.Date });
+        b.OwnsMany(s => s.Counts, c => c.ToJson());
+    }
+}
+
+internal sealed class ScreeningExtractConfig : IEntityTypeConfiguration<ScreeningExtract>
+{
+    public void Configure(EntityTypeBuilder<ScreeningExtract> b)
+    {
+        b.ConfigureRecord();
+        b.Property(s => s.GatePair).HasMaxLength(60);
+        b.Property(s => s.Nationality).HasMaxLength(3);
+        b.Property(s => s.TravellerName).HasMaxLength(CrossingRecord.TextMax);
+        b.Property(s => s.DocumentNumber).HasMaxLength(CrossingRecord.TextMax);
+        b.Property(s => s.VehiclePlate).HasMaxLength(CrossingRecord.TextMax);
+        b.Property(s => s.Goods).HasMaxLength(CrossingRecord.TextMax);
+    }
 }

@@ -43,9 +43,9 @@ public sealed class IngestCrossings(BorderlinkDb db, TimeProvider clock, Screeni
         var viewer = db.Viewer;
         var gate = await db.GatePairs.AsNoTracking().FirstOrDefaultAsync(g => g.Code == gateCode, ct);
         if (viewer.Party is null || gate is null || !gate.HasSide(viewer.Party))
-            return await RefuseAsync("gate-not-ours", $"crossings for gate {gateCode} not allowed", ct);
+            return await RefuseAsync("gate-not-ours", AuditDetail.CrossingsGateNotOurs(gateCode), ct);
         if (viewer.GateScope is { } scope && scope != gate.Code)
-            return await RefuseAsync("gate-out-of-scope", $"token for gate {scope} sent crossings for gate {gate.Code}", ct);
+            return await RefuseAsync("gate-out-of-scope", AuditDetail.CrossingsGateOutOfScope(scope, gate.Code), ct);
         // The batch's id comes from the caller's party and its key: the same key from another party is a fresh key,
         // and says nothing about that party's batches.
         var batch = batchId is { } key ? BatchIdOf(viewer.Party, key) : Guid.CreateVersion7();
@@ -173,7 +173,7 @@ public sealed class IngestCrossings(BorderlinkDb db, TimeProvider clock, Screeni
     {
         (row.Lines, row.Applied, row.AlreadyPresent) = (pass.Lines, pass.Applied, pass.Lines - pass.Applied);
         await summaries.PrepareAsync(row.Party, gate, pass.Days, ct);
-        db.Audit(AuditActions.Create, AuditOutcomes.Ok, detail: $"crossings batch {row.Id} for {gate.Code}: {pass.Lines} lines, {pass.Applied} new",
+        db.Audit(AuditActions.Create, AuditOutcomes.Ok, detail: AuditDetail.BatchReceived(gate.Code, pass.Lines, pass.Applied),
             recordType: "crossing-batch", recordId: row.Id);
         await db.SaveChangesAsync(ct);
     }
@@ -238,7 +238,7 @@ public sealed class IngestCrossings(BorderlinkDb db, TimeProvider clock, Screeni
         return new Guid(hash.AsSpan(0, 16), bigEndian: true);
     }
 
-    private async Task<Outcome> RefuseAsync(string code, string detail, CancellationToken ct)
+    private async Task<Outcome> RefuseAsync(string code, AuditDetail detail, CancellationToken ct)
     {
         db.Audit(AuditActions.Refused, AuditOutcomes.Denied, detail: detail);
         await db.SaveChangesAsync(ct);

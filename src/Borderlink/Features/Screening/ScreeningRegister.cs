@@ -19,7 +19,7 @@ public sealed class ScreeningRegister(BorderlinkDb db, TimeProvider clock, Scree
         if (viewer.Party is null || !Policies.OfficerRoles.Any(viewer.IsInRole) || gate is null || !gate.HasSide(viewer.Party)
             || (viewer.GateScope is { } scope && scope != gateCode))
         {
-            db.Audit(AuditActions.Refused, AuditOutcomes.Denied, detail: $"crossing for gate {gateCode} not allowed");
+            db.Audit(AuditActions.Refused, AuditOutcomes.Denied, detail: AuditDetail.CrossingGateNotAllowed(gateCode));
             await db.SaveChangesAsync(ct);
             return new Outcome<CrossingRecord>.Forbidden();
         }
@@ -29,14 +29,14 @@ public sealed class ScreeningRegister(BorderlinkDb db, TimeProvider clock, Scree
         if (record is null) return new Outcome<CrossingRecord>.Invalid([error!]);
         if (record.PermitId is { } permit && await new Permits.PermitCheck(db).CheckAsync(permit, gate.Code, record.LocalDate, ct) is { } refused)
         {
-            db.Audit(AuditActions.Refused, AuditOutcomes.Denied, detail: $"crossing at {gate.Code} against permit {permit}: {refused.MessageKey}");
+            db.Audit(AuditActions.Refused, AuditOutcomes.Denied, detail: AuditDetail.CrossingPermitRefused(gate.Code, permit.ToString(), refused));
             await db.SaveChangesAsync(ct);
             return new Outcome<CrossingRecord>.Invalid([refused]);
         }
         var existing = await db.Crossings.AsNoTracking().FirstOrDefaultAsync(c => c.Id == record.Id, ct);
         if (existing is not null) return new Outcome<CrossingRecord>.Done(existing);
         db.Crossings.Add(record);
-        db.Audit(AuditActions.Create, AuditOutcomes.Ok, detail: $"crossing at {gate.Code}", recordType: "crossing", recordId: record.Id);
+        db.Audit(AuditActions.Create, AuditOutcomes.Ok, detail: AuditDetail.CrossingRecorded(gate.Code), recordType: "crossing", recordId: record.Id);
         await db.SaveChangesAsync(ct);
         await summaries.RefreshAsync(viewer.Party, gate, [record.LocalDate], ct);
         return new Outcome<CrossingRecord>.Done(record, Created: true);
@@ -50,7 +50,7 @@ public sealed class ScreeningRegister(BorderlinkDb db, TimeProvider clock, Scree
         if (crossing is null) return new Outcome<ScreeningExtract>.NotFound();
         if (viewer.AgencyId is null || !Policies.LiaisonRoles.Any(viewer.IsInRole))
         {
-            db.Audit(AuditActions.Refused, AuditOutcomes.Denied, detail: $"share of crossing {crossingId} not allowed");
+            db.Audit(AuditActions.Refused, AuditOutcomes.Denied, detail: AuditDetail.CrossingShareNotAllowed(), recordType: "crossing", recordId: crossingId);
             await db.SaveChangesAsync(ct);
             return new Outcome<ScreeningExtract>.Forbidden();
         }

@@ -223,7 +223,7 @@ public sealed class ImportSituation(BorderlinkDb db, GazetteerIndex gazetteer, S
             // A new list, so the change to the JSON column is seen.
             report.Rows = incoming;
         }
-        db.Audit(Audit.AuditActions.SituationImport, Audit.AuditOutcomes.Ok, detail: $"{rows.Count} rows in {byPeriod.Count} periods from {source}; {replaced} replaced");
+        db.Audit(Audit.AuditActions.SituationImport, Audit.AuditOutcomes.Ok, detail: Audit.AuditDetail.SituationImported(rows.Count, byPeriod.Count, source, replaced));
         try
         {
             await db.SaveChangesAsync(ct);

@@ -2,6 +2,8 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Borderlink.Sharing;
 using Borderlink.Sharing.Exchange;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Borderlink.Features.Situation;
 
@@ -214,4 +216,32 @@ public sealed class PendingImport
     public int RowCount { get; set; }
     public int Conflicts { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
+}
+
+internal sealed class SituationReportConfig : IEntityTypeConfiguration<SituationReport>
+{
+    public void Configure(EntityTypeBuilder<SituationReport> b)
+    {
+        b.ConfigureRecord();
+        b.HasIndex(r => new { r.OwnerParty, r.PeriodKind, r.PeriodStart }).IsUnique();
+        // Charts read the reports of a period range, every party's: their figures, never their rows.
+        b.HasIndex(r => new { r.PeriodKind, r.PeriodStart });
+        // The rows are one JSON value, not tracked entities: a report of thousands of rows costs one property to
+        // track. Code replaces the list (never edits it in place), so a change of reference is a change.
+        b.Property(r => r.Rows).HasConversion(
+            rows => System.Text.Json.JsonSerializer.Serialize(rows, SituationJson.Options),
+            json => System.Text.Json.JsonSerializer.Deserialize<List<SituationRow>>(json, SituationJson.Options) ?? new List<SituationRow>(),
+            new Microsoft.EntityFrameworkCore.ChangeTracking.ValueComparer<List<SituationRow>>(
+                (a, b) => ReferenceEquals(a, b), rows => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(rows), rows => rows));
+    }
+}
+
+internal sealed class PendingImportConfig : IEntityTypeConfiguration<PendingImport>
+{
+    public void Configure(EntityTypeBuilder<PendingImport> b)
+    {
+        b.HasKey(p => p.Id);
+        b.Property(p => p.FileName).HasMaxLength(260);
+        b.HasIndex(p => p.CreatedAt);
+    }
 }

@@ -1,12 +1,13 @@
-using Borderlink.Features.Alerts;
 using Borderlink.Data;
 using Borderlink.Features.Accounts;
+using Borderlink.Features.Alerts;
 using Borderlink.Features.Audit;
 using Borderlink.Features.Notifications;
 using Borderlink.Sharing;
 using Borderlink.Sharing.Exchange;
 using Borderlink.Web;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Borderlink.Features.Traffic;
 
@@ -70,7 +71,7 @@ public static class RecordTraffic
         if (viewer.Party is null || viewer.AgencyId is null || !Policies.OfficerRoles.Any(viewer.IsInRole) || gate is null
             || !gate.HasSide(viewer.Party) || (viewer.GateScope is { } scope && scope != gateCode))
         {
-            db.Audit(AuditActions.Refused, AuditOutcomes.Denied, detail: $"traffic for gate {gateCode} not allowed");
+            db.Audit(AuditActions.Refused, AuditOutcomes.Denied, detail: AuditDetail.TrafficGateNotAllowed(gateCode));
             await db.SaveChangesAsync(ct);
             return new Outcome<GateTraffic>.Forbidden();
         }
@@ -128,7 +129,7 @@ public static class RecordTraffic
         threshold.ClearanceMinutes = r.ClearanceMinutes;
         threshold.UpdatedAt = clock.GetUtcNow();
         threshold.UpdatedBy = viewer.Name;
-        db.Audit(AuditActions.Admin, AuditOutcomes.Ok, detail: $"congestion threshold of {viewer.Party} at {gate.Code}: {r.TrucksWaiting} trucks, {r.ClearanceMinutes} min");
+        db.Audit(AuditActions.Admin, AuditOutcomes.Ok, detail: AuditDetail.TrafficThreshold(viewer.Party, gate.Code, r.TrucksWaiting, r.ClearanceMinutes));
         await db.SaveChangesAsync(ct);
         return new Outcome<CongestionThreshold>.Done(threshold, created);
     }
@@ -144,7 +145,7 @@ public sealed class AlertCongestion(BorderlinkDb db, TimeProvider clock, Microso
 
     public async Task<int> RunAsync(CancellationToken ct = default)
     {
-        using (db.EnterSystemScope("deadline watch: alert both sides of congested gates"))
+        using (db.EnterSystemScope(AuditDetail.SystemCongestion()))
         {
             var since = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddDays(-2);
             var congested = await db.GateTraffic.AsNoTracking().Where(t => t.Congested && t.Date >= since).ToListAsync(ct);
@@ -172,7 +173,7 @@ public sealed class AlertCongestion(BorderlinkDb db, TimeProvider clock, Microso
                     });
                 }
                 db.Audit(AuditActions.Escalated, AuditOutcomes.Ok, recordType: GateTraffic.TypeName, recordId: traffic.Id,
-                    detail: $"{traffic.GatePair} congested on {traffic.Date:yyyy-MM-dd} ({traffic.TrucksWaiting} trucks waiting); alerted {party}");
+                    detail: AuditDetail.TrafficCongested(traffic.GatePair, traffic.Date, traffic.TrucksWaiting, party));
             }
             try
             {
@@ -185,5 +186,35 @@ public sealed class AlertCongestion(BorderlinkDb db, TimeProvider clock, Microso
             }
             return due.Count;
         }
+    }
+}
+
+internal sealed class GateTrafficConfig : IEntityTypeConfiguration<GateTraffic>
+{
+    public void Configure(EntityTypeBuilder<GateTraffic> b)
+    {
+        b.ConfigureRecord();
+        b.Property(t => t.GatePair).HasMaxLength(60);
+        b.HasIndex(t => new { t.GatePair, t.Date });
+    }
+}
+
+internal sealed class CongestionThresholdConfig : IEntityTypeConfiguration<CongestionThreshold>
+{
+    public void Configure(EntityTypeBuilder<CongestionThreshold> b)
+    {
+        b.HasKey(t => new { t.GatePair, t.Party });
+        b.Property(t => t.GatePair).HasMaxLength(60);
+        b.Property(t => t.Party).HasMaxLength(16);
+        b.Property(t => t.UpdatedBy).HasMaxLength(256);
+    }
+}
+
+internal sealed class CongestionAlertConfig : IEntityTypeConfiguration<CongestionAlert>
+{
+    public void Configure(EntityTypeBuilder<CongestionAlert> b)
+    {
+        b.HasKey(a => new { a.TrafficId, a.Party });
+        b.Property(a => a.Party).HasMaxLength(16);
     }
 }

@@ -78,7 +78,7 @@ public static class Glossary
         term.NameFr = fr!.Trim();
         term.UpdatedAt = clock.GetUtcNow();
         term.UpdatedBy = db.Viewer.Name;
-        db.Audit(Audit.AuditActions.Admin, Audit.AuditOutcomes.Ok, detail: $"glossary term {slug} {(created ? "added" : "changed")}");
+        db.Audit(Audit.AuditActions.Admin, Audit.AuditOutcomes.Ok, detail: Audit.AuditDetail.GlossaryTerm(slug, created));
         await db.SaveChangesAsync(ct);
         return new Outcome<GlossaryTerm>.Done(term, created);
     }

@@ -1,6 +1,8 @@
 using Borderlink.Features.Alerts;
 using Borderlink.Sharing;
 using Borderlink.Sharing.Exchange;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Borderlink.Features.Translation;
 
@@ -60,4 +62,47 @@ public sealed class GlossaryTerm : Reference.INamed
     public string NameFr { get; set; } = "";
     public DateTimeOffset UpdatedAt { get; set; }
     public string UpdatedBy { get; set; } = "";
+}
+
+internal sealed class TranslationRequestConfig : IEntityTypeConfiguration<TranslationRequest>
+{
+    public void Configure(EntityTypeBuilder<TranslationRequest> b)
+    {
+        b.ConfigureRecord();
+        b.Property(r => r.TargetType).HasMaxLength(64);
+        b.Property(r => r.Field).HasMaxLength(40);
+        b.Property(r => r.IntoLanguage).HasMaxLength(16);
+        b.Property(r => r.Note).HasMaxLength(TranslationRequest.NoteMax);
+        b.HasIndex(r => new { r.TargetId, r.Field });
+    }
+}
+
+internal sealed class TextTranslationConfig : IEntityTypeConfiguration<TextTranslation>
+{
+    public void Configure(EntityTypeBuilder<TextTranslation> b)
+    {
+        b.ConfigureRecord();
+        b.Property(t => t.TargetType).HasMaxLength(64);
+        b.Property(t => t.Field).HasMaxLength(40);
+        b.Property(t => t.Language).HasMaxLength(16);
+        b.Property(t => t.Text).HasMaxLength(TextTranslation.TextMax);
+        b.Property(t => t.SourceHash).HasMaxLength(64);
+        b.Property(t => t.TranslatedBy).HasMaxLength(256);
+        b.HasIndex(t => new { t.TargetId, t.Field, t.Language });
+    }
+}
+
+internal sealed class GlossaryTermConfig : IEntityTypeConfiguration<GlossaryTerm>
+{
+    public void Configure(EntityTypeBuilder<GlossaryTerm> b)
+    {
+        b.HasKey(t => t.Code);
+        b.Property(t => t.Code).HasMaxLength(60);
+        b.Property(t => t.Category).HasMaxLength(40);
+        b.Property(t => t.NameEn).HasMaxLength(GlossaryTerm.TermMax);
+        b.Property(t => t.NameVi).HasMaxLength(GlossaryTerm.TermMax);
+        b.Property(t => t.NameZh).HasMaxLength(GlossaryTerm.TermMax);
+        b.Property(t => t.NameFr).HasMaxLength(GlossaryTerm.TermMax);
+        b.Property(t => t.UpdatedBy).HasMaxLength(256);
+    }
 }

@@ -4,6 +4,7 @@ using Borderlink.Sharing;
 using Borderlink.Sharing.Exchange;
 using Borderlink.Web;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Borderlink.Features.Vectors;
 
@@ -119,7 +120,7 @@ public static class WatchVectors
         threshold.Index = index;
         threshold.UpdatedAt = clock.GetUtcNow();
         threshold.UpdatedBy = db.Viewer.Name;
-        db.Audit(Audit.AuditActions.Admin, Audit.AuditOutcomes.Ok, detail: $"vector threshold {kind} set to {index}");
+        db.Audit(Audit.AuditActions.Admin, Audit.AuditOutcomes.Ok, detail: Audit.AuditDetail.VectorThreshold(kind.ToString(), index));
         await db.SaveChangesAsync(ct);
         return new Outcome<VectorThreshold>.Done(threshold, created);
     }
@@ -128,5 +129,30 @@ public static class WatchVectors
     {
         var set = await db.VectorThresholds.AsNoTracking().ToDictionaryAsync(t => t.Kind, t => t.Index, ct);
         return Enum.GetValues<VectorKind>().ToDictionary(k => k, k => set.TryGetValue(k, out var v) ? v : VectorThreshold.Default(k));
+    }
+}
+
+internal sealed class VectorObservationConfig : IEntityTypeConfiguration<VectorObservation>
+{
+    public void Configure(EntityTypeBuilder<VectorObservation> b)
+    {
+        b.ConfigureRecord();
+        b.Property(v => v.GatePair).HasMaxLength(60);
+        b.Property(v => v.Species).HasMaxLength(200);
+        b.Property(v => v.Pathogen).HasMaxLength(200);
+        b.Property(v => v.Notes).HasMaxLength(VectorObservation.TextMax);
+        b.Property(v => v.Language).HasMaxLength(16);
+        b.Ignore(v => v.Positive);
+        b.Ignore(v => v.SuggestsNotification);
+        b.HasIndex(v => new { v.GatePair, v.ObservedOn });
+    }
+}
+
+internal sealed class VectorThresholdConfig : IEntityTypeConfiguration<VectorThreshold>
+{
+    public void Configure(EntityTypeBuilder<VectorThreshold> b)
+    {
+        b.HasKey(t => t.Kind);
+        b.Property(t => t.UpdatedBy).HasMaxLength(256);
     }
 }

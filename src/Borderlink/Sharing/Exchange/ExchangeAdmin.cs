@@ -68,7 +68,7 @@ public sealed class ExchangeAdmin(BorderlinkDb db, TimeProvider clock)
         var now = clock.GetUtcNow();
         var count = await db.OutboxMessages.Where(m => m.ToNode == nodeId && m.Status != OutboxStatus.Delivered)
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, OutboxStatus.Pending).SetProperty(m => m.NextAttemptAt, now), ct);
-        db.Audit(AuditActions.Admin, AuditOutcomes.Ok, detail: $"exchange retry to {nodeId}: {count} messages");
+        db.Audit(AuditActions.Admin, AuditOutcomes.Ok, detail: AuditDetail.ExchangeRetry(nodeId, count));
         await db.SaveChangesAsync(ct);
         return count;
     }

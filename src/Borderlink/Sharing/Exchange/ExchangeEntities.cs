@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
 namespace Borderlink.Sharing.Exchange;
 
 /// <summary>One of this node's signing keys. The private key is kept encrypted by the data-protection system.</summary>
@@ -144,4 +146,48 @@ public static class PartnerNodeQueries
 {
     /// <summary>The partner cards in use: a retired card is sent nothing, trusted for nothing and hosts no party.</summary>
     public static IQueryable<PartnerNode> Active(this IQueryable<PartnerNode> partners) => partners.Where(p => p.RetiredAt == null);
+}
+
+internal sealed class NodeKeyConfig : IEntityTypeConfiguration<NodeKey>
+{
+    public void Configure(EntityTypeBuilder<NodeKey> b) => b.HasKey(k => k.Kid);
+}
+
+internal sealed class PartnerNodeConfig : IEntityTypeConfiguration<PartnerNode>
+{
+    public void Configure(EntityTypeBuilder<PartnerNode> b)
+    {
+        b.HasKey(p => p.NodeId);
+        b.HasMany(p => p.Keys).WithOne().HasForeignKey(k => k.NodeId).OnDelete(DeleteBehavior.Cascade);
+        b.Ignore(p => p.PartyList);
+    }
+}
+
+internal sealed class PartnerKeyConfig : IEntityTypeConfiguration<PartnerKey>
+{
+    public void Configure(EntityTypeBuilder<PartnerKey> b) => b.HasKey(k => new { k.NodeId, k.Kid });
+}
+
+internal sealed class OutboxMessageConfig : IEntityTypeConfiguration<OutboxMessage>
+{
+    public void Configure(EntityTypeBuilder<OutboxMessage> b)
+    {
+        b.HasKey(m => m.Id);
+        b.HasIndex(m => new { m.Status, m.NextAttemptAt });
+        b.HasIndex(m => new { m.ToNode, m.Status });
+    }
+}
+
+internal sealed class InboxMessageConfig : IEntityTypeConfiguration<InboxMessage>
+{
+    public void Configure(EntityTypeBuilder<InboxMessage> b)
+    {
+        b.HasKey(m => m.Id);
+        b.Property(m => m.Id).ValueGeneratedNever();
+    }
+}
+
+internal sealed class ReplicaStateConfig : IEntityTypeConfiguration<ReplicaState>
+{
+    public void Configure(EntityTypeBuilder<ReplicaState> b) => b.HasKey(r => new { r.RecordType, r.RecordId });
 }

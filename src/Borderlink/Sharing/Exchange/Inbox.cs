@@ -16,7 +16,7 @@ public sealed record InboxResult(int StatusCode, string? Receipt, string? Reason
 /// committed. Every refusal is audited.
 /// </summary>
 public sealed class Inbox(BorderlinkDb db, NodeKeys keys, LocalNode node, TrustCache trust, InboxGroupCommit applier, TimeProvider clock,
-    Web.NodeMetrics metrics, ILogger<Inbox> logger)
+    Web.NodeMetrics metrics, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> L, ILogger<Inbox> logger)
 {
     public async Task<InboxResult> ReceiveAsync(string message, CancellationToken ct)
     {
@@ -25,18 +25,18 @@ public sealed class Inbox(BorderlinkDb db, NodeKeys keys, LocalNode node, TrustC
         {
             // Encrypted to one of this node's keys: decrypted first, then the signed message inside is checked as any other.
             var encryptedTo = Encryption.KidOf(message);
-            if (encryptedTo is null) return await RefuseAsync(StatusCodes.Status400BadRequest, "malformed encrypted message");
+            if (encryptedTo is null) return await RefuseAsync(StatusCodes.Status400BadRequest, AuditDetail.Inbox.MalformedEncrypted());
             using var key = await keys.DecryptionKeyAsync(encryptedTo, ct);
-            if (key is null) return await RefuseAsync(StatusCodes.Status403Forbidden, $"encrypted to key {encryptedTo}, which is not a key of this node");
+            if (key is null) return await RefuseAsync(StatusCodes.Status403Forbidden, AuditDetail.Inbox.NotOurKey(encryptedTo));
             if (Encryption.Unwrap(message, key) is not { } inner)
-                return await RefuseAsync(StatusCodes.Status401Unauthorized, $"encrypted message does not decrypt with key {encryptedTo}");
+                return await RefuseAsync(StatusCodes.Status401Unauthorized, AuditDetail.Inbox.DoesNotDecrypt(encryptedTo));
             jws = inner;
         }
-        if (Signing.Read(jws) is not { } token) return await RefuseAsync(StatusCodes.Status400BadRequest, "malformed message");
+        if (Signing.Read(jws) is not { } token) return await RefuseAsync(StatusCodes.Status400BadRequest, AuditDetail.Inbox.Malformed());
         var kid = token.Kid;
         var now = clock.GetUtcNow();
         var candidates = (await trust.KeysAsync(db, kid, ct)).Where(c => c.Key.IsValidAt(now)).ToList();
-        if (candidates.Count == 0) return await RefuseAsync(StatusCodes.Status401Unauthorized, $"unknown or expired key {kid}");
+        if (candidates.Count == 0) return await RefuseAsync(StatusCodes.Status401Unauthorized, AuditDetail.Inbox.UnknownKey(kid));
 
         Envelope? envelope = null;
         PartnerNode? partner = null;
@@ -52,17 +52,17 @@ public sealed class Inbox(BorderlinkDb db, NodeKeys keys, LocalNode node, TrustC
         }
         catch (JsonException)
         {
-            return await RefuseAsync(StatusCodes.Status400BadRequest, "payload is not an envelope");
+            return await RefuseAsync(StatusCodes.Status400BadRequest, AuditDetail.Inbox.NotEnvelope());
         }
         if (envelope is null || partner is null)
-            return await RefuseAsync(StatusCodes.Status401Unauthorized, $"bad signature (key {kid} of {string.Join(", ", candidates.Select(c => c.Partner.NodeId))})");
-        if (envelope.V != Envelope.Version) return await RefuseAsync(StatusCodes.Status400BadRequest, $"unknown protocol version {envelope.V}");
-        if (envelope.From != partner.NodeId) return await RefuseAsync(StatusCodes.Status403Forbidden, $"signed by {partner.NodeId} but claims to be from {envelope.From}");
-        if (envelope.To != node.Id) return await RefuseAsync(StatusCodes.Status403Forbidden, $"addressed to {envelope.To}, not to this node");
+            return await RefuseAsync(StatusCodes.Status401Unauthorized, AuditDetail.Inbox.BadSignature(kid, candidates.Select(c => c.Partner.NodeId)));
+        if (envelope.V != Envelope.Version) return await RefuseAsync(StatusCodes.Status400BadRequest, AuditDetail.Inbox.UnknownVersion(envelope.V));
+        if (envelope.From != partner.NodeId) return await RefuseAsync(StatusCodes.Status403Forbidden, AuditDetail.Inbox.ClaimsOther(partner.NodeId, envelope.From));
+        if (envelope.To != node.Id) return await RefuseAsync(StatusCodes.Status403Forbidden, AuditDetail.Inbox.NotAddressed(envelope.To));
         if (envelope.Kind is not (Envelope.KindRecord or Envelope.KindRetract) || envelope.Record is null)
-            return await RefuseAsync(StatusCodes.Status400BadRequest, $"kind {envelope.Kind} without a record");
+            return await RefuseAsync(StatusCodes.Status400BadRequest, AuditDetail.Inbox.NoRecord(envelope.Kind));
         if (!partner.PartyList.Contains(envelope.Record.Owner))
-            return await RefuseAsync(StatusCodes.Status403Forbidden, $"{partner.NodeId} does not host the owner {envelope.Record.Owner}");
+            return await RefuseAsync(StatusCodes.Status403Forbidden, AuditDetail.Inbox.NotHost(partner.NodeId, envelope.Record.Owner));
 
         // The body is read here, in parallel with other requests; the applier only stores and applies.
         CoordinationRecord? incoming = null;
@@ -75,7 +75,7 @@ public sealed class Inbox(BorderlinkDb db, NodeKeys keys, LocalNode node, TrustC
         }
         catch (JsonException e)
         {
-            return await RefuseAsync(StatusCodes.Status400BadRequest, $"record body unreadable: {e.Message}");
+            return await RefuseAsync(StatusCodes.Status400BadRequest, AuditDetail.Inbox.UnreadableBody(e.Message));
         }
         var status = await applier.ApplyAsync(new InboxItem(envelope, incoming, now), ct);
         metrics.Received(status);
@@ -92,12 +92,14 @@ public sealed class Inbox(BorderlinkDb db, NodeKeys keys, LocalNode node, TrustC
         return Signing.Sign(JsonSerializer.Serialize(receipt, Envelope.Json), signing);
     }
 
-    private async Task<InboxResult> RefuseAsync(int status, string reason)
+    private async Task<InboxResult> RefuseAsync(int status, AuditDetail why)
     {
+        // The sender's operator is told in English, the protocol's language; this node's trail keeps the sentence.
+        var reason = Web.Languages.In("en", () => AuditDetail.Words(L, why.Stored(), reference: null));
         logger.LogWarning("Inbox refused a message ({Status}): {Reason}", status, reason);
         metrics.Received("refused");
         db.ChangeTracker.Clear();
-        db.Audit(AuditActions.Refused, AuditOutcomes.Denied, detail: $"exchange inbox {status}: {reason}");
+        db.Audit(AuditActions.Refused, AuditOutcomes.Denied, detail: why);
         await db.SaveChangesAsync();
         return new InboxResult(status, null, reason);
     }

@@ -121,9 +121,7 @@ public sealed class InboxGroupCommit(IServiceScopeFactory scopes, LocalNode node
         var statuses = new string[group.Count];
         // The inbox reads past the visibility filter to find replicas. That bypass is audited by one line for the group
         // and the line each message writes below (applied, retracted, stale or stored), in the same transaction.
-        using (db.EnterSystemScope(group.Count == 1
-                   ? $"exchange inbox: {group[0].Envelope.Kind} from {group[0].Envelope.From}"
-                   : $"exchange inbox: {group.Count} messages"))
+        using (db.EnterSystemScope(AuditDetail.SystemInbox(group.Count)))
         {
             var stored = await StoredMessagesAsync(db, group, ct);
             var known = await KnownRecordsAsync(db, group, ct);
@@ -193,14 +191,14 @@ public sealed class InboxGroupCommit(IServiceScopeFactory scopes, LocalNode node
                         logger.LogWarning("Kept inbox message {Id} from {From} cannot be read as a {Type}: {Reason}", message.Id, message.FromNode, record.Type, e.Message);
                         message.Status = ReceiptStatus.Unreadable;
                         db.Audit(Borderlink.Features.Audit.AuditActions.ReplicaUnreadable, AuditOutcomes.Denied, recordType: record.Type, recordId: record.Id,
-                            detail: $"kept message from {message.FromNode} v{record.Version}: {e.Message}");
+                            detail: AuditDetail.ReplicaKept(message.FromNode, record.Version, e.Message));
                         continue;
                     }
                 }
                 var envelope = new Envelope(Envelope.Version, message.Id, message.FromNode, node.Id, message.ReceivedAt, message.Kind, record);
                 items.Add((message, new InboxItem(envelope, incoming, message.ReceivedAt)));
             }
-            using (db.EnterSystemScope($"exchange inbox: {items.Count} kept messages of types now known"))
+            using (db.EnterSystemScope(AuditDetail.SystemInboxKept(items.Count)))
             {
                 var known = await KnownRecordsAsync(db, items.Select(i => i.Item).ToList(), ct);
                 foreach (var (message, item) in items)
@@ -256,14 +254,14 @@ public sealed class InboxGroupCommit(IServiceScopeFactory scopes, LocalNode node
         if (!RecordTypes.ByName.TryGetValue(record.Type, out var type))
         {
             message.UnappliedRecord = JsonSerializer.Serialize(record, Envelope.Json);
-            db.Audit(Borderlink.Features.Audit.AuditActions.ReplicaStored, AuditOutcomes.Ok, recordType: record.Type, recordId: record.Id, detail: $"unknown type, kept; from {envelope.From} v{record.Version}");
+            db.Audit(Borderlink.Features.Audit.AuditActions.ReplicaStored, AuditOutcomes.Ok, recordType: record.Type, recordId: record.Id, detail: AuditDetail.ReplicaUnknownType(envelope.From, record.Version));
             return ReceiptStatus.Stored;
         }
         // Known holds what this group has already applied, so two versions of one record in one group keep the rule.
         var state = known.States.GetValueOrDefault((record.Type, record.Id));
         if (state is not null && record.Version <= state.Version)
         {
-            db.Audit(Borderlink.Features.Audit.AuditActions.ReplicaStale, AuditOutcomes.Ok, recordType: record.Type, recordId: record.Id, detail: $"from {envelope.From} v{record.Version}, have v{state.Version}");
+            db.Audit(Borderlink.Features.Audit.AuditActions.ReplicaStale, AuditOutcomes.Ok, recordType: record.Type, recordId: record.Id, detail: AuditDetail.ReplicaStale(envelope.From, record.Version, state.Version));
             return ReceiptStatus.Stale;
         }
         if (state is null)
@@ -278,7 +276,7 @@ public sealed class InboxGroupCommit(IServiceScopeFactory scopes, LocalNode node
         if (existing is { IsReplica: false })
         {
             // A partner cannot overwrite one of our own records; the id collision is recorded and nothing changes.
-            db.Audit(AuditActions.Refused, AuditOutcomes.Denied, existing, $"partner {envelope.From} sent a record with the id of a local record");
+            db.Audit(AuditActions.Refused, AuditOutcomes.Denied, existing, AuditDetail.ReplicaIdCollision(envelope.From));
             return ReceiptStatus.Stale;
         }
         if (envelope.Kind == Envelope.KindRetract)
@@ -286,7 +284,7 @@ public sealed class InboxGroupCommit(IServiceScopeFactory scopes, LocalNode node
             state.Retracted = true;
             // Known keeps the removed record: a later message of this group may share it again.
             if (existing is not null && db.Entry(existing).State is not (EntityState.Deleted or EntityState.Detached)) db.Remove(existing);
-            db.Audit(Borderlink.Features.Audit.AuditActions.ReplicaRetracted, AuditOutcomes.Ok, recordType: record.Type, recordId: record.Id, detail: $"from {envelope.From} v{record.Version}");
+            db.Audit(Borderlink.Features.Audit.AuditActions.ReplicaRetracted, AuditOutcomes.Ok, recordType: record.Type, recordId: record.Id, detail: AuditDetail.ReplicaFrom(envelope.From, record.Version));
             return ReceiptStatus.Applied;
         }
 
@@ -310,7 +308,7 @@ public sealed class InboxGroupCommit(IServiceScopeFactory scopes, LocalNode node
         var audience = (record.Audience ?? []).Where(node.Hosts).ToList();
         target.AudienceParties = "";
         target.SetVisibility(record.RestrictedTo is { Count: > 0 } ? Visibility.Restricted : Visibility.Partners, audience, record.RestrictedTo ?? []);
-        db.Audit(Borderlink.Features.Audit.AuditActions.ReplicaApplied, AuditOutcomes.Ok, target, $"from {envelope.From} v{record.Version}");
+        db.Audit(Borderlink.Features.Audit.AuditActions.ReplicaApplied, AuditOutcomes.Ok, target, AuditDetail.ReplicaFrom(envelope.From, record.Version));
         return ReceiptStatus.Applied;
     }
 }

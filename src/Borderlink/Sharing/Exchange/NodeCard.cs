@@ -74,7 +74,7 @@ public sealed class NodeCards(BorderlinkDb db, NodeKeys keys, TrustCache trust, 
             }).ToList(),
         };
         db.PartnerNodes.Add(partner);
-        db.Audit(AuditActions.Admin, AuditOutcomes.Ok, detail: $"partner node card imported: {partner.NodeId} parties {partner.Parties} keys {string.Join(",", partner.Keys.Select(k => k.Kid))}");
+        db.Audit(AuditActions.Admin, AuditOutcomes.Ok, detail: AuditDetail.PartnerCardImported(partner.NodeId, partner.Parties, partner.Keys.Select(k => k.Kid)));
         await db.SaveChangesAsync(ct);
         trust.Invalidate();
         return new Outcome<PartnerNode>.Done(partner, existing is null);
@@ -89,7 +89,7 @@ public sealed class NodeCards(BorderlinkDb db, NodeKeys keys, TrustCache trust, 
         {
             partner.RetiredAt = clock.GetUtcNow();
             partner.RetiredBy = db.Viewer.Name;
-            db.Audit(AuditActions.Admin, AuditOutcomes.Ok, detail: $"partner node card retired: {partner.NodeId} parties {partner.Parties}");
+            db.Audit(AuditActions.Admin, AuditOutcomes.Ok, detail: AuditDetail.PartnerCardRetired(partner.NodeId, partner.Parties));
             await db.SaveChangesAsync(ct);
             trust.Invalidate();
         }

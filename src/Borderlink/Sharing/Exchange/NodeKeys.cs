@@ -49,7 +49,7 @@ public sealed class NodeKeys(BorderlinkDb db, IDataProtectionProvider protection
         var now = clock.GetUtcNow();
         key.ActivatedAt ??= now;
         await db.NodeKeys.Where(k => k.Kid != kid && k.RetiredAt == null && k.ActivatedAt != null).ExecuteUpdateAsync(s => s.SetProperty(k => k.RetiredAt, now), ct);
-        db.Audit(Features.Audit.AuditActions.Admin, Features.Audit.AuditOutcomes.Ok, detail: $"node signing key activated: {kid}; earlier keys retired");
+        db.Audit(Features.Audit.AuditActions.Admin, Features.Audit.AuditOutcomes.Ok, detail: Features.Audit.AuditDetail.KeyActivated(kid));
         await db.SaveChangesAsync(ct);
         trust.Invalidate();
         return key;
@@ -69,7 +69,7 @@ public sealed class NodeKeys(BorderlinkDb db, IDataProtectionProvider protection
             ActivatedAt = activate ? clock.GetUtcNow() : null,
         };
         db.NodeKeys.Add(key);
-        db.Audit(Features.Audit.AuditActions.Admin, Features.Audit.AuditOutcomes.Ok, detail: $"node signing key created: {kid}");
+        db.Audit(Features.Audit.AuditActions.Admin, Features.Audit.AuditOutcomes.Ok, detail: Features.Audit.AuditDetail.SigningKeyCreated(kid));
         AddEncryptionKey(key);
         await db.SaveChangesAsync(ct);
         trust.Invalidate();
@@ -86,7 +86,7 @@ public sealed class NodeKeys(BorderlinkDb db, IDataProtectionProvider protection
         key.EncryptionJwk = JsonSerializer.Serialize(new Jwk("EC", "P-256", Base64UrlEncoder.Encode(parameters.Q.X), Base64UrlEncoder.Encode(parameters.Q.Y), kid, "enc",
             Encryption.KeyAlgorithm));
         key.ProtectedEncryptionKey = _encryptionProtector.Protect(Convert.ToBase64String(ecdh.ExportPkcs8PrivateKey()));
-        db.Audit(Features.Audit.AuditActions.Admin, Features.Audit.AuditOutcomes.Ok, detail: $"node encryption key created: {kid} (with signing key {key.Kid})");
+        db.Audit(Features.Audit.AuditActions.Admin, Features.Audit.AuditOutcomes.Ok, detail: Features.Audit.AuditDetail.EncryptionKeyCreated(kid, key.Kid));
     }
 
     /// <summary>

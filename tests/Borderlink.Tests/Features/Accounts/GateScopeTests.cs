@@ -101,7 +101,7 @@ public sealed class GateScopeTests : OwnAppTest
         Assert.Equal(HttpStatusCode.OK, crossings.StatusCode);
 
         // The refusals are audited with the token's gate.
-        var audited = await App.WithSystemDbAsync(db => db.AuditEntries.CountAsync(e => e.Action == "refused" && e.Detail!.Contains("(token for gate " + OwnGate + ")")));
+        var audited = await App.WithSystemDbAsync(db => db.AuditEntries.CountAsync(e => e.Action == "refused" && e.Detail!.StartsWith("{\"K\":\"request.refused-gate\"") && e.Detail.Contains("\"g:" + OwnGate + "\"")));
         Assert.True(audited >= refusedToGate.Count, $"{audited} refusals audited for {refusedToGate.Count} refused requests");
     }
 

@@ -69,7 +69,7 @@ public sealed class SignInProtectionTests() : OwnAppTest(new BorderlinkApp()
         // Another account from the same address is not shut out (the positive control), and the refusal is audited.
         Assert.Equal(HttpStatusCode.Redirect, (await Forms.PostLoginAsync(App.Anonymous(), "yunnan.officer", BorderlinkApp.DemoPassword)).StatusCode);
         var audited = await App.WithSystemDbAsync(db => Task.FromResult(db.AuditEntries.Count(e =>
-            e.Action == "login-failed" && e.Outcome == "denied" && e.Detail!.StartsWith("user name: yunnan.viewer; too many attempts"))));
+            e.Action == "login-failed" && e.Outcome == "denied" && e.Detail!.StartsWith("{\"K\":\"login.too-many\",\"A\":[\"x:yunnan.viewer\","))));
         Assert.Equal(1, audited);
         // The account itself is not locked: Identity's lockout, which anyone could trigger from anywhere, is not used.
         Assert.False(await App.WithSystemDbAsync(db => Task.FromResult(db.Users.Single(u => u.UserName == "yunnan.viewer").LockoutEnd != null)));

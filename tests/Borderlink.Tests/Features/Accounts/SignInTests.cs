@@ -29,7 +29,7 @@ public sealed class SignInTests(SharedApp app)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("Nom d'utilisateur ou mot de passe incorrect.", System.Net.WebUtility.HtmlDecode(html), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/")).StatusCode);
-        var audited = await app.WithSystemDbAsync(db => Task.FromResult(db.AuditEntries.Any(e => e.Action == "login-failed" && e.Detail == "user name: quangninh.viewer")));
+        var audited = await app.WithSystemDbAsync(db => Task.FromResult(db.AuditEntries.Any(e => e.Action == "login-failed" && e.Detail == Borderlink.Features.Audit.AuditDetail.LoginFailed("quangninh.viewer", false).Stored())));
         Assert.True(audited);
     }
 

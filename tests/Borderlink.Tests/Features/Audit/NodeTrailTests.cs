@@ -19,7 +19,9 @@ public sealed class NodeTrailTests(SharedApp app)
 
         var admin = await app.SignInAsync("caobang.admin", "vi");
         var node = await (await admin.GetAsync("/api/v1/audit-entries?scope=Node&action=refused&pageSize=200")).ReadJsonAsync();
-        var entry = node.GetProperty("items").EnumerateArray().First(e => e.GetProperty("detail").GetString()!.StartsWith("exchange inbox", StringComparison.Ordinal));
+        var entry = node.GetProperty("items").EnumerateArray().First(e => e.GetProperty("detail").GetString()!.StartsWith("{\"K\":\"inbox.", StringComparison.Ordinal));
+        // Said in the administrator's language, not as the stored key.
+        Assert.Equal("Hộp thư trao đổi: thư sai định dạng", entry.GetProperty("detailText").GetString());
         Assert.Equal(System.Text.Json.JsonValueKind.Null, entry.GetProperty("party").ValueKind);
 
         // The party's own trail holds the party's entries and not the node's.
@@ -31,8 +33,8 @@ public sealed class NodeTrailTests(SharedApp app)
         // The page offers both trails in the reader's language and shows the refusal on the node's.
         var page = WebUtility.HtmlDecode(await admin.GetStringAsync("/admin/audit?scope=Node&action=refused"));
         Assert.Contains("Nút này (trao đổi với đối tác, khóa của nút)", page, StringComparison.Ordinal);
-        Assert.Contains("exchange inbox", page, StringComparison.Ordinal);
+        Assert.Contains("Hộp thư trao đổi: thư sai định dạng", page, StringComparison.Ordinal);
         Assert.Contains("<td>Bị từ chối</td>", page, StringComparison.Ordinal); // the action in words, not "refused"
-        Assert.DoesNotContain("exchange inbox", WebUtility.HtmlDecode(await admin.GetStringAsync("/admin/audit?action=refused")), StringComparison.Ordinal);
+        Assert.DoesNotContain("Hộp thư trao đổi", WebUtility.HtmlDecode(await admin.GetStringAsync("/admin/audit?action=refused")), StringComparison.Ordinal);
     }
 }

@@ -105,7 +105,7 @@ public sealed class NoteLifecycleTests(SharedApp app)
         Assert.Equal(id, (await retry.ReadAsync<NoteDto>()).Id);
         // Checking that the id is free looks past the visibility filter: that bypass is on the record.
         var bypass = await app.WithSystemDbAsync(db => Task.FromResult(
-            db.AuditEntries.Any(e => e.Actor == "caobang.officer" && e.Action == "system-access" && e.Detail!.Contains("client-generated"))));
+            db.AuditEntries.Any(e => e.Actor == "caobang.officer" && e.Action == "system-access" && e.Detail == Borderlink.Features.Audit.AuditDetail.SystemNoteId().Stored())));
         Assert.True(bypass);
     }
 
@@ -132,7 +132,7 @@ public sealed class NoteLifecycleTests(SharedApp app)
         var response = await viewer.CreateAsync(new { title = "not allowed", body = "x", language = "vi" });
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         var audited = await app.WithSystemDbAsync(db => Task.FromResult(
-            db.AuditEntries.Any(e => e.Actor == "langson.viewer" && e.Action == "refused" && e.Detail!.Contains("POST /api/v1/liaison-notes"))));
+            db.AuditEntries.Any(e => e.Actor == "langson.viewer" && e.Action == "refused" && e.Detail == Borderlink.Features.Audit.AuditDetail.RequestRefused("POST", "/api/v1/liaison-notes").Stored())));
         Assert.True(audited);
     }
 

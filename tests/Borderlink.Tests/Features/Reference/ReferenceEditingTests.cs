@@ -34,7 +34,7 @@ public sealed class ReferenceEditingTests : OwnAppTest
         var after = (await (await viewer.GetAsync("/api/v1/diseases")).ReadAsync<List<DiseaseDto>>()).Single(d => d.Code == "dengue");
         Assert.Equal(12, after.AcknowledgementHours);
         Assert.Equal("Dengue fever|登革出血热", after.Aliases);
-        var audited = await App.WithSystemDbAsync(db => Task.FromResult(db.AuditEntries.Any(e => e.Actor == "guangxi.admin" && e.Detail!.Contains("disease dengue"))));
+        var audited = await App.WithSystemDbAsync(db => Task.FromResult(db.AuditEntries.Any(e => e.Actor == "guangxi.admin" && e.Detail!.StartsWith("{\"K\":\"reference.saved\",\"A\":[\"w:AuditReference.disease\",\"x:dengue\""))));
         Assert.True(audited);
     }
 
