@@ -16,21 +16,22 @@ namespace Borderlink.Data;
 
 /// <summary>
 /// The one model of a Borderlink node. Each engine has a subclass (<see cref="SqliteBorderlinkDb"/>,
-/// <see cref="PostgresBorderlinkDb"/>) that owns its migrations. Every save stamps versions and writes the audit
-/// chain in the same transaction as the change.
+/// <see cref="PostgresBorderlinkDb"/>) that owns its migrations. Every save takes the path <see cref="SavePipeline"/>
+/// describes: the write gate, the steps (stamping and auditing records, figures, alerts, messages to partners), then
+/// one transaction with the audit chain.
 /// </summary>
 public abstract class BorderlinkDb : IdentityDbContext<BorderlinkUser>, IDataProtectionKeyContext
 {
     private readonly Viewer _viewer;
     private readonly TimeProvider _clock;
-    private readonly LocalNode _node;
+    private readonly SavePipeline _pipeline;
     private readonly List<AuditEntry> _pendingAudit = [];
 
-    protected BorderlinkDb(DbContextOptions options, Viewer viewer, TimeProvider clock, LocalNode node) : base(options)
+    protected BorderlinkDb(DbContextOptions options, Viewer viewer, TimeProvider clock, SavePipeline pipeline) : base(options)
     {
         _viewer = viewer;
         _clock = clock;
-        _node = node;
+        _pipeline = pipeline;
     }
 
     public Viewer Viewer => _viewer;
@@ -175,18 +176,13 @@ public abstract class BorderlinkDb : IdentityDbContext<BorderlinkUser>, IDataPro
         // A caller's own transaction entered the gate already (see <see cref="ClaimOutboxAsync"/>) or holds its locks.
         // The exchange's bookkeeping goes first (see <see cref="WriteGate"/>).
         var gated = Database.CurrentTransaction is null && (_pendingAudit.Count > 0 || ChangeTracker.HasChanges());
-        using var pass = gated ? await Gate.EnterAsync(WritesFirst, cancellationToken) : null;
-        // Stamped once through the gate: a record's time is when it commits, in the order of the audit chain, not
-        // when its writer started to queue.
-        StampRecords(changed);
-        SituationProjection.Prepare(this);
-        await Borderlink.Features.Alerts.ShareAlerts.PrepareAsync(this, changed, _node, _clock.GetUtcNow(), cancellationToken);
-        var messages = await OutboxWriter.WriteAsync(this, _node, _clock.GetUtcNow(), cancellationToken);
+        using var pass = gated ? await _pipeline.Gate.EnterAsync(WritesFirst, cancellationToken) : null;
+        // The steps run once through the gate: a record's time is when it commits, in the order of the audit chain,
+        // not when its writer started to queue.
+        var save = new PendingSave(this, changed, _clock.GetUtcNow());
+        await _pipeline.PrepareAsync(save, cancellationToken);
         var saved = await SaveStampedAsync(acceptAllChangesOnSuccess, cancellationToken);
-        if (messages > 0)
-        {
-            _node.Ring();
-        }
+        save.Committed();
         return saved;
     }
 
@@ -203,7 +199,7 @@ public abstract class BorderlinkDb : IdentityDbContext<BorderlinkUser>, IDataPro
         {
             return (await DueOutbox(now, count + inFlight.Count).ToListAsync(ct)).Where(m => !inFlight.Contains(m.Id)).Take(count).ToList();
         }
-        using var pass = await Gate.EnterAsync(first: true, ct);
+        using var pass = await _pipeline.Gate.EnterAsync(first: true, ct);
         await using var tx = await Database.BeginTransactionAsync(ct);
         var due = await DueOutbox(now, count).ToListAsync(ct);
         foreach (var m in due) m.LeaseUntil = now + lease;
@@ -317,14 +313,11 @@ public abstract class BorderlinkDb : IdentityDbContext<BorderlinkUser>, IDataPro
     /// <summary>Locks the head row for this transaction and returns it, tracked.</summary>
     protected abstract Task<AuditHead> LockAuditHeadAsync(CancellationToken ct);
 
-    /// <summary>One write at a time in this process (see <see cref="WriteGate"/>).</summary>
-    private static readonly WriteGate Gate = new();
-
     /// <summary>
     /// The write gate for work that writes in its own transaction (a chunk of a large batch): queued like any user's
     /// save; a save inside that transaction does not queue again.
     /// </summary>
-    public Task<WriteGate.Pass> EnterWriteGateAsync(CancellationToken ct) => Gate.EnterAsync(WritesFirst, ct);
+    public Task<WriteGate.Pass> EnterWriteGateAsync(CancellationToken ct) => _pipeline.Gate.EnterAsync(WritesFirst, ct);
 
     /// <summary>This context's writes take the gate's short way in: set by the exchange's own bookkeeping only.</summary>
     public bool WritesFirst { get; set; }
@@ -342,38 +335,6 @@ public abstract class BorderlinkDb : IdentityDbContext<BorderlinkUser>, IDataPro
         }
         return ChangeTracker.Entries<CoordinationRecord>().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted).ToList();
     }
-
-    private void StampRecords(List<EntityEntry<CoordinationRecord>> changed)
-    {
-        var now = _clock.GetUtcNow();
-        // Replicas carry their owner's versions and times; the inbox audits what it applies.
-        foreach (var entry in changed.Where(e => !e.Entity.IsReplica))
-        {
-            var record = entry.Entity;
-            switch (entry.State)
-            {
-                case EntityState.Added:
-                    record.Version = 1;
-                    record.CreatedAt = record.UpdatedAt = now;
-                    record.CreatedBy = record.UpdatedBy = _viewer.Name;
-                    Audit(AuditActions.Create, AuditOutcomes.Ok, record, AuditDetail.Of(record));
-                    break;
-                case EntityState.Modified:
-                    record.Version += 1;
-                    record.UpdatedAt = now;
-                    record.UpdatedBy = _viewer.Name;
-                    Audit(VisibilityChanged(entry) ? AuditActions.Share : AuditActions.Update, AuditOutcomes.Ok, record,
-                        VisibilityChanged(entry) ? AuditDetail.Of(record) : AuditDetail.OfVersion(record.Version));
-                    break;
-                case EntityState.Deleted:
-                    Audit(AuditActions.Delete, AuditOutcomes.Ok, record);
-                    break;
-            }
-        }
-    }
-
-    private static bool VisibilityChanged(EntityEntry<CoordinationRecord> entry) =>
-        entry.Property(r => r.Visibility).IsModified || entry.Property(r => r.AudienceParties).IsModified || entry.Property(r => r.RestrictedFunctions).IsModified;
 }
 
 /// <summary>Drops NUL characters from text on its way to the database (see <see cref="BorderlinkDb.ConfigureConventions"/>).</summary>

@@ -68,6 +68,7 @@ public static class DataSetup
         builder.Services.AddSettings<DemoOptions>(DemoOptions.Section);
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<Viewer>();
+        builder.Services.AddSavePipeline();
         builder.Services.AddSingleton(TimeProvider.System);
 
         var provider = builder.Configuration[$"{DatabaseOptions.Section}:Provider"] ?? "Sqlite";

@@ -1,5 +1,4 @@
 using Borderlink.Features.Audit;
-using Borderlink.Features.Situation;
 using Borderlink.Sharing;
 using Borderlink.Sharing.Exchange;
 using Microsoft.Data.Sqlite;
@@ -14,8 +13,8 @@ using NpgsqlTypes;
 namespace Borderlink.Data;
 
 /// <summary>The embedded engine. Its migrations live in Data/Migrations/Sqlite.</summary>
-public sealed class SqliteBorderlinkDb(DbContextOptions<SqliteBorderlinkDb> options, Viewer viewer, TimeProvider clock, LocalNode node)
-    : BorderlinkDb(options, viewer, clock, node)
+public sealed class SqliteBorderlinkDb(DbContextOptions<SqliteBorderlinkDb> options, Viewer viewer, TimeProvider clock, SavePipeline pipeline)
+    : BorderlinkDb(options, viewer, clock, pipeline)
 {
     /// <summary>A write first takes SQLite's database lock; the read after it sees the latest head.</summary>
     protected override async Task<AuditHead> LockAuditHeadAsync(CancellationToken ct)
@@ -66,8 +65,8 @@ public sealed class SqliteBorderlinkDb(DbContextOptions<SqliteBorderlinkDb> opti
 public sealed class UtcTicksConverter() : ValueConverter<DateTimeOffset, long>(v => v.UtcTicks, v => new DateTimeOffset(v, TimeSpan.Zero));
 
 /// <summary>The production engine. Its migrations live in Data/Migrations/Postgres.</summary>
-public sealed class PostgresBorderlinkDb(DbContextOptions<PostgresBorderlinkDb> options, Viewer viewer, TimeProvider clock, LocalNode node)
-    : BorderlinkDb(options, viewer, clock, node)
+public sealed class PostgresBorderlinkDb(DbContextOptions<PostgresBorderlinkDb> options, Viewer viewer, TimeProvider clock, SavePipeline pipeline)
+    : BorderlinkDb(options, viewer, clock, pipeline)
 {
     /// <summary>Lock and read in one round trip.</summary>
     protected override Task<AuditHead> LockAuditHeadAsync(CancellationToken ct) =>

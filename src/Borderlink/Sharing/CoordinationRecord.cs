@@ -1,6 +1,5 @@
 using System.Text.Json.Serialization;
 using Borderlink.Sharing.Exchange;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Borderlink.Sharing;

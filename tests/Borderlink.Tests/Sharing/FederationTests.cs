@@ -275,7 +275,11 @@ public sealed class FederationTests : IAsyncLifetime
         var outage = Assert.Single(await OutageAlertsAsync(admin));
         Assert.Equal(("cn-gx", "/admin/partners"), (outage.Title, outage.Href));
         Assert.Empty(await OutageAlertsAsync(langSon));
-        Assert.Contains("does not answer; since", WebUtility.HtmlDecode(await admin.GetStringAsync("/alerts")), StringComparison.Ordinal);
+        // Said in words: the partner by its parties, not by its node id (which the API keeps as the alert's title).
+        var alertsPage = WebUtility.HtmlDecode(await admin.GetStringAsync("/alerts"));
+        Assert.Contains("Partner node not answering</a>: the node of Guangxi", alertsPage, StringComparison.Ordinal);
+        Assert.Contains("does not answer; since", alertsPage, StringComparison.Ordinal);
+        Assert.DoesNotContain(">cn-gx</a>", alertsPage, StringComparison.Ordinal);
 
         _nodes.Links.Cut.Clear();
         _nodes.Vietnam.Clock.Advance(TimeSpan.FromMinutes(6)); // past the longest backoff

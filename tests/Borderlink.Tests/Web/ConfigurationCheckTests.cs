@@ -32,8 +32,9 @@ public sealed class ConfigurationCheckTests
         Assert.Contains(lines, l => l.StartsWith("Borderlink cannot start: Node:", StringComparison.Ordinal) && l.Contains("BaseUrl", StringComparison.Ordinal));
         Assert.DoesNotContain("   at ", output, StringComparison.Ordinal); // no stack trace
 
-        // Positive control: the same node with the settings spelt right starts and answers.
-        await using var right = (await ProcessNode.AsReadmeRunsAsync())
+        // Positive control: the same node with the settings spelt right starts and answers (on a migrated and seeded
+        // database: a first start is FirstStartTests' and DemoSeedingTests' subject, and here it only cost time).
+        await using var right = (await ProcessNode.AsReadmeRunsAsync(database: await new BorderlinkApp().SeededDatabaseAsync()))
             .With("Security__MaxFailedLogins", "3").With("Node__BaseUrl", "https://borderlink.example.vn")
             .With("ForwardedHeaders__KnownProxies__0", "127.0.0.1, ::1").With("ForwardedHeaders__KnownNetworks__0", "10.20.0.0/24");
         await right.StartAsync();

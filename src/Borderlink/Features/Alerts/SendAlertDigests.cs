@@ -2,7 +2,6 @@ using Borderlink.Data;
 using Borderlink.Features.Accounts;
 using Borderlink.Features.Notifications;
 using Borderlink.Features.Reference;
-using Borderlink.Web;
 using Microsoft.EntityFrameworkCore;
 
 namespace Borderlink.Features.Alerts;

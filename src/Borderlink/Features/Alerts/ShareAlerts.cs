@@ -4,7 +4,6 @@ using Borderlink.Features.Notifications;
 using Borderlink.Sharing;
 using Borderlink.Sharing.Exchange;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
 
 namespace Borderlink.Features.Alerts;
 
@@ -19,22 +18,22 @@ public sealed class AlertWhenSharedAttribute : Attribute
 }
 
 /// <summary>
-/// A step of the save (<see cref="BorderlinkDb.SaveChangesAsync(bool, CancellationToken)"/>): when a record of a type marked
+/// A step of every save (<see cref="SavePipeline"/>): when a record of a type marked
 /// <see cref="AlertWhenSharedAttribute"/> becomes visible to a party hosted on this node — created, shared, or arriving
 /// from a partner — that party gets one alert, in the same transaction. A party that could already see it gets none, so
 /// each alert is written once. When the owner takes the record back from a party (or a partner's retraction removes the
 /// replica), that party's alert goes too: its title must not outlive the sharing.
 /// </summary>
-public static class ShareAlerts
+public sealed class ShareAlerts(LocalNode node) : ISaveStep
 {
     /// <summary>The record types marked for alerts, read once: every save of the node passes here.</summary>
     private static readonly IReadOnlyDictionary<Type, AlertWhenSharedAttribute> Alerting = RecordTypes.ByName.Values
         .Select(t => (Type: t, Attribute: t.GetCustomAttribute<AlertWhenSharedAttribute>()))
         .Where(x => x.Attribute is not null).ToDictionary(x => x.Type, x => x.Attribute!);
 
-    public static async Task PrepareAsync(BorderlinkDb db, IReadOnlyList<EntityEntry<CoordinationRecord>> changed, LocalNode node, DateTimeOffset now,
-        CancellationToken ct)
+    public async Task PrepareAsync(PendingSave save, CancellationToken ct)
     {
+        var (db, changed, now) = (save.Db, save.Changed, save.Now);
         List<(Guid Record, string? Party)>? withdrawn = null;
         foreach (var entry in changed)
         {

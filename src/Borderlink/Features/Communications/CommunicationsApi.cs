@@ -1,5 +1,4 @@
 using Borderlink.Data;
-using Borderlink.Features.Notes;
 using Borderlink.Sharing;
 using Borderlink.Web;
 using Microsoft.Extensions.Localization;
@@ -24,19 +23,19 @@ public static class CommunicationsApi
         var group = app.MapGroup(Path).WithTags("Communication log").RequireAuthorization(Policies.Reader);
 
         group.MapGet("/", async (BorderlinkDb db, int? year, CommunicationCategory? category, string? partner, int? page, int? pageSize, CancellationToken ct) =>
-                TypedResults.Ok((await CommunicationLog.ListAsync(db, new(year, category, partner, page ?? 1, pageSize ?? 25), ct)).Map(CommunicationDto.From)))
+                TypedResults.Ok((await ListCommunications.ListAsync(db, new(year, category, partner, page ?? 1, pageSize ?? 25), ct)).Map(CommunicationDto.From)))
             .WithName("ListCommunications").WithSummary("Entries the caller may see, newest first; filters year (UTC), category, partner.");
 
         group.MapGet("/counts", async (BorderlinkDb db, TimeProvider clock, int? year, CancellationToken ct) =>
-                TypedResults.Ok(await CommunicationLog.YearlyCountsAsync(db, year ?? clock.GetUtcNow().Year, ct)))
+                TypedResults.Ok(await ListCommunications.YearlyCountsAsync(db, year ?? clock.GetUtcNow().Year, ct)))
             .WithName("CommunicationCounts").WithSummary("How many entries the caller's party logged in a year (its own clock), by category and partner.");
 
         group.MapReadAndShare<CommunicationEntry, CommunicationDto>("Communication", "log entry (crime entries only Restricted to public security and border defence)",
-            CommunicationDto.From, CommunicationLog.ShareRule);
+            CommunicationDto.From, ShareCommunication.ShareRule);
 
-        group.MapPost("/", async (BorderlinkDb db, TimeProvider clock, IStringLocalizer<SharedResource> L, CommunicationLog.Request request, CancellationToken ct) =>
+        group.MapPost("/", async (BorderlinkDb db, TimeProvider clock, IStringLocalizer<SharedResource> L, LogCommunication.Request request, CancellationToken ct) =>
             {
-                var outcome = await CommunicationLog.LogAsync(db, clock, request, ct);
+                var outcome = await LogCommunication.HandleAsync(db, clock, request, ct);
                 return ApiResults.From(outcome, L, CommunicationDto.From, e => e.Version, outcome is Outcome<CommunicationEntry>.Done d ? $"{Path}/{d.Value.Id}" : null);
             })
             .RequireAuthorization(Policies.Officer)
@@ -44,9 +43,9 @@ public static class CommunicationsApi
             .Produces<CommunicationDto>(201).ProducesValidationProblem().ProducesProblem(403);
 
         group.MapPut("/{id:guid}/follow-up", async (HttpRequest http, BorderlinkDb db, IStringLocalizer<SharedResource> L, Guid id,
-                CommunicationLog.FollowUpRequest request, CancellationToken ct) =>
+                FollowUpCommunication.Request request, CancellationToken ct) =>
                 ApiResults.IfMatchVersion(http) is { } version
-                    ? ApiResults.From(await CommunicationLog.FollowUpAsync(db, id, version, request, ct), L, CommunicationDto.From, e => e.Version)
+                    ? ApiResults.From(await FollowUpCommunication.HandleAsync(db, id, version, request, ct), L, CommunicationDto.From, e => e.Version)
                     : ApiResults.Problem(L, StatusCodes.Status428PreconditionRequired, "if-match-required", "Problem.IfMatchRequired"))
             .RequireAuthorization(Policies.Officer)
             .WithName("FollowUpCommunication").WithSummary("Record the follow-up of an entry and whether it is done (If-Match).")

@@ -28,14 +28,14 @@ public static class DirectoryApi
     {
         var group = app.MapGroup(Path).WithTags("Directory").RequireAuthorization(Policies.Reader);
         group.MapGet("/", async (BorderlinkDb db, string? q, string? party, string? language, CancellationToken ct) =>
-                TypedResults.Ok((await ContactBook.SearchAsync(db, q, party, language, ct)).Select(ContactDto.From).ToList()))
+                TypedResults.Ok((await SearchDirectory.SearchAsync(db, q, party, language, ct)).Select(ContactDto.From).ToList()))
             .WithName("SearchContacts").WithSummary("Hotlines and liaison officers the caller may see; q matches name, agency, phone or e-mail in any spelling; language filters who speaks it.");
         group.MapGet("/on-duty", async (BorderlinkDb db, TimeProvider clock, DateTimeOffset? at, CancellationToken ct) =>
-                TypedResults.Ok((await ContactBook.OnDutyAsync(db, at ?? clock.GetUtcNow(), ct)).Select(ShiftDto.From).ToList()))
+                TypedResults.Ok((await SearchDirectory.OnDutyAsync(db, at ?? clock.GetUtcNow(), ct)).Select(ShiftDto.From).ToList()))
             .WithName("OnDuty").WithSummary("Who answers each hotline at a moment (default now).");
-        group.MapPost("/", async (BorderlinkDb db, TimeProvider clock, IStringLocalizer<SharedResource> L, ContactBook.ContactRequest request, CancellationToken ct) =>
+        group.MapPost("/", async (BorderlinkDb db, TimeProvider clock, IStringLocalizer<SharedResource> L, PublishContact.Request request, CancellationToken ct) =>
             {
-                var outcome = await ContactBook.PublishAsync(db, clock, request, ct);
+                var outcome = await PublishContact.HandleAsync(db, clock, request, ct);
                 return ApiResults.From(outcome, L, ContactDto.From, c => c.Version, outcome is Outcome<ContactEntry>.Done d ? $"{Path}/{d.Value.Id}" : null);
             })
             .RequireAuthorization(Policies.Officer)
@@ -50,12 +50,12 @@ public static class DirectoryApi
                 {
                     return (ProblemHttpResult)ApiResults.Problem(L, StatusCodes.Status404NotFound, "not-found", "Problem.NotFound");
                 }
-                return TypedResults.Ok((await ContactBook.RosterAsync(db, id, clock.GetUtcNow().AddDays(-1), ct)).Select(ShiftDto.From).ToList());
+                return TypedResults.Ok((await SearchDirectory.RosterAsync(db, id, clock.GetUtcNow().AddDays(-1), ct)).Select(ShiftDto.From).ToList());
             })
             .WithName("HotlineRoster").WithSummary("The hotline's shifts from yesterday on.");
-        group.MapPost("/{id:guid}/roster", async (BorderlinkDb db, IStringLocalizer<SharedResource> L, Guid id, ContactBook.ShiftRequest request, CancellationToken ct) =>
+        group.MapPost("/{id:guid}/roster", async (BorderlinkDb db, IStringLocalizer<SharedResource> L, Guid id, AddDutyShift.Request request, CancellationToken ct) =>
             {
-                var outcome = await ContactBook.AddShiftAsync(db, request with { HotlineId = id }, ct);
+                var outcome = await AddDutyShift.HandleAsync(db, request with { HotlineId = id }, ct);
                 return ApiResults.From(outcome, L, ShiftDto.From, s => s.Version, outcome is Outcome<DutyShift>.Done ? $"{Path}/{id}/roster" : null);
             })
             .RequireAuthorization(Policies.Officer)

@@ -1,5 +1,4 @@
 using Borderlink.Data;
-using Borderlink.Features.Quarantine;
 using Borderlink.Features.Screening;
 using Borderlink.Features.Traffic;
 using Microsoft.EntityFrameworkCore;
@@ -31,7 +30,7 @@ public static class GateDashboard
     {
         var now = clock.GetUtcNow();
         var statuses = await GateQueries.AllAsync(db, now, gate, ct);
-        var todayOf = await Measures.TrackMeasures.TodayByPartyAsync(db, clock, ct);
+        var todayOf = await Measures.MeasureRules.TodayByPartyAsync(db, clock, ct);
         var since = DateOnly.FromDateTime(now.UtcDateTime).AddDays(-1);
         var traffic = (await db.GateTraffic.AsNoTracking().Where(t => t.Date >= since && (gate == null || t.GatePair == gate)).ToListAsync(ct))
             .Where(t => t.Date == todayOf(t.OwnerParty)).ToList();

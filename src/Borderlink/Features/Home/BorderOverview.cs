@@ -96,7 +96,7 @@ public static class LoadBorderOverview
 
     private static async Task<(List<AgreedMeasure> Items, int Count)> OverdueMeasuresAsync(BorderlinkDb db, TimeProvider clock, CancellationToken ct)
     {
-        var todayOf = await TrackMeasures.TodayByPartyAsync(db, clock, ct);
+        var todayOf = await MeasureRules.TodayByPartyAsync(db, clock, ct);
         // Due before tomorrow in the latest zone: a superset, narrowed to each owner's own calendar day below.
         var latest = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddDays(1);
         var open = await db.AgreedMeasures.AsNoTracking()

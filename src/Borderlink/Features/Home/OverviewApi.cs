@@ -40,7 +40,7 @@ public static class OverviewApi
     public static IEndpointRouteBuilder MapOverviewApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/v1/overview", async (BorderlinkDb db, TimeProvider clock, LocalNode node, CancellationToken ct) =>
-                TypedResults.Ok(From(await LoadBorderOverview.HandleAsync(db, clock, node, ct), await TrackMeasures.TodayByPartyAsync(db, clock, ct))))
+                TypedResults.Ok(From(await LoadBorderOverview.HandleAsync(db, clock, node, ct), await MeasureRules.TodayByPartyAsync(db, clock, ct))))
             .RequireAuthorization(Policies.Reader).WithTags("Home").WithName("GetOverview")
             .WithSummary("The border now for the caller: notifications waiting with their clocks, unread alerts, gate pairs that changed or are congested, "
                          + "the latest reported week on both sides, overdue measures, the next meetings and how each partner is reached.");

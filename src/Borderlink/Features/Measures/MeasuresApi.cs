@@ -34,7 +34,7 @@ public static class MeasuresApi
         var group = app.MapGroup(Path).WithTags("Measures").RequireAuthorization(Policies.Reader);
         group.MapGet("/", async (BorderlinkDb db, TimeProvider clock, string? owner, MeasureStatus? status, bool? overdue, Guid? meetingId, CancellationToken ct) =>
             {
-                var today = await TrackMeasures.TodayByPartyAsync(db, clock, ct);
+                var today = await MeasureRules.TodayByPartyAsync(db, clock, ct);
                 var list = await Query(db, owner, status, meetingId).Take(1000).ToListAsync(ct);
                 if (overdue is { } o) list = list.Where(m => m.IsOverdueOn(today(m.OwnerParty)) == o).ToList();
                 return TypedResults.Ok(list.Select(m => MeasureDto.From(m, today(m.OwnerParty))).ToList());
@@ -45,25 +45,25 @@ public static class MeasuresApi
                 await ResultAsync(db, clock, L, await RecordLoader.LoadAsync<AgreedMeasure>(db, id, RecordOperation.Read, ct), ct))
             .WithName("GetMeasure").WithSummary("One measure with its progress reports; 404 when not visible.").Produces<MeasureDto>().ProducesProblem(404);
 
-        group.MapPost("/", async (BorderlinkDb db, TimeProvider clock, IStringLocalizer<SharedResource> L, TrackMeasures.Request request, CancellationToken ct) =>
-                await ResultAsync(db, clock, L, await TrackMeasures.CreateAsync(db, clock, request, ct), ct))
+        group.MapPost("/", async (BorderlinkDb db, TimeProvider clock, IStringLocalizer<SharedResource> L, CreateMeasure.Request request, CancellationToken ct) =>
+                await ResultAsync(db, clock, L, await CreateMeasure.HandleAsync(db, clock, request, ct), ct))
             .RequireAuthorization(Policies.Officer)
             .WithName("TakeOnMeasure")
             .WithSummary("Take on a measure for the caller's party, agreed in a meeting, minutes, agreement or drill it was party to; shared with the other parties there (or those named in concerns).")
             .Produces<MeasureDto>(201).ProducesValidationProblem().ProducesProblem(403);
 
-        group.MapPut("/{id:guid}", async (HttpRequest http, BorderlinkDb db, TimeProvider clock, IStringLocalizer<SharedResource> L, Guid id, TrackMeasures.Request request,
+        group.MapPut("/{id:guid}", async (HttpRequest http, BorderlinkDb db, TimeProvider clock, IStringLocalizer<SharedResource> L, Guid id, CreateMeasure.Request request,
                 CancellationToken ct) =>
                 ApiResults.IfMatchVersion(http) is { } version
-                    ? await ResultAsync(db, clock, L, await TrackMeasures.ChangeAsync(db, id, version, request, ct), ct)
+                    ? await ResultAsync(db, clock, L, await ChangeMeasure.HandleAsync(db, id, version, request, ct), ct)
                     : ApiResults.Problem(L, StatusCodes.Status428PreconditionRequired, "if-match-required", "Problem.IfMatchRequired"))
             .RequireAuthorization(Policies.Officer)
             .WithName("ChangeMeasure").WithSummary("Change what, due date or agency of a measure the caller's party owns (If-Match); a partner's answers 403.")
             .Produces<MeasureDto>().ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(412);
 
-        group.MapPost("/{id:guid}/progress", async (BorderlinkDb db, TimeProvider clock, IStringLocalizer<SharedResource> L, Guid id, TrackMeasures.ProgressRequest request,
+        group.MapPost("/{id:guid}/progress", async (BorderlinkDb db, TimeProvider clock, IStringLocalizer<SharedResource> L, Guid id, ReportMeasureProgress.Request request,
                 CancellationToken ct) =>
-                await ResultAsync(db, clock, L, await TrackMeasures.ReportAsync(db, clock, id, request, ct), ct))
+                await ResultAsync(db, clock, L, await ReportMeasureProgress.HandleAsync(db, clock, id, request, ct), ct))
             .RequireAuthorization(Policies.Officer)
             .WithName("ReportMeasureProgress").WithSummary("The owner reports progress: status (Planned, InProgress, Done, Dropped), note, evidence. A partner's answers 403.")
             .Produces<MeasureDto>().ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404);
@@ -92,7 +92,7 @@ public static class MeasuresApi
     {
         var meeting = await db.Meetings.AsNoTracking().FirstOrDefaultAsync(m => m.Id == meetingId, ct);
         if (meeting is null) return null;
-        var today = await TrackMeasures.TodayByPartyAsync(db, clock, ct);
+        var today = await MeasureRules.TodayByPartyAsync(db, clock, ct);
         var measures = await Query(db, null, null, meetingId).ToListAsync(ct);
         return new FollowUpDto(meeting.Id, meeting.Title, meeting.Number, MeasureCounts.Of(measures, today),
             measures.Select(m => MeasureDto.From(m, today(m.OwnerParty))).ToList());
@@ -100,7 +100,7 @@ public static class MeasuresApi
 
     private static async Task<IResult> ResultAsync(BorderlinkDb db, TimeProvider clock, IStringLocalizer L, Outcome<AgreedMeasure> outcome, CancellationToken ct)
     {
-        var today = await TrackMeasures.TodayByPartyAsync(db, clock, ct);
+        var today = await MeasureRules.TodayByPartyAsync(db, clock, ct);
         return ApiResults.From(outcome, L, m => MeasureDto.From(m, today(m.OwnerParty)), m => m.Version,
             outcome is Outcome<AgreedMeasure>.Done { Created: true, Value: var created } ? $"{Path}/{created.Id}" : null);
     }

@@ -22,7 +22,7 @@ public sealed class RemindMeasures(BorderlinkDb db, TimeProvider clock, ILogger<
     {
         using (db.EnterSystemScope(AuditDetail.SystemRemindMeasures()))
         {
-            var today = await TrackMeasures.TodayByPartyAsync(db, clock, ct);
+            var today = await MeasureRules.TodayByPartyAsync(db, clock, ct);
             var horizon = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddDays(DueSoonDays + 1);
             var open = await db.AgreedMeasures.AsNoTracking()
                 .Where(m => m.OriginNode == null && (m.Status == MeasureStatus.Planned || m.Status == MeasureStatus.InProgress) && m.DueOn <= horizon)

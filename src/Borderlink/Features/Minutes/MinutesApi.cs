@@ -41,9 +41,9 @@ public static class MinutesApi
                     .OrderBy(m => m.AmendmentNumber).ToListAsync(ct), ct));
             })
             .WithName("ListMeetingMinutes").WithSummary("A meeting's minutes and their amendments, with who has signed and whether each is locked.");
-        meetings.MapPost("/", async (BorderlinkDb db, TimeProvider clock, IStringLocalizer<SharedResource> L, Guid meetingId, KeepMinutes.Request request, CancellationToken ct) =>
+        meetings.MapPost("/", async (BorderlinkDb db, TimeProvider clock, IStringLocalizer<SharedResource> L, Guid meetingId, CreateMinutes.Request request, CancellationToken ct) =>
             {
-                var outcome = await KeepMinutes.CreateAsync(db, clock, meetingId, request, ct);
+                var outcome = await CreateMinutes.HandleAsync(db, clock, meetingId, request, ct);
                 return await ResultAsync(db, L, outcome, ct, created: true);
             })
             .RequireAuthorization(Policies.Liaison)
@@ -55,22 +55,22 @@ public static class MinutesApi
                 await ResultAsync(db, L, await RecordLoader.LoadAsync<MeetingMinutes>(db, id, RecordOperation.Read, ct), ct))
             .WithName("GetMinutes").WithSummary("One set of minutes with its current signatures; 404 when not visible.")
             .Produces<MinutesDto>().ProducesProblem(404);
-        minutes.MapPut("/{id:guid}", async (HttpRequest http, BorderlinkDb db, IStringLocalizer<SharedResource> L, Guid id, KeepMinutes.Request request, CancellationToken ct) =>
+        minutes.MapPut("/{id:guid}", async (HttpRequest http, BorderlinkDb db, IStringLocalizer<SharedResource> L, Guid id, CreateMinutes.Request request, CancellationToken ct) =>
                 ApiResults.IfMatchVersion(http) is { } version
-                    ? await ResultAsync(db, L, await KeepMinutes.ChangeAsync(db, id, version, request, ct), ct)
+                    ? await ResultAsync(db, L, await ChangeMinutes.HandleAsync(db, id, version, request, ct), ct)
                     : ApiResults.Problem(L, StatusCodes.Status428PreconditionRequired, "if-match-required", "Problem.IfMatchRequired"))
             .RequireAuthorization(Policies.Liaison)
             .WithName("ChangeMinutes").WithSummary("Change minutes no party has finished signing (If-Match). Locked minutes answer 409 minutes-locked: amend them instead.")
             .Produces<MinutesDto>().ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409).ProducesProblem(412);
-        minutes.MapPost("/{id:guid}/amendments", async (BorderlinkDb db, IStringLocalizer<SharedResource> L, Guid id, KeepMinutes.Request request, CancellationToken ct) =>
-                await ResultAsync(db, L, await KeepMinutes.AmendAsync(db, id, request, ct), ct, created: true))
+        minutes.MapPost("/{id:guid}/amendments", async (BorderlinkDb db, IStringLocalizer<SharedResource> L, Guid id, CreateMinutes.Request request, CancellationToken ct) =>
+                await ResultAsync(db, L, await AmendMinutes.HandleAsync(db, id, request, ct), ct, created: true))
             .RequireAuthorization(Policies.Liaison)
             .WithName("AmendMinutes").WithSummary("Amend locked minutes: a numbered amendment with the revised text, signed by the same parties.")
             .Produces<MinutesDto>(201).ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409);
         minutes.MapPost("/{id:guid}/signatures", async (HttpRequest http, BorderlinkDb db, TimeProvider clock, IStringLocalizer<SharedResource> L, Guid id,
-                KeepMinutes.SignRequest request, CancellationToken ct) =>
+                SignMinutes.Request request, CancellationToken ct) =>
                 ApiResults.IfMatchVersion(http) is { } version
-                    ? ApiResults.From(await KeepMinutes.SignAsync(db, clock, id, version, request, ct), L, SignatureDto.From, null,
+                    ? ApiResults.From(await SignMinutes.HandleAsync(db, clock, id, version, request, ct), L, SignatureDto.From, null,
                         $"{Path}/{id}")
                     : ApiResults.Problem(L, StatusCodes.Status428PreconditionRequired, "if-match-required", "Problem.IfMatchRequired"))
             .RequireAuthorization(Policies.Liaison)
@@ -82,7 +82,7 @@ public static class MinutesApi
     private static async Task<IResult> ResultAsync(BorderlinkDb db, IStringLocalizer L, Outcome<MeetingMinutes> outcome, CancellationToken ct, bool created = false)
     {
         if (outcome is not Outcome<MeetingMinutes>.Done { Value: var m }) return ApiResults.From(outcome, L, _ => 0);
-        var dto = MinutesDto.From(m, await KeepMinutes.StateAsync(db, m, ct));
+        var dto = MinutesDto.From(m, await MinutesRules.StateAsync(db, m, ct));
         return ApiResults.From<MeetingMinutes, MinutesDto>(outcome, L, _ => dto, x => x.Version, created ? $"{Path}/{m.Id}" : null);
     }
 

@@ -1,7 +1,6 @@
 using Borderlink.Data;
 using Borderlink.Sharing;
 using Borderlink.Web;
-using Microsoft.EntityFrameworkCore;
 
 namespace Borderlink.Features.Notes;
 

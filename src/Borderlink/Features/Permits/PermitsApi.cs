@@ -32,29 +32,29 @@ public static class PermitsApi
             {
                 var query = db.SpecialItemPermits.AsNoTracking();
                 if (!string.IsNullOrEmpty(gate)) query = query.Where(p => p.GatePair == gate);
-                var permits = await KeepPermits.WithStatesAsync(db, await query.OrderByDescending(p => p.ValidTo).Take(500).ToListAsync(ct), ct);
+                var permits = await PermitStates.WithStatesAsync(db, await query.OrderByDescending(p => p.ValidTo).Take(500).ToListAsync(ct), ct);
                 return TypedResults.Ok(permits.Select(p => PermitDto.From(p.Permit, p.State)).ToList());
             })
             .WithName("ListPermits").WithSummary("Special-item permits the caller's party issued or must decide on, latest expiry first (filter gate).");
         group.MapGet("/{id:guid}", async (BorderlinkDb db, IStringLocalizer<SharedResource> L, Guid id, CancellationToken ct) =>
                 await ResultAsync(db, L, await RecordLoader.LoadAsync<SpecialItemPermit>(db, id, RecordOperation.Read, ct), ct))
             .WithName("GetPermit").WithSummary("One permit with both sides' decisions on its current version.").Produces<PermitDto>().ProducesProblem(404);
-        group.MapPost("/", async (BorderlinkDb db, IStringLocalizer<SharedResource> L, KeepPermits.Request request, CancellationToken ct) =>
-                await ResultAsync(db, L, await KeepPermits.CreateAsync(db, request, ct), ct))
+        group.MapPost("/", async (BorderlinkDb db, IStringLocalizer<SharedResource> L, CreatePermit.Request request, CancellationToken ct) =>
+                await ResultAsync(db, L, await CreatePermit.HandleAsync(db, request, ct), ct))
             .RequireAuthorization(Policies.Officer)
             .WithName("IssuePermit").WithSummary("Issue a permit for samples, biological products, tissue, organs or blood through a gate pair of the caller's party; shared with the side across the gate.")
             .Produces<PermitDto>(201).ProducesValidationProblem().ProducesProblem(403);
-        group.MapPut("/{id:guid}", async (HttpRequest http, BorderlinkDb db, IStringLocalizer<SharedResource> L, Guid id, KeepPermits.Request request, CancellationToken ct) =>
+        group.MapPut("/{id:guid}", async (HttpRequest http, BorderlinkDb db, IStringLocalizer<SharedResource> L, Guid id, CreatePermit.Request request, CancellationToken ct) =>
                 ApiResults.IfMatchVersion(http) is { } version
-                    ? await ResultAsync(db, L, await KeepPermits.ChangeAsync(db, id, version, request, ct), ct)
+                    ? await ResultAsync(db, L, await ChangePermit.HandleAsync(db, id, version, request, ct), ct)
                     : ApiResults.Problem(L, StatusCodes.Status428PreconditionRequired, "if-match-required", "Problem.IfMatchRequired"))
             .RequireAuthorization(Policies.Officer)
             .WithName("ChangePermit").WithSummary("Change a permit (If-Match); the new version needs both sides' approval again.")
             .Produces<PermitDto>().ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(412);
-        group.MapPost("/{id:guid}/decisions", async (HttpRequest http, BorderlinkDb db, IStringLocalizer<SharedResource> L, Guid id, KeepPermits.DecisionRequest request,
+        group.MapPost("/{id:guid}/decisions", async (HttpRequest http, BorderlinkDb db, IStringLocalizer<SharedResource> L, Guid id, DecidePermit.Request request,
                 CancellationToken ct) =>
                 ApiResults.IfMatchVersion(http) is { } version
-                    ? ApiResults.From(await KeepPermits.DecideAsync(db, id, version, request, ct), L, PermitDecisionDto.From, null, $"{Path}/{id}")
+                    ? ApiResults.From(await DecidePermit.HandleAsync(db, id, version, request, ct), L, PermitDecisionDto.From, null, $"{Path}/{id}")
                     : ApiResults.Problem(L, StatusCodes.Status428PreconditionRequired, "if-match-required", "Problem.IfMatchRequired"))
             .RequireAuthorization(Policies.Officer)
             .WithName("DecideOnPermit").WithSummary("A quarantine authority of either side approves or rejects the version read (If-Match); a rejection needs a note.")
@@ -65,7 +65,7 @@ public static class PermitsApi
     private static async Task<IResult> ResultAsync(BorderlinkDb db, IStringLocalizer L, Outcome<SpecialItemPermit> outcome, CancellationToken ct)
     {
         if (outcome is not Outcome<SpecialItemPermit>.Done { Value: var permit }) return ApiResults.From(outcome, L, _ => 0);
-        var state = await KeepPermits.StateAsync(db, permit, ct);
+        var state = await PermitStates.StateAsync(db, permit, ct);
         return ApiResults.From(outcome, L, p => PermitDto.From(p, state), p => p.Version, $"{Path}/{permit.Id}");
     }
 }

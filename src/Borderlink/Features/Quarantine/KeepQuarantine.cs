@@ -3,7 +3,6 @@ using Borderlink.Data;
 using Borderlink.Features.Reference;
 using Borderlink.Features.Accounts;
 using Borderlink.Features.Audit;
-using Borderlink.Features.Notifications;
 using Borderlink.Features.Screening;
 using Borderlink.Sharing;
 using Borderlink.Web;

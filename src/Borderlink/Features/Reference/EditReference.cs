@@ -1,4 +1,3 @@
-using System.Globalization;
 using Borderlink.Data;
 using Borderlink.Features.Audit;
 using Borderlink.Features.Gazetteer;

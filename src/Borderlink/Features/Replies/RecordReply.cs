@@ -1,4 +1,3 @@
-using Borderlink.Data;
 using Borderlink.Features.Alerts;
 using Borderlink.Sharing;
 using Borderlink.Sharing.Exchange;

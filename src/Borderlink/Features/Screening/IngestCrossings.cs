@@ -3,7 +3,6 @@ using System.Globalization;
 using Borderlink.Data;
 using Borderlink.Features.Audit;
 using Borderlink.Features.Reference;
-using Borderlink.Web;
 using CsvHelper;
 using CsvHelper.Configuration;
 using Microsoft.EntityFrameworkCore;

@@ -1,6 +1,4 @@
 using Borderlink.Data;
-using Borderlink.Features.Notes;
-using Borderlink.Features.Notifications;
 using Borderlink.Sharing;
 using Borderlink.Web;
 using Microsoft.EntityFrameworkCore;

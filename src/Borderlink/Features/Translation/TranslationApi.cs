@@ -1,5 +1,4 @@
 using Borderlink.Data;
-using Borderlink.Sharing;
 using Borderlink.Web;
 using Microsoft.Extensions.Localization;
 

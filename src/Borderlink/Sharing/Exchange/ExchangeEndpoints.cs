@@ -1,4 +1,3 @@
-using Borderlink.Web;
 using Microsoft.Extensions.Options;
 
 namespace Borderlink.Sharing.Exchange;

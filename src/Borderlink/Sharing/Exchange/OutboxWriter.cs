@@ -8,11 +8,17 @@ namespace Borderlink.Sharing.Exchange;
 /// <summary>
 /// Sharing is publication: for every change to one of this node's records, writes a message for each partner node
 /// that hosts a party in the record's audience — the new snapshot, or a retraction when the audience no longer
-/// includes it. Runs inside the save, so the change and its messages commit together or not at all.
+/// includes it. A step of every save (<see cref="SavePipeline"/>), so the change and its messages commit together or
+/// not at all; once they have, the sender is woken.
 /// </summary>
-public static class OutboxWriter
+public sealed class OutboxWriter(LocalNode node) : ISaveStep
 {
-    public static async Task<int> WriteAsync(BorderlinkDb db, LocalNode node, DateTimeOffset now, CancellationToken ct)
+    public async Task PrepareAsync(PendingSave save, CancellationToken ct)
+    {
+        if (await WriteAsync(save.Db, node, save.Now, ct) > 0) save.AfterCommit(node.Ring);
+    }
+
+    private static async Task<int> WriteAsync(BorderlinkDb db, LocalNode node, DateTimeOffset now, CancellationToken ct)
     {
         var changes = db.ChangeTracker.Entries<CoordinationRecord>()
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && !e.Entity.IsReplica)

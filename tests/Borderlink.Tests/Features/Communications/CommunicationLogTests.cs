@@ -89,13 +89,13 @@ public sealed class CommunicationCountTests : OwnAppTest
         await LogAsync("2025-12-31T18:00:00Z", "Epidemic", "CN-GX"); // 01:00 on 1 January 2026 in Lang Son: counts for 2026
         await LogAsync("2024-12-31T16:30:00Z", "Epidemic", "CN-GX"); // 23:30 on 31 December 2024 in Lang Son: counts for 2024
 
-        var counts = await (await langSon.GetAsync($"{CommunicationsApi.Path}/counts?year=2025")).ReadAsync<List<CommunicationLog.Count>>();
+        var counts = await (await langSon.GetAsync($"{CommunicationsApi.Path}/counts?year=2025")).ReadAsync<List<ListCommunications.Count>>();
         Assert.Equal(["BorderGateSafety CN-YN 1", "Crime CN-GX 3", "Epidemic CN-GX 5"],
             counts.Select(c => $"{c.Category} {c.Partner} {c.Entries}").Order(StringComparer.Ordinal));
         var page = await langSon.GetStringAsync("/communications?year=2025");
         Assert.Contains("data-testid=\"count-total\">9<", page, StringComparison.Ordinal);
 
         var guangxi = await App.SignInAsync("guangxi.officer");
-        Assert.Empty(await (await guangxi.GetAsync($"{CommunicationsApi.Path}/counts?year=2025")).ReadAsync<List<CommunicationLog.Count>>());
+        Assert.Empty(await (await guangxi.GetAsync($"{CommunicationsApi.Path}/counts?year=2025")).ReadAsync<List<ListCommunications.Count>>());
     }
 }

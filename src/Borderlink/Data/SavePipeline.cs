@@ -1,0 +1,82 @@
+using Borderlink.Sharing;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+
+namespace Borderlink.Data;
+
+/// <summary>
+/// What a save is doing, as its steps see it: the records it changes (replicas included) and the moment it commits.
+/// A step may add rows to <see cref="Db"/> (they are written in the same transaction) and ask for work after the commit.
+/// </summary>
+public sealed class PendingSave(BorderlinkDb db, IReadOnlyList<EntityEntry<CoordinationRecord>> changed, DateTimeOffset now)
+{
+    private List<Action>? _afterCommit;
+
+    public BorderlinkDb Db => db;
+
+    /// <summary>The records the save adds, changes or deletes, as EF Core tracks them.</summary>
+    public IReadOnlyList<EntityEntry<CoordinationRecord>> Changed => changed;
+
+    /// <summary>The time of the save: taken once the write gate let it in, so times follow the audit chain's order.</summary>
+    public DateTimeOffset Now => now;
+
+    /// <summary>Runs <paramref name="action"/> once the save has committed (never when it failed).</summary>
+    public void AfterCommit(Action action) => (_afterCommit ??= []).Add(action);
+
+    internal void Committed()
+    {
+        foreach (var action in _afterCommit ?? []) action();
+    }
+}
+
+/// <summary>One step every save of the node runs, after the write gate and before anything is written.</summary>
+public interface ISaveStep
+{
+    Task PrepareAsync(PendingSave save, CancellationToken ct);
+}
+
+/// <summary>
+/// The path of every save (<see cref="BorderlinkDb.SaveChangesAsync(bool, CancellationToken)"/>), in order:
+/// <list type="number">
+/// <item>the write gate (<see cref="WriteGate"/>): one write at a time in this process;</item>
+/// <item>the steps below, in the order <see cref="SavePipelineSetup.AddSavePipeline"/> registers them;</item>
+/// <item>one transaction: the audit lines chained to the head of the audit chain, large sets of rows written in bulk,
+/// then everything else EF Core tracks;</item>
+/// <item>what the steps asked for after the commit (waking the sender of the outbox).</item>
+/// </list>
+/// </summary>
+public sealed class SavePipeline(IEnumerable<ISaveStep> steps) : IDisposable
+{
+    private readonly ISaveStep[] _steps = [.. steps];
+
+    /// <summary>The steps, in the order they run.</summary>
+    public IReadOnlyList<ISaveStep> Steps => _steps;
+
+    /// <summary>One write at a time in this process (see <see cref="WriteGate"/>).</summary>
+    public WriteGate Gate { get; } = new();
+
+    public async Task PrepareAsync(PendingSave save, CancellationToken ct)
+    {
+        foreach (var step in _steps) await step.PrepareAsync(save, ct);
+    }
+
+    public void Dispose() => Gate.Dispose();
+}
+
+public static class SavePipelineSetup
+{
+    /// <summary>
+    /// The steps of a save, in the order they run. A new step is a class implementing <see cref="ISaveStep"/>, in the
+    /// feature it serves, registered here at the place in the order where what it reads is ready.
+    /// </summary>
+    public static IServiceCollection AddSavePipeline(this IServiceCollection services) => services
+        // 1. Each of this party's changed records gets its version, its times, its author and its audit line.
+        .AddSingleton<ISaveStep, StampRecords>()
+        // 2. A situation report's figures follow its rows (local writes, imports and partners' replicas alike).
+        .AddSingleton<ISaveStep, Features.Situation.SituationProjection>()
+        // 3. A party hosted here that can newly see a record is alerted; one that lost sight of it loses the alert.
+        .AddSingleton<ISaveStep, Features.Alerts.ShareAlerts>()
+        // 4. Each change to a record shared with a partner node becomes a message in the outbox (last: it publishes
+        //    the stamped version).
+        .AddSingleton<ISaveStep, Sharing.Exchange.OutboxWriter>()
+        .AddSingleton<SavePipeline>();
+}
