@@ -1,5 +1,4 @@
 using Borderlink.Data;
-using Borderlink.Features.Notes;
 using Borderlink.Web;
 
 namespace Borderlink.Sharing;
@@ -19,7 +18,7 @@ public static class ShareRecord
         if (loaded is not Outcome<T>.Done { Value: var record }) return loaded;
         var audience = request.Audience ?? [];
         var restricted = request.RestrictedTo ?? [];
-        var errors = await NoteRules.ValidateVisibilityAsync(db, record.OwnerParty, request.Visibility, audience, restricted, clock, ct);
+        var errors = await VisibilityRules.ValidateAsync(db, record.OwnerParty, request.Visibility, audience, restricted, clock, ct);
         if (rule is not null) errors.AddRange(rule(record, request));
         if (errors.Count > 0) return new Outcome<T>.Invalid(errors);
         record.SetVisibility(request.Visibility, audience, restricted);

@@ -67,7 +67,7 @@ public static class KeepAgreements
         if (r.Status == AgreementStatus.InForce && r.SignedOn is null) errors.Add(new("signedOn", "Agreements.SignedOnRequired"));
         var partners = (r.Parties ?? []).Where(p => p != agreement.OwnerParty).Distinct(StringComparer.Ordinal).ToList();
         if (partners.Count == 0) errors.Add(new("parties", "Agreements.PartnerRequired"));
-        else errors.AddRange((await Notes.NoteRules.ValidateVisibilityAsync(db, agreement.OwnerParty, Visibility.Partners, partners, [], clock, ct))
+        else errors.AddRange((await VisibilityRules.ValidateAsync(db, agreement.OwnerParty, Visibility.Partners, partners, [], clock, ct))
             .Select(e => e with { Field = "parties" }));
         var links = r.Meetings ?? [];
         foreach (var link in links)

@@ -1,6 +1,5 @@
 using System.Reflection;
 using Borderlink.Data;
-using Borderlink.Features.Notifications;
 using Borderlink.Sharing;
 using Borderlink.Sharing.Exchange;
 using Microsoft.EntityFrameworkCore;

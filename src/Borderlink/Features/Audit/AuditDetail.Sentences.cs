@@ -66,8 +66,8 @@ public sealed partial record AuditDetail
     public static AuditDetail ReplicaIdCollision(string node) => Say("replica.id-collision", Arg.Text(node));
     public static AuditDetail ReplicaFrom(string node, long version) => Say("replica.from", Arg.Text(node), Arg.Number(version));
     public static AuditDetail PartnerCardImported(string node, string parties, IEnumerable<string> keys) =>
-        Say("partner-card.imported", Arg.Text(node), Arg.Parties(Notifications.Codes.Split(parties)), Arg.Text(string.Join(", ", keys)));
-    public static AuditDetail PartnerCardRetired(string node, string parties) => Say("partner-card.retired", Arg.Text(node), Arg.Parties(Notifications.Codes.Split(parties)));
+        Say("partner-card.imported", Arg.Text(node), Arg.Parties(Codes.Split(parties)), Arg.Text(string.Join(", ", keys)));
+    public static AuditDetail PartnerCardRetired(string node, string parties) => Say("partner-card.retired", Arg.Text(node), Arg.Parties(Codes.Split(parties)));
     public static AuditDetail ExchangeRetry(string node, int messages) => Say("exchange.retry", Arg.Text(node), Arg.Number(messages));
     public static AuditDetail KeyActivated(string kid) => Say("key.activated", Arg.Text(kid));
     public static AuditDetail SigningKeyCreated(string kid) => Say("key.signing-created", Arg.Text(kid));

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Borderlink.Features.Notifications;
 using Borderlink.Features.Reference;
+using Borderlink.Sharing;
 using Microsoft.Extensions.Localization;
 
 namespace Borderlink.Features.Audit;

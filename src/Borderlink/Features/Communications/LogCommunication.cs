@@ -1,5 +1,4 @@
 using Borderlink.Data;
-using Borderlink.Features.Notes;
 using Borderlink.Features.Reference;
 using Borderlink.Sharing;
 using Borderlink.Web;
@@ -43,7 +42,7 @@ public static class LogCommunication
         }
         if (request.CounterpartAgencyId is { } agencyId && !await db.Agencies.AnyAsync(a => a.Id == agencyId && a.PartyCode == request.CounterpartParty, ct))
             errors.Add(new("counterpartAgencyId", "Error.UnknownCounterpartAgency"));
-        errors.AddRange(await NoteRules.ValidateVisibilityAsync(db, viewer.Party, request.Visibility, request.Audience ?? [], request.RestrictedTo ?? [], clock, ct));
+        errors.AddRange(await VisibilityRules.ValidateAsync(db, viewer.Party, request.Visibility, request.Audience ?? [], request.RestrictedTo ?? [], clock, ct));
         errors.AddRange(CrimeRule(request.Category, request.Visibility, request.RestrictedTo ?? []));
         if (errors.Count > 0) return new Outcome<CommunicationEntry>.Invalid(errors);
 

@@ -1,5 +1,4 @@
 using Borderlink.Data;
-using Borderlink.Features.Notes;
 using Borderlink.Sharing;
 using Borderlink.Web;
 using Microsoft.EntityFrameworkCore;
@@ -73,7 +72,7 @@ public static class CooperationLog
 
     private static async Task<List<FieldError>> ShareErrorsAsync(BorderlinkDb db, TimeProvider clock, IReadOnlyList<string>? shareWith, CancellationToken ct) =>
         shareWith is { Count: > 0 }
-            ? (await NoteRules.ValidateVisibilityAsync(db, db.Viewer.Party!, Visibility.Partners, shareWith, [], clock, ct)).Select(e => e with { Field = "shareWith" }).ToList()
+            ? (await VisibilityRules.ValidateAsync(db, db.Viewer.Party!, Visibility.Partners, shareWith, [], clock, ct)).Select(e => e with { Field = "shareWith" }).ToList()
             : [];
 
     private static void Share(CoordinationRecord record, IReadOnlyList<string>? shareWith) =>

@@ -2,7 +2,6 @@ using Borderlink.Features.Alerts;
 using Borderlink.Data;
 using Borderlink.Features.Accounts;
 using Borderlink.Features.Audit;
-using Borderlink.Features.Notifications;
 using Microsoft.EntityFrameworkCore;
 
 namespace Borderlink.Features.Measures;

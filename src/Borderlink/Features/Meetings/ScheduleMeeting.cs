@@ -1,5 +1,4 @@
 using Borderlink.Data;
-using Borderlink.Features.Notes;
 using Borderlink.Features.Reference;
 using Borderlink.Sharing;
 using Borderlink.Web;
@@ -28,7 +27,7 @@ public static class ScheduleMeeting
         var meeting = new Meeting { OwnerParty = viewer.Party, OwnerAgencyId = viewer.AgencyId.Value, Title = "", TimeZone = "", Language = "" };
         var errors = await ApplyAsync(db, meeting, request, invite, ct);
         if (invite.Count > 0)
-            errors.AddRange(await NoteRules.ValidateVisibilityAsync(db, viewer.Party, Visibility.Partners, invite, [], clock, ct));
+            errors.AddRange(await VisibilityRules.ValidateAsync(db, viewer.Party, Visibility.Partners, invite, [], clock, ct));
         if (errors.Count > 0) return new Outcome<Meeting>.Invalid(errors);
         meeting.SetVisibility(invite.Count > 0 ? Visibility.Partners : Visibility.Internal, invite, []);
         db.Meetings.Add(meeting);

@@ -24,7 +24,7 @@ public static class CreateMinutes
             .Distinct(StringComparer.Ordinal).ToList();
         var errors = MinutesRules.Check(request);
         if (partners.Count > 0)
-            errors.AddRange(await Notes.NoteRules.ValidateVisibilityAsync(db, meeting.OwnerParty, Visibility.Partners, partners, [], clock, ct));
+            errors.AddRange(await VisibilityRules.ValidateAsync(db, meeting.OwnerParty, Visibility.Partners, partners, [], clock, ct));
         if (errors.Count > 0) return new Outcome<MeetingMinutes>.Invalid(errors);
 
         var minutes = new MeetingMinutes

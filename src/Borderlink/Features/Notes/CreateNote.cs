@@ -54,7 +54,7 @@ public static class CreateNote
         var audience = request.Audience ?? [];
         var restricted = request.RestrictedTo ?? [];
         var errors = NoteRules.ValidateText(request.Title, request.Body, request.Language, request.TranslationRequested);
-        errors.AddRange(await NoteRules.ValidateVisibilityAsync(db, viewer.Party, request.Visibility, audience, restricted, clock, ct));
+        errors.AddRange(await VisibilityRules.ValidateAsync(db, viewer.Party, request.Visibility, audience, restricted, clock, ct));
         if (errors.Count > 0)
         {
             return new Outcome<LiaisonNote>.Invalid(errors);

@@ -1,6 +1,5 @@
 using Borderlink.Data;
 using Borderlink.Features.Gazetteer;
-using Borderlink.Features.Notes;
 using Borderlink.Features.Reference;
 using Borderlink.Sharing;
 using Borderlink.Web;
@@ -77,7 +76,7 @@ public static class NotificationRules
         var addressees = (c.Addressees ?? []).Where(a => !string.IsNullOrWhiteSpace(a)).Select(a => a.Trim()).Distinct().ToList();
         if (addressees.Count > 0)
         {
-            errors.AddRange((await NoteRules.ValidateVisibilityAsync(db, ownerParty, Visibility.Partners, addressees, [], clock, ct))
+            errors.AddRange((await VisibilityRules.ValidateAsync(db, ownerParty, Visibility.Partners, addressees, [], clock, ct))
                 .Select(e => e with { Field = "addressees" }));
         }
         return (errors, new Resolved(Codes.Join(places), Codes.Join(gates), Codes.Join(addressees)));

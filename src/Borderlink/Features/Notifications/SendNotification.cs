@@ -1,5 +1,4 @@
 using Borderlink.Data;
-using Borderlink.Features.Notes;
 using Borderlink.Sharing;
 using Borderlink.Web;
 using Microsoft.EntityFrameworkCore;
@@ -27,7 +26,7 @@ public static class SendNotification
             return new Outcome<EventNotification>.Invalid([new("status", "Error.AlreadySent")]);
         }
         var addressees = request.Addressees is { Count: > 0 } given ? given.Select(a => a.Trim()).Distinct().ToList() : [.. notification.AddresseeList];
-        var errors = (await NoteRules.ValidateVisibilityAsync(db, notification.OwnerParty, Visibility.Partners, addressees, [], clock, ct))
+        var errors = (await VisibilityRules.ValidateAsync(db, notification.OwnerParty, Visibility.Partners, addressees, [], clock, ct))
             .Select(e => e with { Field = "addressees" }).ToList();
         var disease = await db.Diseases.AsNoTracking().FirstOrDefaultAsync(d => d.Code == notification.DiseaseCode, ct);
         if (disease is null) errors.Add(new("disease", "Error.UnknownDisease", notification.DiseaseCode));

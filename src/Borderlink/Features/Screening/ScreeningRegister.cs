@@ -1,6 +1,5 @@
 using Borderlink.Data;
 using Borderlink.Features.Audit;
-using Borderlink.Features.Notes;
 using Borderlink.Sharing;
 using Borderlink.Web;
 using Microsoft.EntityFrameworkCore;
@@ -55,7 +54,7 @@ public sealed class ScreeningRegister(BorderlinkDb db, TimeProvider clock, Scree
             return new Outcome<ScreeningExtract>.Forbidden();
         }
         var audience = r.Audience ?? [];
-        var errors = await NoteRules.ValidateVisibilityAsync(db, crossing.Party, Visibility.Partners, audience, [], clock, ct);
+        var errors = await VisibilityRules.ValidateAsync(db, crossing.Party, Visibility.Partners, audience, [], clock, ct);
         FieldChecks.Text(errors, "reason", r.Reason, 1000, required: true);
         if (errors.Count > 0) return new Outcome<ScreeningExtract>.Invalid(errors);
         var extract = new ScreeningExtract

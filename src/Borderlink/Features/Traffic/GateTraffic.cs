@@ -2,7 +2,6 @@ using Borderlink.Data;
 using Borderlink.Features.Accounts;
 using Borderlink.Features.Alerts;
 using Borderlink.Features.Audit;
-using Borderlink.Features.Notifications;
 using Borderlink.Sharing;
 using Borderlink.Sharing.Exchange;
 using Borderlink.Web;

@@ -1,0 +1,78 @@
+using Borderlink.Features.Accounts;
+using Borderlink.Features.Audit;
+using Borderlink.Features.Notes;
+using Borderlink.Features.Notifications;
+using Borderlink.Features.Reference;
+using Borderlink.Features.Situation;
+using Borderlink.Sharing;
+using Borderlink.Sharing.Exchange;
+using Microsoft.EntityFrameworkCore;
+
+namespace Borderlink.Data;
+
+/// <summary>The tables of the model, by the entity each holds (each entity's configuration sits beside the entity).</summary>
+public abstract partial class BorderlinkDb
+{
+    public DbSet<Party> Parties => Set<Party>();
+    public DbSet<AgencyFunction> AgencyFunctions => Set<AgencyFunction>();
+    public DbSet<Agency> Agencies => Set<Agency>();
+    public DbSet<Partnership> Partnerships => Set<Partnership>();
+    public DbSet<Place> Places => Set<Place>();
+    public DbSet<GatePair> GatePairs => Set<GatePair>();
+    public DbSet<Disease> Diseases => Set<Disease>();
+    public DbSet<LiaisonNote> LiaisonNotes => Set<LiaisonNote>();
+    public DbSet<EventNotification> EventNotifications => Set<EventNotification>();
+    public DbSet<NotificationResponse> NotificationResponses => Set<NotificationResponse>();
+    public DbSet<NotificationAttachment> NotificationAttachments => Set<NotificationAttachment>();
+    public DbSet<NotificationEscalation> NotificationEscalations => Set<NotificationEscalation>();
+    public DbSet<Borderlink.Features.Alerts.Alert> Alerts => Set<Borderlink.Features.Alerts.Alert>();
+    public DbSet<Borderlink.Features.Alerts.AlertRead> AlertReads => Set<Borderlink.Features.Alerts.AlertRead>();
+    public DbSet<Borderlink.Features.Replies.RecordReply> RecordReplies => Set<Borderlink.Features.Replies.RecordReply>();
+    public DbSet<NotificationRead> NotificationReads => Set<NotificationRead>();
+    public DbSet<SituationReport> SituationReports => Set<SituationReport>();
+    public DbSet<Borderlink.Features.Directory.ContactEntry> ContactEntries => Set<Borderlink.Features.Directory.ContactEntry>();
+    public DbSet<Borderlink.Features.Directory.DutyShift> DutyShifts => Set<Borderlink.Features.Directory.DutyShift>();
+    public DbSet<Borderlink.Features.Cooperation.JointActivity> JointActivities => Set<Borderlink.Features.Cooperation.JointActivity>();
+    public DbSet<Borderlink.Features.Cooperation.Recognition> Recognitions => Set<Borderlink.Features.Cooperation.Recognition>();
+    public DbSet<Borderlink.Features.Meetings.Meeting> Meetings => Set<Borderlink.Features.Meetings.Meeting>();
+    public DbSet<Borderlink.Features.Meetings.CalendarFeed> CalendarFeeds => Set<Borderlink.Features.Meetings.CalendarFeed>();
+    public DbSet<Borderlink.Features.Minutes.MeetingMinutes> Minutes => Set<Borderlink.Features.Minutes.MeetingMinutes>();
+    public DbSet<Borderlink.Features.Minutes.MinutesSignature> MinutesSignatures => Set<Borderlink.Features.Minutes.MinutesSignature>();
+    public DbSet<Borderlink.Features.Agreements.Agreement> Agreements => Set<Borderlink.Features.Agreements.Agreement>();
+    public DbSet<Borderlink.Features.Agreements.AgreementDocument> AgreementDocuments => Set<Borderlink.Features.Agreements.AgreementDocument>();
+    public DbSet<Borderlink.Features.Measures.AgreedMeasure> AgreedMeasures => Set<Borderlink.Features.Measures.AgreedMeasure>();
+    public DbSet<Borderlink.Features.Measures.MeasureReminder> MeasureReminders => Set<Borderlink.Features.Measures.MeasureReminder>();
+    public DbSet<Borderlink.Features.Translation.TranslationRequest> TranslationRequests => Set<Borderlink.Features.Translation.TranslationRequest>();
+    public DbSet<Borderlink.Features.Translation.TextTranslation> TextTranslations => Set<Borderlink.Features.Translation.TextTranslation>();
+    public DbSet<Borderlink.Features.Translation.GlossaryTerm> GlossaryTerms => Set<Borderlink.Features.Translation.GlossaryTerm>();
+    public DbSet<Borderlink.Features.Screening.CrossingRecord> Crossings => Set<Borderlink.Features.Screening.CrossingRecord>();
+    public DbSet<Borderlink.Features.Screening.CrossingBatch> CrossingBatches => Set<Borderlink.Features.Screening.CrossingBatch>();
+    public DbSet<Borderlink.Features.Screening.ScreeningSummary> ScreeningSummaries => Set<Borderlink.Features.Screening.ScreeningSummary>();
+    public DbSet<Borderlink.Features.Screening.ScreeningExtract> ScreeningExtracts => Set<Borderlink.Features.Screening.ScreeningExtract>();
+    public DbSet<Borderlink.Features.Permits.SpecialItemPermit> SpecialItemPermits => Set<Borderlink.Features.Permits.SpecialItemPermit>();
+    public DbSet<Borderlink.Features.Permits.PermitApproval> PermitApprovals => Set<Borderlink.Features.Permits.PermitApproval>();
+    public DbSet<Borderlink.Features.Quarantine.QuarantineFacility> QuarantineFacilities => Set<Borderlink.Features.Quarantine.QuarantineFacility>();
+    public DbSet<Borderlink.Features.Quarantine.QuarantineStay> QuarantineStays => Set<Borderlink.Features.Quarantine.QuarantineStay>();
+    public DbSet<Borderlink.Features.Vectors.VectorObservation> VectorObservations => Set<Borderlink.Features.Vectors.VectorObservation>();
+    public DbSet<Borderlink.Features.Vectors.VectorThreshold> VectorThresholds => Set<Borderlink.Features.Vectors.VectorThreshold>();
+    public DbSet<Borderlink.Features.Traffic.GateTraffic> GateTraffic => Set<Borderlink.Features.Traffic.GateTraffic>();
+    public DbSet<Borderlink.Features.Traffic.CongestionThreshold> CongestionThresholds => Set<Borderlink.Features.Traffic.CongestionThreshold>();
+    public DbSet<Borderlink.Features.Traffic.CongestionAlert> CongestionAlerts => Set<Borderlink.Features.Traffic.CongestionAlert>();
+    public DbSet<Borderlink.Features.Goods.GoodsList> GoodsLists => Set<Borderlink.Features.Goods.GoodsList>();
+    public DbSet<Borderlink.Features.Goods.GoodsProposal> GoodsProposals => Set<Borderlink.Features.Goods.GoodsProposal>();
+    public DbSet<Borderlink.Features.Goods.GoodsProposalAnswer> GoodsProposalAnswers => Set<Borderlink.Features.Goods.GoodsProposalAnswer>();
+    public DbSet<Borderlink.Features.Communications.CommunicationEntry> CommunicationEntries => Set<Borderlink.Features.Communications.CommunicationEntry>();
+    public DbSet<Borderlink.Features.Gates.GateStatusChange> GateStatusChanges => Set<Borderlink.Features.Gates.GateStatusChange>();
+    public DbSet<PendingImport> PendingImports => Set<PendingImport>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<AuditHead> AuditHeads => Set<AuditHead>();
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<IdempotencyKey> IdempotencyKeys => Set<IdempotencyKey>();
+    public DbSet<NodeKey> NodeKeys => Set<NodeKey>();
+    public DbSet<PartnerNode> PartnerNodes => Set<PartnerNode>();
+    public DbSet<PartnerKey> PartnerKeys => Set<PartnerKey>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
+    public DbSet<ReplicaState> ReplicaStates => Set<ReplicaState>();
+    public DbSet<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey> DataProtectionKeys => Set<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>();
+}
