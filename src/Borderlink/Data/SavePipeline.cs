@@ -44,22 +44,23 @@ public interface ISaveStep
 /// <item>what the steps asked for after the commit (waking the sender of the outbox).</item>
 /// </list>
 /// </summary>
-public sealed class SavePipeline(IEnumerable<ISaveStep> steps) : IDisposable
+public sealed class SavePipeline(IEnumerable<ISaveStep> steps)
 {
     private readonly ISaveStep[] _steps = [.. steps];
 
     /// <summary>The steps, in the order they run.</summary>
     public IReadOnlyList<ISaveStep> Steps => _steps;
 
-    /// <summary>One write at a time in this process (see <see cref="WriteGate"/>).</summary>
+    /// <summary>
+    /// One write at a time in this process (see <see cref="WriteGate"/>). Never disposed: a worker still finishing
+    /// its save while the app stops must be able to leave the gate.
+    /// </summary>
     public WriteGate Gate { get; } = new();
 
     public async Task PrepareAsync(PendingSave save, CancellationToken ct)
     {
         foreach (var step in _steps) await step.PrepareAsync(save, ct);
     }
-
-    public void Dispose() => Gate.Dispose();
 }
 
 public static class SavePipelineSetup
