@@ -49,7 +49,6 @@ public static class FeatureTable
             .AddDeadlineWatch<SendAlertDigests>();
         services.AddScoped<SituationColumns>().AddScoped<ImportSituation>().AddScoped<SituationExport>();
         services.AddScoped<ScreeningSummaries>().AddScoped<IngestCrossings>().AddScoped<ScreeningRegister>();
-        services.AddScoped<KeepQuarantine>();
         return builder;
     }
 

@@ -34,18 +34,18 @@ public static class QuarantineApi
             .WithName("ListFacilities").WithSummary("Quarantine facilities of the caller's party and those partners share, with capacity and occupancy.");
         facilities.MapReadAndShare<QuarantineFacility, FacilityDto>("Facility", "quarantine facility (sharing shows partners its capacity and occupancy, never who is in it)",
             FacilityDto.From);
-        facilities.MapPost("/", async (KeepQuarantine keep, IStringLocalizer<SharedResource> L, KeepQuarantine.FacilityRequest request, CancellationToken ct) =>
+        facilities.MapPost("/", async (BorderlinkDb db, IStringLocalizer<SharedResource> L, CreateFacility.Request request, CancellationToken ct) =>
             {
-                var outcome = await keep.CreateFacilityAsync(request, ct);
+                var outcome = await CreateFacility.HandleAsync(db, request, ct);
                 return ApiResults.From(outcome, L, FacilityDto.From, f => f.Version, outcome is Outcome<QuarantineFacility>.Done d ? $"{Path}/facilities/{d.Value.Id}" : null);
             })
             .RequireAuthorization(Policies.Officer)
             .WithName("CreateFacility").WithSummary("Add a quarantine facility of the caller's party: capacity and the occupancy (percent) that raises an alert.")
             .Produces<FacilityDto>(201).ProducesValidationProblem().ProducesProblem(403);
-        facilities.MapPut("/{id:guid}", async (HttpRequest http, KeepQuarantine keep, IStringLocalizer<SharedResource> L, Guid id, KeepQuarantine.FacilityRequest request,
+        facilities.MapPut("/{id:guid}", async (HttpRequest http, BorderlinkDb db, TimeProvider clock, IStringLocalizer<SharedResource> L, Guid id, CreateFacility.Request request,
                 CancellationToken ct) =>
                 ApiResults.IfMatchVersion(http) is { } version
-                    ? ApiResults.From(await keep.ChangeFacilityAsync(id, version, request, ct), L, FacilityDto.From, f => f.Version)
+                    ? ApiResults.From(await ChangeFacility.HandleAsync(db, clock, id, version, request, ct), L, FacilityDto.From, f => f.Version)
                     : ApiResults.Problem(L, StatusCodes.Status428PreconditionRequired, "if-match-required", "Problem.IfMatchRequired"))
             .RequireAuthorization(Policies.Officer)
             .WithName("ChangeFacility").WithSummary("Change a facility of the caller's party (If-Match).")
@@ -60,22 +60,22 @@ public static class QuarantineApi
                 return TypedResults.Ok((await query.OrderByDescending(s => s.StartedOn).Take(1000).ToListAsync(ct)).Select(StayDto.From).ToList());
             })
             .WithName("ListStays").WithSummary("Stays in the caller's party's facilities (never a partner's), latest first (filters facilityId, current).");
-        stays.MapPost("/", async (KeepQuarantine keep, IStringLocalizer<SharedResource> L, KeepQuarantine.StayRequest request, CancellationToken ct) =>
+        stays.MapPost("/", async (BorderlinkDb db, TimeProvider clock, IStringLocalizer<SharedResource> L, AdmitToQuarantine.Request request, CancellationToken ct) =>
             {
-                var outcome = await keep.AdmitAsync(request, ct);
+                var outcome = await AdmitToQuarantine.HandleAsync(db, clock, request, ct);
                 return ApiResults.From(outcome, L, StayDto.From, null, outcome is Outcome<QuarantineStay>.Done d ? $"{Path}/stays/{d.Value.Id}" : null);
             })
             .WithName("AdmitToQuarantine").WithSummary("Admit a person or a group (people) to a facility of the caller's party; the facility's occupancy follows.")
             .Produces<StayDto>(201).ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404);
-        stays.MapPost("/{id:guid}/tests", async (KeepQuarantine keep, IStringLocalizer<SharedResource> L, Guid id, KeepQuarantine.TestRequest request, CancellationToken ct) =>
-                ApiResults.From(await keep.AddTestAsync(id, request, ct), L, StayDto.From))
+        stays.MapPost("/{id:guid}/tests", async (BorderlinkDb db, IStringLocalizer<SharedResource> L, Guid id, RecordQuarantineTest.Request request, CancellationToken ct) =>
+                ApiResults.From(await RecordQuarantineTest.HandleAsync(db, id, request, ct), L, StayDto.From))
             .WithName("RecordStayTest").WithSummary("Record a test taken during a stay.").Produces<StayDto>().ProducesValidationProblem().ProducesProblem(404);
-        stays.MapPost("/{id:guid}/end", async (KeepQuarantine keep, IStringLocalizer<SharedResource> L, Guid id, KeepQuarantine.EndRequest request, CancellationToken ct) =>
-                ApiResults.From(await keep.EndAsync(id, request, ct), L, StayDto.From))
+        stays.MapPost("/{id:guid}/end", async (BorderlinkDb db, TimeProvider clock, IStringLocalizer<SharedResource> L, Guid id, EndQuarantineStay.Request request, CancellationToken ct) =>
+                ApiResults.From(await EndQuarantineStay.HandleAsync(db, clock, id, request, ct), L, StayDto.From))
             .WithName("EndStay").WithSummary("End a stay: released, hospitalised, or transferred (transferTo: another facility of the party).")
             .Produces<StayDto>().ProducesValidationProblem().ProducesProblem(404);
 
-        app.MapGet(Path + "/by-purpose", async (KeepQuarantine keep, CancellationToken ct) => TypedResults.Ok(await keep.ByPurposeAsync(ct)))
+        app.MapGet(Path + "/by-purpose", async (BorderlinkDb db, TimeProvider clock, CancellationToken ct) => TypedResults.Ok(await QuarantineCounts.ByPurposeAsync(db, clock, ct)))
             .RequireAuthorization(Policies.Officer).WithTags("Quarantine")
             .WithName("QuarantineByPurpose").WithSummary("People of the caller's party in quarantine now, by why they crossed, and how many began a stay in the last 7 days.");
         return app;

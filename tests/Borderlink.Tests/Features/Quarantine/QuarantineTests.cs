@@ -46,7 +46,7 @@ public sealed class QuarantineTests(SharedApp app)
         await AdmitAsync(langSon, facility.Id, "Trương Minh", 1, "Expert");
         Assert.Equal(1, await AlertsAsync(facility.Id));
 
-        var byPurpose = await (await langSon.GetAsync($"{QuarantineApi.Path}/by-purpose")).ReadAsync<List<KeepQuarantine.PurposeCount>>();
+        var byPurpose = await (await langSon.GetAsync($"{QuarantineApi.Path}/by-purpose")).ReadAsync<List<QuarantineCounts.PurposeCount>>();
         Assert.True(byPurpose.Single(p => p.Purpose == Borderlink.Features.Screening.CrossingPurpose.Expert).Now >= 6);
         Assert.True(byPurpose.Single(p => p.Purpose == Borderlink.Features.Screening.CrossingPurpose.SkilledWorker).Now >= 4);
 
