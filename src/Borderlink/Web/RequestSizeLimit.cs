@@ -69,22 +69,16 @@ public sealed class RequestSizeLimit(RequestDelegate next)
     {
         private long _read;
 
-        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
-        {
-            // Reading one byte past the limit tells "exactly at the limit" from "over it".
-            var room = limit - _read + 1;
-            var read = await inner.ReadAsync(buffer.Length > room ? buffer[..(int)room] : buffer, cancellationToken);
-            return Count(read);
-        }
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+            Count(await inner.ReadAsync(buffer[..Window(buffer.Length)], cancellationToken));
 
         public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
             ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
-        public override int Read(byte[] buffer, int offset, int count)
-        {
-            var room = limit - _read + 1;
-            return Count(inner.Read(buffer, offset, (int)Math.Min(count, room)));
-        }
+        public override int Read(byte[] buffer, int offset, int count) => Count(inner.Read(buffer, offset, Window(count)));
+
+        /// <summary>How much of a read to ask for: one byte past the limit at most, which tells "at the limit" from "over it".</summary>
+        private int Window(int requested) => (int)Math.Min(requested, limit - _read + 1);
 
         private int Count(int read)
         {

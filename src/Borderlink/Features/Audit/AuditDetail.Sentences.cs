@@ -37,7 +37,8 @@ public sealed partial record AuditDetail
     ];
 
     // Records
-    public static AuditDetail Of(CoordinationRecord r) => new(Visibility, [r.Visibility.ToString(), r.AudienceParties, r.RestrictedFunctions]);
+    public static AuditDetail Of(CoordinationRecord r) =>
+        Say(Visibility, Arg.Word("Visibility." + r.Visibility), Arg.Parties(r.Audience), Arg.Functions(r.Restriction));
     public static AuditDetail OfVersion(long version) => Say("version", Arg.Number(version));
     public static AuditDetail Absent(RecordOperation operation) => Say("record.absent", Arg.Word("RecordOperation." + operation));
     public static AuditDetail NotAllowed(RecordOperation operation) => Say("record.not-allowed", Arg.Word("RecordOperation." + operation));

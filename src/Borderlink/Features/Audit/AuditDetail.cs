@@ -45,13 +45,6 @@ public sealed partial record AuditDetail(
     public static string Words(IStringLocalizer L, string? stored, ReferenceCache.Snapshot? reference, Web.TimeDisplay? time = null)
     {
         if (Read(stored) is not { } detail) return stored ?? "";
-        if (detail.Key == Visibility)
-        {
-            return L["AuditDetail.visibility",
-                Enum.TryParse<Sharing.Visibility>(detail.Args[0], out var v) ? L["Visibility." + v] : detail.Args[0],
-                Names(L, Codes.Split(detail.Args.ElementAtOrDefault(1) ?? "").Select(p => reference?.PartyName(p) ?? p)),
-                Names(L, Codes.Split(detail.Args.ElementAtOrDefault(2) ?? "").Select(f => reference?.Functions.FirstOrDefault(x => x.Code == f)?.Name() ?? f))];
-        }
         return L["AuditDetail." + detail.Key, [.. detail.Args.Select(a => Arg.Words(L, a, reference, time))]];
     }
 
@@ -71,6 +64,8 @@ public sealed partial record AuditDetail(
         public static Arg Party(string? code) => new("p:" + code);
         /// <summary>Parties in the stored "|A|B|" form or as a list.</summary>
         public static Arg Parties(IEnumerable<string> codes) => new("ps:" + Codes.Join(codes));
+        /// <summary>Agency functions (public security, border defence…) by their codes.</summary>
+        public static Arg Functions(IEnumerable<string> codes) => new("fs:" + Codes.Join(codes));
         public static Arg Gate(string? code) => new("g:" + code);
         public static Arg Date(DateOnly date) => new("d:" + date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         public static Arg Instant(DateTimeOffset? at) => new(at is { } t ? "t:" + t.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture) : "x:—");
@@ -89,6 +84,7 @@ public sealed partial record AuditDetail(
             {
                 "p" => reference?.PartyName(value) ?? value,
                 "ps" => Names(L, Codes.Split(value).Select(p => reference?.PartyName(p) ?? p)),
+                "fs" => Names(L, Codes.Split(value).Select(f => reference?.Functions.FirstOrDefault(x => x.Code == f)?.Name() ?? f)),
                 "g" => reference?.GateName(value) ?? value,
                 "d" => value,
                 "t" => DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at)

@@ -73,7 +73,7 @@ public sealed class AuditDetailTests
         {
             var words = Borderlink.Web.Languages.In(culture, () => AuditDetail.Words(L, stored, reference: null));
             Assert.False(words.Contains('{', StringComparison.Ordinal) || words.Contains("AuditDetail.", StringComparison.Ordinal), $"{culture}: {words}");
-            Assert.DoesNotMatch(@"(^|[\s(])(x|n|p|ps|g|d|t|w|ws|m):", words);
+            Assert.DoesNotMatch(@"(^|[\s(])(x|n|p|ps|fs|g|d|t|w|ws|m):", words);
             // A word argument is shown as its words, not its resource key.
             foreach (var key in detail.Args.Where(a => a.StartsWith("w:", StringComparison.Ordinal) || a.StartsWith("ws:", StringComparison.Ordinal))
                          .SelectMany(a => a[(a.IndexOf(':') + 1)..].Split('|')))
