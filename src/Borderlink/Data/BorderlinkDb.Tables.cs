@@ -40,6 +40,8 @@ public abstract partial class BorderlinkDb
     public DbSet<Borderlink.Features.Minutes.MinutesSignature> MinutesSignatures => Set<Borderlink.Features.Minutes.MinutesSignature>();
     public DbSet<Borderlink.Features.Agreements.Agreement> Agreements => Set<Borderlink.Features.Agreements.Agreement>();
     public DbSet<Borderlink.Features.Agreements.AgreementDocument> AgreementDocuments => Set<Borderlink.Features.Agreements.AgreementDocument>();
+    public DbSet<Borderlink.Features.Rules.SharedRule> SharedRules => Set<Borderlink.Features.Rules.SharedRule>();
+    public DbSet<Borderlink.Features.Rules.SharedRuleAnswer> SharedRuleAnswers => Set<Borderlink.Features.Rules.SharedRuleAnswer>();
     public DbSet<Borderlink.Features.Measures.AgreedMeasure> AgreedMeasures => Set<Borderlink.Features.Measures.AgreedMeasure>();
     public DbSet<Borderlink.Features.Measures.MeasureReminder> MeasureReminders => Set<Borderlink.Features.Measures.MeasureReminder>();
     public DbSet<Borderlink.Features.Translation.TranslationRequest> TranslationRequests => Set<Borderlink.Features.Translation.TranslationRequest>();

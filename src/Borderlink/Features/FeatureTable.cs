@@ -18,6 +18,7 @@ using Borderlink.Features.Permits;
 using Borderlink.Features.Quarantine;
 using Borderlink.Features.Reference;
 using Borderlink.Features.Replies;
+using Borderlink.Features.Rules;
 using Borderlink.Features.Screening;
 using Borderlink.Features.Situation;
 using Borderlink.Features.Traffic;
@@ -66,6 +67,7 @@ public static class FeatureTable
         app.MapMeetingsApi();
         app.MapMinutesApi();
         app.MapAgreementsApi();
+        app.MapRulesApi();
         app.MapMeasuresApi();
         app.MapTranslationApi();
         app.MapScreeningApi();

@@ -543,4 +543,45 @@ public sealed class FederationTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Forbidden, (await (await _nodes.Vietnam.SignInAsync("langson.officer")).PostAsJsonAsync($"/api/v1/measures/{measure.Id}/progress",
             new { status = "Done", note = "x", language = "vi" }, Json.Options)).StatusCode);
     }
+
+    [Fact]
+    public async Task A_rule_Lang_Son_proposes_is_in_force_on_both_nodes_once_Guangxi_accepts_and_both_compute_the_same_clock()
+    {
+        var langSon = await _nodes.Vietnam.SignInAsync("langson.liaison");
+        var guangxi = await _nodes.China.SignInAsync("guangxi.liaison");
+        var created = await langSon.PostAsJsonAsync("/api/v1/rules", new
+        {
+            kind = "AcknowledgementHours", subject = "plague", value = 6, parties = new[] { "CN-GX" }, reason = "Cần 6 giờ để xác minh tại thực địa.", language = "vi",
+        }, Json.Options);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var rule = await created.ReadAsync<Borderlink.Features.Rules.RuleDto>();
+        async Task<Borderlink.Features.Rules.RuleDto> OnAsync(HttpClient client) => await (await client.GetAsync($"/api/v1/rules/{rule.Id}")).ReadAsync<Borderlink.Features.Rules.RuleDto>();
+
+        // It reaches Nanning as a proposal waiting for Guangxi; until Guangxi accepts, the law sets Guangxi's clock.
+        Assert.True(await TwoNodes.EventuallyAsync(async () => (await guangxi.GetAsync($"/api/v1/rules/{rule.Id}")).StatusCode == HttpStatusCode.OK),
+            "the proposal never reached Nanning");
+        Assert.Equal(["CN-GX"], (await OnAsync(guangxi)).Awaiting);
+        var byLaw = await guangxi.NotifyAsync("鼠疫疑似病例", disease: "plague", addressees: ["VN-09"], language: "zh-Hans");
+        Assert.Null(byLaw.AcknowledgementRuleId);
+        Assert.NotEqual(6, byLaw.AcknowledgementHours);
+
+        // Guangxi accepts on its own node; the answer crosses back and both nodes hold the rule in force from the same instant.
+        Assert.Equal(HttpStatusCode.Created, (await guangxi.PostAsJsonAsync($"/api/v1/rules/{rule.Id}/answers", new { kind = "Accepted" }, Json.Options)).StatusCode);
+        var inNanning = await OnAsync(guangxi);
+        Assert.Equal(Borderlink.Features.Rules.RuleState.InForce, inNanning.State);
+        Assert.True(await TwoNodes.EventuallyAsync(async () => await OnAsync(langSon) is { State: Borderlink.Features.Rules.RuleState.InForce } inLangSon
+            && inLangSon.Since == inNanning.Since), "Guangxi's acceptance never reached Lang Son");
+
+        // Each side's notifications now run on the agreed six hours, and the partner reads the same deadline and the rule that set it.
+        var fromNanning = await guangxi.NotifyAsync("鼠疫疑似病例", disease: "plague", addressees: ["VN-09"], language: "zh-Hans");
+        Assert.Equal((6, (Guid?)rule.Id), (fromNanning.AcknowledgementHours, fromNanning.AcknowledgementRuleId));
+        var fromLangSon = await langSon.NotifyAsync("Dịch hạch tại Đồng Đăng", disease: "plague");
+        Assert.Equal((6, (Guid?)rule.Id), (fromLangSon.AcknowledgementHours, fromLangSon.AcknowledgementRuleId));
+        Assert.True(await TwoNodes.EventuallyAsync(async () => (await guangxi.GetAsync($"{NotificationApiClient.Path}/{fromLangSon.Id}")).StatusCode == HttpStatusCode.OK),
+            "the notification never reached Nanning");
+        var replica = await guangxi.GetNotificationAsync(fromLangSon.Id);
+        Assert.Equal((6, (Guid?)rule.Id, fromLangSon.AcknowledgeBy), (replica.AcknowledgementHours, replica.AcknowledgementRuleId, replica.AcknowledgeBy));
+        Assert.Contains($"href=\"/rules/{rule.Id}\"", await guangxi.GetStringAsync($"/notifications/{fromLangSon.Id}"), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await guangxi.GetAsync($"/rules/{rule.Id}")).StatusCode);
+    }
 }

@@ -17,7 +17,8 @@ public sealed partial record AuditDetail
         "system.inbox", "system.inbox-kept", "system.interrupted-batches", "system.partner-card", "system.remind-measures",
         "system.escalate", "system.note-id", "system.congestion",
         "record.absent", "record.not-allowed", "respond.not-allowed", "update.needs-liaison", "goods-answer.not-allowed",
-        "permit-decision.not-allowed", "minutes.locked", "minutes.sign-not-allowed", "minutes.not-allowed",
+        "permit-decision.not-allowed", "minutes.locked", "minutes.sign-not-allowed", "minutes.not-allowed", "rule.not-allowed",
+        "rule-answer.not-allowed",
         "replica.kept", "replica.unknown-type", "replica.stale", "replica.id-collision", "replica.from",
         "partner-card.imported", "partner-card.retired", "exchange.retry",
         "inbox.malformed-encrypted", "inbox.not-our-key", "inbox.does-not-decrypt", "inbox.malformed", "inbox.unknown-key",
@@ -49,6 +50,8 @@ public sealed partial record AuditDetail
     public static AuditDetail MinutesLocked() => Say("minutes.locked");
     public static AuditDetail MinutesSignNotAllowed() => Say("minutes.sign-not-allowed");
     public static AuditDetail MinutesNotAllowed() => Say("minutes.not-allowed");
+    public static AuditDetail RuleNotAllowed() => Say("rule.not-allowed");
+    public static AuditDetail RuleAnswerNotAllowed() => Say("rule-answer.not-allowed");
 
     // Reading past the visibility filter (system work), said when it starts
     public static AuditDetail SystemInbox(int messages) => Say("system.inbox", Arg.Number(messages));

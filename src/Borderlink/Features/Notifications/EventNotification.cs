@@ -79,6 +79,8 @@ public sealed class EventNotification : CoordinationRecord
     public string? SentBy { get; set; }
     /// <summary>The acknowledgement deadline in hours, fixed when the notification is sent (later changes to the disease do not move it).</summary>
     public int? AcknowledgementHours { get; set; }
+    /// <summary>The shared rule that set <see cref="AcknowledgementHours"/>; null when the law did (the stricter of the two countries' hours).</summary>
+    public Guid? AcknowledgementRuleId { get; set; }
     /// <summary>UTC instant each addressee must acknowledge by.</summary>
     public DateTimeOffset? AcknowledgeBy { get; set; }
     public DateTimeOffset? ClosedAt { get; set; }

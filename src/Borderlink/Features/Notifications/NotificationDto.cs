@@ -11,7 +11,7 @@ public sealed record NotificationDto(
     IReadOnlyList<string> Places, IReadOnlyList<string> GatePairs, IReadOnlyList<string> Addressees,
     DateOnly? OnsetDate, DateOnly? DetectedDate, int Suspected, int Probable, int Confirmed, int Deaths, string? ImportedFrom, string? ExportedTo,
     RiskLevel Risk, string RiskRationale, string MeasuresTaken, string Requests, string Details, string Language, string? TranslationRequested,
-    IReadOnlyList<NotificationTranslation> Translations, DateTimeOffset? SentAt, string? SentBy, int? AcknowledgementHours, DateTimeOffset? AcknowledgeBy,
+    IReadOnlyList<NotificationTranslation> Translations, DateTimeOffset? SentAt, string? SentBy, int? AcknowledgementHours, Guid? AcknowledgementRuleId, DateTimeOffset? AcknowledgeBy,
     DateTimeOffset? ClosedAt, IReadOnlyList<AcknowledgementDto> Acknowledgements, IReadOnlyList<NotificationRevision> History,
     DateTimeOffset CreatedAt, string CreatedBy, DateTimeOffset UpdatedAt, string UpdatedBy, bool Unread, IReadOnlyList<string> PlacesAsWritten)
 {
@@ -21,7 +21,7 @@ public sealed record NotificationDto(
         return new(n.Id, n.OwnerParty, n.Version, n.Status, n.Revision, n.Title, n.DiseaseCode, n.Places, n.GatePairs, n.AddresseeList,
             n.OnsetDate, n.DetectedDate, n.Suspected, n.Probable, n.Confirmed, n.Deaths, n.ImportedFrom, n.ExportedTo,
             n.Risk, n.RiskRationale, n.MeasuresTaken, n.Requests, n.Details, n.Language, n.TranslationRequested, n.Translations,
-            n.SentAt, n.SentBy, n.AcknowledgementHours, n.AcknowledgeBy, n.ClosedAt,
+            n.SentAt, n.SentBy, n.AcknowledgementHours, n.AcknowledgementRuleId, n.AcknowledgeBy, n.ClosedAt,
             row.Addressees.Select(AcknowledgementDto.From).ToList(), n.History, n.CreatedAt, n.CreatedBy, n.UpdatedAt, n.UpdatedBy, row.Unread,
             n.PlacesAsWritten);
     }

@@ -7,7 +7,8 @@ namespace Borderlink.Features.Notifications;
 
 /// <summary>
 /// A liaison sends a draft to its addressees: the notification becomes visible to them (and crosses to their nodes),
-/// and each addressee's acknowledgement clock starts. The deadline is fixed now, in UTC, from the disease.
+/// and each addressee's acknowledgement clock starts. The deadline is fixed now, in UTC: the shared rule in force
+/// between the sender and its addressees, or the law for the disease (<see cref="AcknowledgementTerm"/>).
 /// </summary>
 public static class SendNotification
 {
@@ -40,8 +41,10 @@ public static class SendNotification
         notification.Revision = 1;
         notification.SentAt = now;
         notification.SentBy = db.Viewer.Name;
-        notification.AcknowledgementHours = disease!.AcknowledgementHours;
-        notification.AcknowledgeBy = now.AddHours(disease.AcknowledgementHours);
+        var (hours, rule) = await AcknowledgementTerm.ForAsync(db, disease!, notification.OwnerParty, addressees, ct);
+        notification.AcknowledgementHours = hours;
+        notification.AcknowledgementRuleId = rule;
+        notification.AcknowledgeBy = now.AddHours(hours);
         notification.SetVisibility(Visibility.Partners, addressees, []);
         await AttachToNotification.FollowAsync(db, notification, ct);
         return await RecordLoader.SaveVersionedAsync(db, notification, expectedVersion, ct);

@@ -40,7 +40,7 @@ public sealed record NamesInput(string? NameEn, string? NameVi, string? NameZh, 
 public sealed class EditReference(BorderlinkDb db, ReferenceCache cache, GazetteerIndex gazetteer)
 {
     public sealed record DiseaseRequest(NamesInput Names, string? Icd10, string? CnClass, string? VnGroup, int? CnReportHours, int? VnReportHours,
-        int? AckHoursOverride, bool Notifiable = true);
+        bool Notifiable = true);
 
     /// <param name="Languages">The party's working languages (its translators write them), first the main one; null keeps them.</param>
     public sealed record PartyRequest(NamesInput Names, string? TimeZone, DateOnly? ValidFrom, DateOnly? ValidTo, string? SuccessorCode,
@@ -59,7 +59,7 @@ public sealed class EditReference(BorderlinkDb db, ReferenceCache cache, Gazette
         if (disease is null) return new Outcome<Disease>.NotFound();
         var errors = new List<FieldError>();
         NamesInput.Validate(r.Names, errors);
-        foreach (var (field, hours) in new[] { ("cnReportHours", r.CnReportHours), ("vnReportHours", r.VnReportHours), ("ackHoursOverride", r.AckHoursOverride) })
+        foreach (var (field, hours) in new[] { ("cnReportHours", r.CnReportHours), ("vnReportHours", r.VnReportHours) })
         {
             if (hours is < 1 or > MaxHours) errors.Add(new(field, "Error.Range", 1, MaxHours));
         }
@@ -81,7 +81,6 @@ public sealed class EditReference(BorderlinkDb db, ReferenceCache cache, Gazette
         disease.VnGroup = r.VnGroup?.Trim() ?? "";
         disease.CnReportHours = r.CnReportHours;
         disease.VnReportHours = r.VnReportHours;
-        disease.AckHoursOverride = r.AckHoursOverride;
         disease.Notifiable = r.Notifiable;
         return await SaveAsync(disease, "disease", code, ct);
     }

@@ -81,13 +81,14 @@ public sealed class Disease : IRenamable
     public string IhrAnnex2 { get; set; } = "";
     public int? CnReportHours { get; set; }
     public int? VnReportHours { get; set; }
-    /// <summary>Set by an administrator to replace the computed acknowledgement deadline.</summary>
-    public int? AckHoursOverride { get; set; }
     public bool Notifiable { get; set; } = true;
 
-    /// <summary>The stricter of the two countries' reporting hours, IHR's 24 h where neither sets one, unless overridden.</summary>
+    /// <summary>
+    /// The acknowledgement deadline the law gives: the stricter of the two countries' reporting hours, IHR's 24 h where
+    /// neither sets one. Only a shared rule both sides accepted replaces it (Features/Rules), never one side alone.
+    /// </summary>
     public int AcknowledgementHours =>
-        AckHoursOverride ?? new[] { CnReportHours, VnReportHours }.Where(h => h is > 0).Select(h => h!.Value).DefaultIfEmpty(IhrHours).Min();
+        new[] { CnReportHours, VnReportHours }.Where(h => h is > 0).Select(h => h!.Value).DefaultIfEmpty(IhrHours).Min();
 }
 
 /// <summary>The levels of places, each with words in four languages ("PlaceLevel." + code).</summary>

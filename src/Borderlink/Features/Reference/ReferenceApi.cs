@@ -15,11 +15,11 @@ public sealed record PartyDto(string Code, string Country, string Name, string N
 }
 
 public sealed record DiseaseDto(string Code, string Icd10, string Name, string NameEn, string NameVi, string NameZh, string NameFr, string Aliases,
-    string CnClass, string VnGroup, int? CnReportHours, int? VnReportHours, int? AckHoursOverride, int AcknowledgementHours, bool Notifiable)
+    string CnClass, string VnGroup, int? CnReportHours, int? VnReportHours, int AcknowledgementHours, bool Notifiable)
 {
     public static DiseaseDto From(Disease d) =>
         new(d.Code, d.Icd10, d.Name(), d.NameEn, d.NameVi, d.NameZh, d.NameFr, d.Aliases, d.CnClass, d.VnGroup, d.CnReportHours, d.VnReportHours,
-            d.AckHoursOverride, d.AcknowledgementHours, d.Notifiable);
+            d.AcknowledgementHours, d.Notifiable);
 }
 
 public sealed record PlaceDto(string Code, string? ParentCode, string PartyCode, string Level, string Name, string NameEn, string NameVi, string NameZh, string NameFr, string Aliases)

@@ -14,7 +14,6 @@ public sealed class ReferenceForm
     public string? VnGroup { get; set; }
     public int? CnReportHours { get; set; }
     public int? VnReportHours { get; set; }
-    public int? AckHoursOverride { get; set; }
     public bool Notifiable { get; set; }
     public string? TimeZone { get; set; }
     public DateOnly? ValidFrom { get; set; }

@@ -40,6 +40,8 @@ public static class Translatable
         Of<JointActivity>(JointActivity.TypeName, "findings", "Coop.Findings", a => a.Findings, a => a.Language, id => $"/cooperation/activities/{id}"),
         Of<CommunicationEntry>(CommunicationEntry.TypeName, "summary", "Comms.Summary", c => c.Summary, c => c.Language, id => $"/communications/{id}"),
         Of<Recognition>(Recognition.TypeName, "citation", "Coop.Citation", r => r.Citation, r => r.Language, id => $"/cooperation/recognitions/{id}"),
+        Of<Rules.SharedRule>(Rules.SharedRule.TypeName, "reason", "Rules.Reason", r => r.Reason, r => r.Language, id => $"/rules/{id}"),
+        Of<Rules.SharedRuleAnswer>(Rules.SharedRuleAnswer.TypeName, "note", "Rules.Note", a => a.Note, a => a.Language, id => RecordPages.Link(Rules.SharedRuleAnswer.TypeName, id)),
         Of<Replies.RecordReply>(Replies.RecordReply.TypeName, "text", "Replies.Reply", r => r.Text, r => r.Language, id => RecordPages.Link(Replies.RecordReply.TypeName, id)),
     ];
 

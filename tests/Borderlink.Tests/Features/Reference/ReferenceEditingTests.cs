@@ -17,7 +17,7 @@ public sealed class ReferenceEditingTests : OwnAppTest
         new { nameEn = d.NameEn, nameVi = d.NameVi, nameZh = d.NameZh, nameFr = d.NameFr, aliases = aliases ?? d.Aliases };
 
     [Fact]
-    public async Task An_administrator_overrides_an_acknowledgement_deadline_and_a_viewer_cannot()
+    public async Task An_administrator_corrects_its_countrys_reporting_hours_and_the_legal_deadline_follows_and_a_viewer_cannot()
     {
         var admin = await App.SignInAsync("guangxi.admin");
         var diseases = await (await admin.GetAsync("/api/v1/diseases")).ReadAsync<List<DiseaseDto>>();
@@ -25,14 +25,15 @@ public sealed class ReferenceEditingTests : OwnAppTest
         Assert.Equal(24, dengue.AcknowledgementHours);
 
         var body = new { names = Names(dengue, "Dengue fever|登革出血热"), icd10 = dengue.Icd10, cnClass = dengue.CnClass, vnGroup = dengue.VnGroup,
-            cnReportHours = dengue.CnReportHours, vnReportHours = dengue.VnReportHours, ackHoursOverride = 12, notifiable = true };
+            cnReportHours = 12, vnReportHours = dengue.VnReportHours, notifiable = true };
         var viewer = await App.SignInAsync("guangxi.viewer");
         Assert.Equal(HttpStatusCode.Forbidden, (await viewer.PutAsJsonAsync("/api/v1/diseases/dengue", body, Json.Options)).StatusCode);
         var saved = await admin.PutAsJsonAsync("/api/v1/diseases/dengue", body, Json.Options);
 
+        // China's law now asks for 12 hours: the legal deadline is the stricter of the two countries' hours.
         Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
         var after = (await (await viewer.GetAsync("/api/v1/diseases")).ReadAsync<List<DiseaseDto>>()).Single(d => d.Code == "dengue");
-        Assert.Equal(12, after.AcknowledgementHours);
+        Assert.Equal((12, 12), (after.CnReportHours, after.AcknowledgementHours));
         Assert.Equal("Dengue fever|登革出血热", after.Aliases);
         var audited = await App.WithSystemDbAsync(db => Task.FromResult(db.AuditEntries.Any(e => e.Actor == "guangxi.admin" && e.Detail!.StartsWith("{\"K\":\"reference.saved\",\"A\":[\"w:AuditReference.disease\",\"x:dengue\""))));
         Assert.True(audited);
@@ -47,7 +48,7 @@ public sealed class ReferenceEditingTests : OwnAppTest
         object Disease(int? cn, int? vn) => new
         {
             names = Names(plague), icd10 = plague.Icd10, cnClass = plague.CnClass, vnGroup = plague.VnGroup,
-            cnReportHours = cn, vnReportHours = vn, ackHoursOverride = plague.AckHoursOverride, notifiable = true,
+            cnReportHours = cn, vnReportHours = vn, notifiable = true,
         };
 
         // China's reporting hours are China's law: Lang Son cannot change them, and Guangxi's clock stays as it was.

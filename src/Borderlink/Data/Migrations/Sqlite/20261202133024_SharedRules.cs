@@ -1,0 +1,123 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Borderlink.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class SharedRules : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            // SQLite drops a column in place (3.35+); EF's default would rebuild the table outside the migration's transaction.
+            migrationBuilder.Sql("ALTER TABLE \"Diseases\" DROP COLUMN \"AckHoursOverride\";");
+
+            migrationBuilder.AddColumn<Guid>(
+                name: "AcknowledgementRuleId",
+                table: "EventNotifications",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "SharedRuleAnswers",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RuleId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RuleOwner = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Language = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    AnsweredAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    OwnerParty = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    OwnerAgencyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false),
+                    Visibility = table.Column<int>(type: "INTEGER", nullable: false),
+                    AudienceParties = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    RestrictedFunctions = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    PersonalDataSharedBecause = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    OriginNode = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SharedRuleAnswers", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SharedRules",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    Value = table.Column<int>(type: "INTEGER", nullable: false),
+                    Parties = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Language = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    WithdrawnAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    OwnerParty = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    OwnerAgencyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false),
+                    Visibility = table.Column<int>(type: "INTEGER", nullable: false),
+                    AudienceParties = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    RestrictedFunctions = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    PersonalDataSharedBecause = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    OriginNode = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SharedRules", x => x.Id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SharedRuleAnswers_OwnerParty_UpdatedAt",
+                table: "SharedRuleAnswers",
+                columns: new[] { "OwnerParty", "UpdatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SharedRuleAnswers_RuleId",
+                table: "SharedRuleAnswers",
+                column: "RuleId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SharedRules_Kind_Subject",
+                table: "SharedRules",
+                columns: new[] { "Kind", "Subject" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SharedRules_OwnerParty_UpdatedAt",
+                table: "SharedRules",
+                columns: new[] { "OwnerParty", "UpdatedAt" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "SharedRuleAnswers");
+
+            migrationBuilder.DropTable(
+                name: "SharedRules");
+
+            migrationBuilder.DropColumn(
+                name: "AcknowledgementRuleId",
+                table: "EventNotifications");
+
+            migrationBuilder.AddColumn<int>(
+                name: "AckHoursOverride",
+                table: "Diseases",
+                type: "INTEGER",
+                nullable: true);
+        }
+    }
+}
