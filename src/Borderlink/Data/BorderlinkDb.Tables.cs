@@ -20,6 +20,7 @@ public abstract partial class BorderlinkDb
     public DbSet<Place> Places => Set<Place>();
     public DbSet<GatePair> GatePairs => Set<GatePair>();
     public DbSet<Disease> Diseases => Set<Disease>();
+    public DbSet<ReferenceCorrection> ReferenceCorrections => Set<ReferenceCorrection>();
     public DbSet<LiaisonNote> LiaisonNotes => Set<LiaisonNote>();
     public DbSet<EventNotification> EventNotifications => Set<EventNotification>();
     public DbSet<NotificationResponse> NotificationResponses => Set<NotificationResponse>();

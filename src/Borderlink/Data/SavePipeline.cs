@@ -74,9 +74,11 @@ public static class SavePipelineSetup
         .AddSingleton<ISaveStep, StampRecords>()
         // 2. A situation report's figures follow its rows (local writes, imports and partners' replicas alike).
         .AddSingleton<ISaveStep, Features.Situation.SituationProjection>()
-        // 3. A party hosted here that can newly see a record is alerted; one that lost sight of it loses the alert.
+        // 3. A partner's correction of its own reference entries is applied to this node's reference data.
+        .AddSingleton<ISaveStep, Features.Reference.ApplyReferenceCorrections>()
+        // 4. A party hosted here that can newly see a record is alerted; one that lost sight of it loses the alert.
         .AddSingleton<ISaveStep, Features.Alerts.ShareAlerts>()
-        // 4. Each change to a record shared with a partner node becomes a message in the outbox (last: it publishes
+        // 5. Each change to a record shared with a partner node becomes a message in the outbox (last: it publishes
         //    the stamped version).
         .AddSingleton<ISaveStep, Sharing.Exchange.OutboxWriter>()
         .AddSingleton<SavePipeline>();

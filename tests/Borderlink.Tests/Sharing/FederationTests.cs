@@ -545,7 +545,7 @@ public sealed class FederationTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_rule_Lang_Son_proposes_is_in_force_on_both_nodes_once_Guangxi_accepts_and_both_compute_the_same_clock()
+    public async Task Both_nodes_compute_the_same_clock_from_a_rule_both_sides_accepted_and_from_each_sides_own_corrections()
     {
         var langSon = await _nodes.Vietnam.SignInAsync("langson.liaison");
         var guangxi = await _nodes.China.SignInAsync("guangxi.liaison");
@@ -583,5 +583,41 @@ public sealed class FederationTests : IAsyncLifetime
         Assert.Equal((6, (Guid?)rule.Id, fromLangSon.AcknowledgeBy), (replica.AcknowledgementHours, replica.AcknowledgementRuleId, replica.AcknowledgeBy));
         Assert.Contains($"href=\"/rules/{rule.Id}\"", await guangxi.GetStringAsync($"/notifications/{fromLangSon.Id}"), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await guangxi.GetAsync($"/rules/{rule.Id}")).StatusCode);
+
+        // Lang Son's corrections of what is its own — Viet Nam's reporting hours for a disease, a new place of its — reach
+        // the China node, so the law computes the same there; a "correction" of a Guangxi place claimed by Lang Son does not.
+        var admin = await _nodes.Vietnam.SignInAsync("langson.admin");
+        var cholera = (await (await admin.GetAsync("/api/v1/diseases")).ReadAsync<List<Borderlink.Features.Reference.DiseaseDto>>()).Single(d => d.Code == "cholera");
+        Assert.Equal(HttpStatusCode.OK, (await admin.PutAsJsonAsync("/api/v1/diseases/cholera", new
+        {
+            names = new { nameEn = cholera.NameEn, nameVi = cholera.NameVi, nameZh = cholera.NameZh, nameFr = cholera.NameFr, aliases = cholera.Aliases },
+            icd10 = cholera.Icd10, cnClass = cholera.CnClass, vnGroup = cholera.VnGroup, cnReportHours = cholera.CnReportHours, vnReportHours = 1, notifiable = true,
+        }, Json.Options)).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await admin.PostAsJsonAsync("/api/v1/places", new
+        {
+            names = new { nameEn = "Na Sam border market", nameVi = "Chợ biên giới Na Sầm", nameZh = "那岑边贸市场", nameFr = "Marché frontalier de Na Sam", aliases = "Na Sam" },
+            code = "VN-09-NASAM", partyCode = "VN-09", parentCode = "VN-09", level = "town",
+        }, Json.Options)).StatusCode);
+        Assert.True(await TwoNodes.EventuallyAsync(async () =>
+                (await (await guangxi.GetAsync("/api/v1/diseases")).ReadAsync<List<Borderlink.Features.Reference.DiseaseDto>>()).Single(d => d.Code == "cholera") is { VnReportHours: 1, AcknowledgementHours: 1 }
+                && (await (await guangxi.GetAsync("/api/v1/places?party=VN-09")).ReadAsync<List<Borderlink.Features.Reference.PlaceDto>>()).Any(p => p.Code == "VN-09-NASAM" && p.NameZh == "那岑边贸市场")),
+            "Lang Son's corrections never reached the China node");
+        Assert.Equal(1, (await guangxi.NotifyAsync("霍乱疑似病例", disease: "cholera", addressees: ["VN-09"], language: "zh-Hans")).AcknowledgementHours);
+
+        var guangxiPlace = await _nodes.China.WithSystemDbAsync(db => db.Places.AsNoTracking().FirstAsync(p => p.PartyCode == "CN-GX" && p.ParentCode != null));
+        await _nodes.China.WithSystemDbAsync(async db =>
+        {
+            var forged = new Borderlink.Features.Reference.ReferenceCorrection
+            {
+                OwnerParty = "VN-09", OwnerAgencyId = Guid.NewGuid(), OriginNode = "vn-north", Version = 1, Entry = Borderlink.Features.Reference.CorrectedEntry.Place,
+                Code = guangxiPlace.Code, NameEn = "Renamed by Lang Son", NameVi = "x", NameZh = "x", NameFr = "x",
+            };
+            forged.SetVisibility(Borderlink.Sharing.Visibility.Partners, ["CN-GX"], []);
+            db.Add(forged);
+            return await db.SaveChangesAsync();
+        });
+        var after = await _nodes.China.WithSystemDbAsync(db => db.Places.AsNoTracking().FirstAsync(p => p.Code == guangxiPlace.Code));
+        Assert.Equal((guangxiPlace.NameEn, "CN-GX"), (after.NameEn, after.PartyCode));
+        Assert.True(await _nodes.China.WithSystemDbAsync(db => db.AuditEntries.AnyAsync(e => e.Detail!.Contains("reference.correction-not-theirs"))));
     }
 }

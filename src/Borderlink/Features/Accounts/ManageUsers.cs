@@ -51,7 +51,7 @@ public sealed class ManageUsers(BorderlinkDb db, UserManager<BorderlinkUser> use
         var created = await users.CreateAsync(user, request.Password!);
         if (!created.Succeeded) return new Outcome<UserDto>.Invalid(IdentityErrors(created));
         await users.AddToRolesAsync(user, request.Roles!.Distinct());
-        db.Audit(AuditActions.Admin, AuditOutcomes.Ok, detail: AuditDetail.UserCreated(user.UserName!, request.Roles!));
+        db.Audit(AuditActions.Admin, AuditOutcomes.Ok, detail: AuditDetail.UserCreated(user.UserName!, user.AgencyId, request.Roles!));
         await db.SaveChangesAsync(ct);
         return new Outcome<UserDto>.Done(await ToDtoAsync(user), Created: true);
     }
@@ -81,7 +81,7 @@ public sealed class ManageUsers(BorderlinkDb db, UserManager<BorderlinkUser> use
         if (!request.Locked) await users.ResetAccessFailedCountAsync(user);
         // Roles and agency are in the cookie: a new security stamp signs the user out everywhere.
         await users.UpdateSecurityStampAsync(user);
-        db.Audit(AuditActions.Admin, AuditOutcomes.Ok, detail: AuditDetail.UserChanged(user.UserName!, request.Roles!, request.Locked == true));
+        db.Audit(AuditActions.Admin, AuditOutcomes.Ok, detail: AuditDetail.UserChanged(user.UserName!, user.AgencyId, request.Roles!, request.Locked == true));
         await db.SaveChangesAsync(ct);
         return new Outcome<UserDto>.Done(await ToDtoAsync(user));
     }

@@ -34,6 +34,7 @@ public sealed partial record AuditDetail
         "user.created", "user.outside-party", "user.changed", "two-factor.enabled", "two-factor.login", "two-factor.failed",
         "login.failed", "login.locked", "login.too-many", "token.issued", "token.issued-gate", "token.unknown", "token.revoked",
         "reference.other-countrys-rule", "reference.other-party", "reference.other-place", "reference.other-gate", "reference.saved",
+        "reference.correction-not-theirs",
         "agency.outside-party", "agency.created", "agency.changed",
     ];
 
@@ -125,10 +126,11 @@ public sealed partial record AuditDetail
     // Requests, accounts and tokens
     public static AuditDetail RequestRefused(string method, string path) => Say("request.refused", Arg.Text(method), Arg.Text(path));
     public static AuditDetail RequestRefusedOutsideGate(string method, string path, string? gate) => Say("request.refused-gate", Arg.Text(method), Arg.Text(path), Arg.Gate(gate));
-    public static AuditDetail UserCreated(string userName, IEnumerable<string> roles) => Say("user.created", Arg.Text(userName), Roles(roles));
+    public static AuditDetail UserCreated(string userName, Guid agencyId, IEnumerable<string> roles) =>
+        Say("user.created", Arg.Text(userName), Arg.Agency(agencyId), Roles(roles));
     public static AuditDetail UserOutsideParty(string id) => Say("user.outside-party", Arg.Text(id));
-    public static AuditDetail UserChanged(string userName, IEnumerable<string> roles, bool locked) =>
-        Say("user.changed", Arg.Text(userName), Roles(roles), Arg.Word(locked ? "AuditWord.Locked" : "AuditWord.Active"));
+    public static AuditDetail UserChanged(string userName, Guid agencyId, IEnumerable<string> roles, bool locked) =>
+        Say("user.changed", Arg.Text(userName), Arg.Agency(agencyId), Roles(roles), Arg.Word(locked ? "AuditWord.Locked" : "AuditWord.Active"));
     public static AuditDetail TwoFactorEnabled() => Say("two-factor.enabled");
     public static AuditDetail TwoFactorLogin() => Say("two-factor.login");
     public static AuditDetail TwoFactorFailed() => Say("two-factor.failed");
@@ -145,8 +147,9 @@ public sealed partial record AuditDetail
     public static AuditDetail OtherParty(string party, string? adminParty) => Say("reference.other-party", Arg.Party(party), Arg.Party(adminParty));
     public static AuditDetail OtherPlace(string place, string? placeParty, string? adminParty) => Say("reference.other-place", Arg.Text(place), Arg.Party(placeParty), Arg.Party(adminParty));
     public static AuditDetail OtherGate(string gate, string? adminParty) => Say("reference.other-gate", Arg.Gate(gate), Arg.Party(adminParty));
+    public static AuditDetail CorrectionNotTheirs(string code, string party) => Say("reference.correction-not-theirs", Arg.Text(code), Arg.Party(party));
     public static AuditDetail ReferenceSaved(string kind, string code, IEnumerable<string> fields) =>
-        Say("reference.saved", Arg.Word("AuditReference." + kind), Arg.Text(code), Arg.Text(string.Join(", ", fields)));
+        Say("reference.saved", Arg.Word("AuditReference." + kind), Arg.Text(code), Arg.Words(fields.Select(f => "ReferenceField." + f)));
     public static AuditDetail AgencyOutsideParty(string id) => Say("agency.outside-party", Arg.Text(id));
     public static AuditDetail Agency(string name, bool created) => Say(created ? "agency.created" : "agency.changed", Arg.Text(name));
 

@@ -67,6 +67,8 @@ public sealed partial record AuditDetail(
         /// <summary>Agency functions (public security, border defence…) by their codes.</summary>
         public static Arg Functions(IEnumerable<string> codes) => new("fs:" + Codes.Join(codes));
         public static Arg Gate(string? code) => new("g:" + code);
+        /// <summary>An agency, by its id: shown by its name in the reader's language.</summary>
+        public static Arg Agency(Guid? id) => new("a:" + id);
         public static Arg Date(DateOnly date) => new("d:" + date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         public static Arg Instant(DateTimeOffset? at) => new(at is { } t ? "t:" + t.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture) : "x:—");
         /// <summary>A word of the resources (an enum value, a role, a scope), by its resource key.</summary>
@@ -86,6 +88,7 @@ public sealed partial record AuditDetail(
                 "ps" => Names(L, Codes.Split(value).Select(p => reference?.PartyName(p) ?? p)),
                 "fs" => Names(L, Codes.Split(value).Select(f => reference?.Functions.FirstOrDefault(x => x.Code == f)?.Name() ?? f)),
                 "g" => reference?.GateName(value) ?? value,
+                "a" => Guid.TryParse(value, out var agency) && reference?.Agency(agency) is { } known ? known.Name() : value,
                 "d" => value,
                 "t" => DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at)
                     ? time?.Format(at) ?? at.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture) : value,

@@ -37,7 +37,7 @@ public sealed record NamesInput(string? NameEn, string? NameVi, string? NameZh, 
 /// Administrators correct reference data while the system runs: names, aliases, validity, reporting hours. Nothing
 /// here is hard-coded in logic. Each correction is audited and the in-memory indexes are rebuilt.
 /// </summary>
-public sealed class EditReference(BorderlinkDb db, ReferenceCache cache, GazetteerIndex gazetteer)
+public sealed class EditReference(BorderlinkDb db, ReferenceCache cache, GazetteerIndex gazetteer, TimeProvider clock)
 {
     public sealed record DiseaseRequest(NamesInput Names, string? Icd10, string? CnClass, string? VnGroup, int? CnReportHours, int? VnReportHours,
         bool Notifiable = true);
@@ -82,6 +82,12 @@ public sealed class EditReference(BorderlinkDb db, ReferenceCache cache, Gazette
         disease.CnReportHours = r.CnReportHours;
         disease.VnReportHours = r.VnReportHours;
         disease.Notifiable = r.Notifiable;
+        // The viewer's country's column is its own: partners' nodes take it too, so both sides compute the same legal deadline.
+        if (country is "CN" or "VN")
+        {
+            await ReferenceCorrection.PublishAsync(db, clock, CorrectedEntry.CountryLaw, code, c => (c.ReportHours, c.LawClass) =
+                country == "CN" ? (disease.CnReportHours, disease.CnClass) : (disease.VnReportHours, disease.VnGroup), ct);
+        }
         return await SaveAsync(disease, "disease", code, ct);
     }
 
@@ -110,6 +116,7 @@ public sealed class EditReference(BorderlinkDb db, ReferenceCache cache, Gazette
         party.ValidFrom = r.ValidFrom;
         party.ValidTo = r.ValidTo;
         party.SuccessorCode = string.IsNullOrEmpty(r.SuccessorCode) ? null : r.SuccessorCode;
+        await ReferenceCorrection.PublishAsync(db, clock, CorrectedEntry.Party, code, c => c.CopyNames(party), ct);
         return await SaveAsync(party, "party", code, ct);
     }
 
@@ -141,6 +148,11 @@ public sealed class EditReference(BorderlinkDb db, ReferenceCache cache, Gazette
         place.PartyCode = r.PartyCode!;
         place.ParentCode = string.IsNullOrEmpty(r.ParentCode) ? null : r.ParentCode;
         place.Level = r.Level?.Trim() ?? "";
+        await ReferenceCorrection.PublishAsync(db, clock, CorrectedEntry.Place, place.Code, c =>
+        {
+            c.CopyNames(place);
+            (c.ParentCode, c.Level) = (place.ParentCode, place.Level);
+        }, ct);
         var outcome = await SaveAsync(place, "place", place.Code, ct);
         return created && outcome is Outcome<Place>.Done d ? d with { Created = true } : outcome;
     }
@@ -168,6 +180,7 @@ public sealed class EditReference(BorderlinkDb db, ReferenceCache cache, Gazette
         gate.CnGate = r.CnGate?.Trim() ?? gate.CnGate;
         gate.Level = r.Level?.Trim() ?? gate.Level;
         gate.Flows = string.Join('|', FlowKinds.Where(flows.Contains));
+        await ReferenceCorrection.PublishAsync(db, clock, CorrectedEntry.GateSide, code, c => c.GateName = party == gate.VnParty ? gate.VnGate : gate.CnGate, ct);
         return await SaveAsync(gate, "gate-pair", code, ct);
     }
 
@@ -182,7 +195,7 @@ public sealed class EditReference(BorderlinkDb db, ReferenceCache cache, Gazette
 
     private async Task<Outcome<T>> SaveAsync<T>(T entity, string kind, string code, CancellationToken ct)
     {
-        var changed = db.ChangeTracker.Entries().Where(e => e.State == EntityState.Modified)
+        var changed = db.ChangeTracker.Entries().Where(e => e.State == EntityState.Modified && e.Entity is not ReferenceCorrection)
             .SelectMany(e => e.Properties.Where(p => p.IsModified).Select(p => p.Metadata.Name)).ToList();
         db.Audit(AuditActions.Admin, AuditOutcomes.Ok, detail: AuditDetail.ReferenceSaved(kind, code, changed));
         await db.SaveChangesAsync(ct);

@@ -53,6 +53,7 @@ public sealed class AuditDetailTests
         (var t, _) when t == typeof(long) || t == typeof(long?) => 7L,
         (var t, _) when t == typeof(double) => 2.5,
         (var t, _) when t == typeof(bool) => true,
+        (var t, _) when t == typeof(Guid) => Guid.Empty,
         (var t, _) when t == typeof(DateOnly) => new DateOnly(2026, 12, 2),
         (var t, _) when t == typeof(DateTimeOffset?) => new DateTimeOffset(2026, 12, 2, 3, 0, 0, TimeSpan.Zero),
         (var t, _) when t == typeof(RecordOperation) => RecordOperation.Edit,
@@ -73,7 +74,7 @@ public sealed class AuditDetailTests
         {
             var words = Borderlink.Web.Languages.In(culture, () => AuditDetail.Words(L, stored, reference: null));
             Assert.False(words.Contains('{', StringComparison.Ordinal) || words.Contains("AuditDetail.", StringComparison.Ordinal), $"{culture}: {words}");
-            Assert.DoesNotMatch(@"(^|[\s(])(x|n|p|ps|fs|g|d|t|w|ws|m):", words);
+            Assert.DoesNotMatch(@"(^|[\s(])(x|n|p|ps|fs|g|a|d|t|w|ws|m):", words);
             // A word argument is shown as its words, not its resource key.
             foreach (var key in detail.Args.Where(a => a.StartsWith("w:", StringComparison.Ordinal) || a.StartsWith("ws:", StringComparison.Ordinal))
                          .SelectMany(a => a[(a.IndexOf(':') + 1)..].Split('|')))
@@ -88,9 +89,11 @@ public sealed class AuditDetailTests
     {
         // Positive controls for the theory above: it reads the factories, and a sentence comes out in each language.
         Assert.True(All().Count() > 80, $"only {All().Count()} sentences found");
-        var stored = AuditDetail.UserCreated("langson.liaison", ["liaison"]).Stored();
-        Assert.Equal("Đã tạo người dùng langson.liaison với vai trò liên lạc — có thể chia sẻ với đối tác",
-            Borderlink.Web.Languages.In("vi", () => AuditDetail.Words(L, stored, reference: null)));
+        var health = new Borderlink.Features.Reference.Agency { PartyCode = "VN-09", FunctionCode = "health", NameEn = "Lang Son Department of Health", NameVi = "Sở Y tế Lạng Sơn" };
+        var reference = new Borderlink.Features.Reference.ReferenceCache.Snapshot([], [], [health], []);
+        var stored = AuditDetail.UserCreated("langson.liaison", health.Id, ["liaison"]).Stored();
+        Assert.Equal("Đã tạo người dùng langson.liaison tại Sở Y tế Lạng Sơn với vai trò liên lạc — có thể chia sẻ với đối tác",
+            Borderlink.Web.Languages.In("vi", () => AuditDetail.Words(L, stored, reference)));
         var expired = AuditDetail.CrossingPermitRefused("HUUNGHI-YOUYIGUAN", "p-1", new("permitId", "Permits.Expired", "2026-11-30")).Stored();
         Assert.Contains("2026-11-30", Borderlink.Web.Languages.In("fr", () => AuditDetail.Words(L, expired, reference: null)), StringComparison.Ordinal);
         // A line written as plain text before sentences existed is shown as it was written.

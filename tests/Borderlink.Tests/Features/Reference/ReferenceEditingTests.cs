@@ -37,6 +37,10 @@ public sealed class ReferenceEditingTests : OwnAppTest
         Assert.Equal("Dengue fever|登革出血热", after.Aliases);
         var audited = await App.WithSystemDbAsync(db => Task.FromResult(db.AuditEntries.Any(e => e.Actor == "guangxi.admin" && e.Detail!.StartsWith("{\"K\":\"reference.saved\",\"A\":[\"w:AuditReference.disease\",\"x:dengue\""))));
         Assert.True(audited);
+        // The trail names what changed in the reader's words, not by the program's property names.
+        var trail = System.Net.WebUtility.HtmlDecode(await (await App.SignInAsync("guangxi.admin", "vi")).GetStringAsync("/admin/audit"));
+        Assert.Contains("thời hạn báo cáo của Trung Quốc", trail, StringComparison.Ordinal);
+        Assert.DoesNotContain("CnReportHours", trail, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Borderlink.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class SharedRules : Migration
+    public partial class SharedRulesAndCorrections : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -19,6 +19,41 @@ namespace Borderlink.Data.Migrations.Sqlite
                 table: "EventNotifications",
                 type: "TEXT",
                 nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "ReferenceCorrections",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Entry = table.Column<int>(type: "INTEGER", nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    NameEn = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    NameVi = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    NameZh = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    NameFr = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Aliases = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    ParentCode = table.Column<string>(type: "TEXT", maxLength: 60, nullable: true),
+                    Level = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    GateName = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    ReportHours = table.Column<int>(type: "INTEGER", nullable: true),
+                    LawClass = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    OwnerParty = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    OwnerAgencyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false),
+                    Visibility = table.Column<int>(type: "INTEGER", nullable: false),
+                    AudienceParties = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    RestrictedFunctions = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    PersonalDataSharedBecause = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    OriginNode = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReferenceCorrections", x => x.Id);
+                });
 
             migrationBuilder.CreateTable(
                 name: "SharedRuleAnswers",
@@ -80,6 +115,16 @@ namespace Borderlink.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ReferenceCorrections_Entry_Code",
+                table: "ReferenceCorrections",
+                columns: new[] { "Entry", "Code" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReferenceCorrections_OwnerParty_UpdatedAt",
+                table: "ReferenceCorrections",
+                columns: new[] { "OwnerParty", "UpdatedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_SharedRuleAnswers_OwnerParty_UpdatedAt",
                 table: "SharedRuleAnswers",
                 columns: new[] { "OwnerParty", "UpdatedAt" });
@@ -103,6 +148,9 @@ namespace Borderlink.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "ReferenceCorrections");
+
             migrationBuilder.DropTable(
                 name: "SharedRuleAnswers");
 
