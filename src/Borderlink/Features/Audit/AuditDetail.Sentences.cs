@@ -15,7 +15,7 @@ public sealed partial record AuditDetail
     [
         Visibility, "version",
         "system.inbox", "system.inbox-kept", "system.interrupted-batches", "system.partner-card", "system.remind-measures",
-        "system.escalate", "system.note-id", "system.congestion",
+        "system.escalate", "system.congestion",
         "record.absent", "record.not-allowed", "respond.not-allowed", "update.needs-liaison", "goods-answer.not-allowed",
         "permit-decision.not-allowed", "minutes.locked", "minutes.sign-not-allowed", "minutes.not-allowed", "rule.not-allowed",
         "rule-answer.not-allowed",
@@ -61,7 +61,6 @@ public sealed partial record AuditDetail
     public static AuditDetail SystemPartnerCard(string file) => Say("system.partner-card", Arg.Text(file));
     public static AuditDetail SystemRemindMeasures() => Say("system.remind-measures");
     public static AuditDetail SystemEscalate() => Say("system.escalate");
-    public static AuditDetail SystemNoteId() => Say("system.note-id");
     public static AuditDetail SystemCongestion() => Say("system.congestion");
 
     // Exchange with partner nodes

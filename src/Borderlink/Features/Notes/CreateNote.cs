@@ -35,20 +35,12 @@ public static class CreateNote
             var existing = await db.LiaisonNotes.FirstOrDefaultAsync(n => n.Id == earlier.RecordId, ct);
             return existing is null ? new Outcome<LiaisonNote>.NotFound() : new Outcome<LiaisonNote>.Done(existing);
         }
-        if (request.Id is { } clientId)
+        // A client-generated id is the caller's party's: the note's id is derived from both, so a retry finds the same
+        // note, and a value another party chose (or another party's note id) names nothing of theirs.
+        Guid? ownId = request.Id is { } clientId ? NameBasedId.Of(LiaisonNote.TypeName, viewer.Party, clientId) : null;
+        if (ownId is { } derived && await db.LiaisonNotes.FirstOrDefaultAsync(n => n.Id == derived && n.OwnerParty == viewer.Party, ct) is { } retried)
         {
-            var existing = await db.LiaisonNotes.FirstOrDefaultAsync(n => n.Id == clientId, ct);
-            if (existing is not null && existing.OwnerParty == viewer.Party)
-            {
-                return new Outcome<LiaisonNote>.Done(existing);
-            }
-            using (await db.EnterSystemScopeAsync(Audit.AuditDetail.SystemNoteId(), ct))
-            {
-                if (await db.LiaisonNotes.AnyAsync(n => n.Id == clientId, ct))
-                {
-                    return new Outcome<LiaisonNote>.Invalid([new("id", "Error.IdTaken")]);
-                }
-            }
+            return new Outcome<LiaisonNote>.Done(retried);
         }
 
         var audience = request.Audience ?? [];
@@ -69,7 +61,7 @@ public static class CreateNote
             Language = Languages.Canonical(request.Language)!,
             TranslationRequested = Languages.Canonical(request.TranslationRequested),
         };
-        if (request.Id is { } id)
+        if (ownId is { } id)
         {
             note.Id = id;
         }

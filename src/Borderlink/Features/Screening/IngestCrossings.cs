@@ -3,6 +3,7 @@ using System.Globalization;
 using Borderlink.Data;
 using Borderlink.Features.Audit;
 using Borderlink.Features.Reference;
+using Borderlink.Sharing;
 using CsvHelper;
 using CsvHelper.Configuration;
 using Microsoft.EntityFrameworkCore;
@@ -229,13 +230,7 @@ public sealed class IngestCrossings(BorderlinkDb db, TimeProvider clock, Screeni
     }
 
     /// <summary>A batch's id from its party and Idempotency-Key (a name-based UUID, version 8).</summary>
-    public static Guid BatchIdOf(string party, Guid key)
-    {
-        var hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"crossing-batch|{party}|{key:D}"));
-        hash[6] = (byte)((hash[6] & 0x0F) | 0x80);
-        hash[8] = (byte)((hash[8] & 0x3F) | 0x80);
-        return new Guid(hash.AsSpan(0, 16), bigEndian: true);
-    }
+    public static Guid BatchIdOf(string party, Guid key) => NameBasedId.Of("crossing-batch", party, key);
 
     private async Task<Outcome> RefuseAsync(string code, AuditDetail detail, CancellationToken ct)
     {
