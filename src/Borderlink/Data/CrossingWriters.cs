@@ -168,7 +168,8 @@ internal sealed class SqliteCrossingWriter : CrossingWriter
 
 /// <summary>
 /// PostgreSQL: binary COPY. Direct: straight into "Crossings" (an id already stored fails the copy with a unique violation).
-/// Skipping: into a temporary table dropped at commit, then one INSERT … SELECT … ON CONFLICT DO NOTHING.
+/// Skipping: into a temporary table dropped at commit, then one INSERT … SELECT … ON CONFLICT DO NOTHING (a party's
+/// own id already stored; another party's record with the same id is another key).
 /// </summary>
 internal sealed class PostgresCrossingWriter : CrossingWriter
 {
@@ -236,7 +237,7 @@ internal sealed class PostgresCrossingWriter : CrossingWriter
         _copy = null;
         if (_direct) return (int)copied;
         await using var insert = _connection.CreateCommand();
-        insert.CommandText = $"INSERT INTO \"Crossings\" ({Columns}) SELECT {Columns} FROM crossing_batch ON CONFLICT (\"Id\") DO NOTHING";
+        insert.CommandText = $"INSERT INTO \"Crossings\" ({Columns}) SELECT {Columns} FROM crossing_batch ON CONFLICT (\"Party\", \"Id\") DO NOTHING";
         insert.CommandTimeout = 600;
         return await insert.ExecuteNonQueryAsync(ct);
     }

@@ -167,7 +167,9 @@ internal sealed class CrossingConfig : IEntityTypeConfiguration<CrossingRecord>
     public void Configure(EntityTypeBuilder<CrossingRecord> b)
     {
         b.ToTable("Crossings");
-        b.HasKey(c => c.Id);
+        // The id is the gate system's: one party's own. Keyed with the party, another party's record of the same id is
+        // another row, so an id never tells one party of another's crossing nor drops its own line.
+        b.HasKey(c => new { c.Party, c.Id });
         b.Property(c => c.Id).ValueGeneratedNever();
         b.Property(c => c.Party).HasMaxLength(16);
         b.Property(c => c.GatePair).HasMaxLength(60);

@@ -87,6 +87,17 @@ public sealed class IngestTests : OwnAppTest
         var csvResult = await (await SendAsync(gateSystem, Gate, csv, type: "text/csv")).ReadAsync<IngestCrossings.Result>();
         Assert.Equal(1, csvResult.Applied);
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, (await SendAsync(gateSystem, Gate, good, type: "text/plain")).StatusCode);
+
+        // An id is the party's own: Guangxi's lines carrying Lang Son's ids are applied as Guangxi's, answered exactly as
+        // fresh ids are, and Lang Son's records stay as they were.
+        var guangxi = await App.SignInAsync("guangxi.officer");
+        var theirs = await (await SendAsync(guangxi, Gate, string.Join('\n', Line(ids[0]), Line(ids[1])))).ReadAsync<IngestCrossings.Result>();
+        var fresh = await (await SendAsync(guangxi, Gate, string.Join('\n', Line(Guid.CreateVersion7()), Line(Guid.CreateVersion7())))).ReadAsync<IngestCrossings.Result>();
+        Assert.Equal((2, 2, 0), (theirs.Lines, theirs.Applied, theirs.AlreadyPresent));
+        Assert.Equal((fresh.Lines, fresh.Applied, fresh.AlreadyPresent), (theirs.Lines, theirs.Applied, theirs.AlreadyPresent));
+        var owners = await App.WithSystemDbAsync(db => db.Crossings.Where(c => c.Id == ids[0] || c.Id == ids[1]).Select(c => new { c.Party, c.BatchId }).ToListAsync());
+        Assert.Equal(2, owners.Count(o => o.Party == "VN-09" && o.BatchId == first.BatchId));
+        Assert.Equal(2, owners.Count(o => o.Party == "CN-GX"));
     }
 
     [Fact]

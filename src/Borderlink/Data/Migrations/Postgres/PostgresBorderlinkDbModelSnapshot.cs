@@ -3372,6 +3372,10 @@ namespace Borderlink.Data.Migrations.Postgres
 
             modelBuilder.Entity("Borderlink.Features.Screening.CrossingRecord", b =>
                 {
+                    b.Property<string>("Party")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
@@ -3419,11 +3423,6 @@ namespace Borderlink.Data.Migrations.Postgres
                     b.Property<DateTimeOffset>("OccurredAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<string>("Party")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
-
                     b.Property<Guid?>("PermitId")
                         .HasColumnType("uuid");
 
@@ -3455,7 +3454,7 @@ namespace Borderlink.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
-                    b.HasKey("Id");
+                    b.HasKey("Party", "Id");
 
                     b.HasIndex("Party", "OccurredAt")
                         .HasDatabaseName("IX_Crossings_Positive")

@@ -3367,6 +3367,10 @@ namespace Borderlink.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Borderlink.Features.Screening.CrossingRecord", b =>
                 {
+                    b.Property<string>("Party")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
@@ -3414,11 +3418,6 @@ namespace Borderlink.Data.Migrations.Sqlite
                     b.Property<long>("OccurredAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Party")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
                     b.Property<Guid?>("PermitId")
                         .HasColumnType("TEXT");
 
@@ -3450,7 +3449,7 @@ namespace Borderlink.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-                    b.HasKey("Id");
+                    b.HasKey("Party", "Id");
 
                     b.HasIndex("Party", "OccurredAt")
                         .HasDatabaseName("IX_Crossings_Positive")

@@ -6,12 +6,13 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Borderlink.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class SharedRulesAndCorrections : Migration
+    public partial class SharedRulesCorrectionsAndPartyCrossingKeys : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            // SQLite drops a column in place (3.35+); EF's default would rebuild the table outside the migration's transaction.
+            // SQLite drops a column in place (3.35+) and rebuilds a table for a new primary key; EF Core's own rebuild
+            // would switch foreign keys off outside the migration's transaction (nothing references either table).
             migrationBuilder.Sql("ALTER TABLE \"Diseases\" DROP COLUMN \"AckHoursOverride\";");
 
             migrationBuilder.AddColumn<Guid>(
@@ -19,6 +20,40 @@ namespace Borderlink.Data.Migrations.Sqlite
                 table: "EventNotifications",
                 type: "TEXT",
                 nullable: true);
+
+            migrationBuilder.Sql("""
+CREATE TABLE "ef_temp_Crossings" (
+    "Party" TEXT NOT NULL,
+    "Id" TEXT NOT NULL,
+    "BatchId" TEXT NOT NULL,
+    "Decision" INTEGER NOT NULL,
+    "Direction" INTEGER NOT NULL,
+    "Disinfected" INTEGER NOT NULL,
+    "DocumentNumber" TEXT NOT NULL,
+    "GatePair" TEXT NOT NULL,
+    "Goods" TEXT NOT NULL,
+    "HealthDeclaration" INTEGER NOT NULL,
+    "Kind" INTEGER NOT NULL,
+    "LocalDate" TEXT NOT NULL,
+    "Nationality" TEXT NOT NULL,
+    "OccurredAt" INTEGER NOT NULL,
+    "PermitId" TEXT NULL,
+    "Purpose" INTEGER NOT NULL,
+    "RecordedAt" INTEGER NOT NULL,
+    "Sampled" INTEGER NOT NULL,
+    "Symptoms" INTEGER NOT NULL,
+    "TemperatureC" REAL NULL,
+    "Test" INTEGER NOT NULL,
+    "TravellerName" TEXT NOT NULL,
+    "VehiclePlate" TEXT NOT NULL,
+    CONSTRAINT "PK_Crossings" PRIMARY KEY ("Party", "Id")
+);
+""");
+            migrationBuilder.Sql("INSERT INTO \"ef_temp_Crossings\" (\"Party\", \"Id\", \"BatchId\", \"Decision\", \"Direction\", \"Disinfected\", \"DocumentNumber\", \"GatePair\", \"Goods\", \"HealthDeclaration\", \"Kind\", \"LocalDate\", \"Nationality\", \"OccurredAt\", \"PermitId\", \"Purpose\", \"RecordedAt\", \"Sampled\", \"Symptoms\", \"TemperatureC\", \"Test\", \"TravellerName\", \"VehiclePlate\") SELECT \"Party\", \"Id\", \"BatchId\", \"Decision\", \"Direction\", \"Disinfected\", \"DocumentNumber\", \"GatePair\", \"Goods\", \"HealthDeclaration\", \"Kind\", \"LocalDate\", \"Nationality\", \"OccurredAt\", \"PermitId\", \"Purpose\", \"RecordedAt\", \"Sampled\", \"Symptoms\", \"TemperatureC\", \"Test\", \"TravellerName\", \"VehiclePlate\" FROM \"Crossings\";");
+            migrationBuilder.Sql("DROP TABLE \"Crossings\";");
+            migrationBuilder.Sql("ALTER TABLE \"ef_temp_Crossings\" RENAME TO \"Crossings\";");
+            migrationBuilder.Sql("CREATE INDEX \"IX_Crossings_Party_GatePair_LocalDate\" ON \"Crossings\" (\"Party\", \"GatePair\", \"LocalDate\");");
+            migrationBuilder.Sql("CREATE INDEX \"IX_Crossings_Positive\" ON \"Crossings\" (\"Party\", \"OccurredAt\") WHERE \"Test\" = 2;");
 
             migrationBuilder.CreateTable(
                 name: "ReferenceCorrections",
@@ -157,6 +192,10 @@ namespace Borderlink.Data.Migrations.Sqlite
             migrationBuilder.DropTable(
                 name: "SharedRules");
 
+            migrationBuilder.DropPrimaryKey(
+                name: "PK_Crossings",
+                table: "Crossings");
+
             migrationBuilder.DropColumn(
                 name: "AcknowledgementRuleId",
                 table: "EventNotifications");
@@ -166,6 +205,11 @@ namespace Borderlink.Data.Migrations.Sqlite
                 table: "Diseases",
                 type: "INTEGER",
                 nullable: true);
+
+            migrationBuilder.AddPrimaryKey(
+                name: "PK_Crossings",
+                table: "Crossings",
+                column: "Id");
         }
     }
 }

@@ -6,11 +6,15 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Borderlink.Data.Migrations.Postgres
 {
     /// <inheritdoc />
-    public partial class SharedRulesAndCorrections : Migration
+    public partial class SharedRulesCorrectionsAndPartyCrossingKeys : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropPrimaryKey(
+                name: "PK_Crossings",
+                table: "Crossings");
+
             migrationBuilder.DropColumn(
                 name: "AckHoursOverride",
                 table: "Diseases");
@@ -20,6 +24,11 @@ namespace Borderlink.Data.Migrations.Postgres
                 table: "EventNotifications",
                 type: "uuid",
                 nullable: true);
+
+            migrationBuilder.AddPrimaryKey(
+                name: "PK_Crossings",
+                table: "Crossings",
+                columns: new[] { "Party", "Id" });
 
             migrationBuilder.CreateTable(
                 name: "ReferenceCorrections",
@@ -158,6 +167,10 @@ namespace Borderlink.Data.Migrations.Postgres
             migrationBuilder.DropTable(
                 name: "SharedRules");
 
+            migrationBuilder.DropPrimaryKey(
+                name: "PK_Crossings",
+                table: "Crossings");
+
             migrationBuilder.DropColumn(
                 name: "AcknowledgementRuleId",
                 table: "EventNotifications");
@@ -167,6 +180,11 @@ namespace Borderlink.Data.Migrations.Postgres
                 table: "Diseases",
                 type: "integer",
                 nullable: true);
+
+            migrationBuilder.AddPrimaryKey(
+                name: "PK_Crossings",
+                table: "Crossings",
+                column: "Id");
         }
     }
 }
