@@ -64,6 +64,21 @@ public sealed class FederationTests : IAsyncLifetime
             "the reply never reached Lang Son");
         Assert.Equal(1, await _nodes.Vietnam.WithSystemDbAsync(db => db.Alerts.CountAsync(a => a.RecordId == reply.Id && a.ForParty == "VN-09")));
 
+        // A Guangxi translator puts Lang Son's note into Chinese on the China node: the translation is Guangxi's record,
+        // shown beside the note on both nodes, and Lang Son is told once.
+        var translator = await _nodes.China.SignInAsync("guangxi.liaison");
+        var given = await translator.PostAsJsonAsync("/api/v1/translations",
+            new { targetType = "liaison-note", targetId = note.Id, field = "title", language = "zh-Hans", text = "同登鼠疫——最新情况" }, Json.Options);
+        Assert.Equal(HttpStatusCode.Created, given.StatusCode);
+        var translation = (await given.ReadJsonAsync()).GetProperty("id").GetGuid();
+        async Task<bool> ShownAsync(HttpClient client) =>
+            (await (await client.GetAsync($"/api/v1/translations?targetType=liaison-note&targetId={note.Id}")).ReadJsonAsync()).EnumerateArray()
+                .Any(t => t.GetProperty("text").GetString() == "同登鼠疫——最新情况" && t.GetProperty("ownerParty").GetString() == "CN-GX");
+        Assert.True(await ShownAsync(guangxi));
+        Assert.True(await TwoNodes.EventuallyAsync(() => ShownAsync(langSon)), "Guangxi's translation never reached Lang Son");
+        Assert.Contains("同登鼠疫——最新情况", System.Net.WebUtility.HtmlDecode(await langSon.GetStringAsync($"/notes/{note.Id}")), StringComparison.Ordinal);
+        Assert.Equal(1, await _nodes.Vietnam.WithSystemDbAsync(db => db.Alerts.CountAsync(a => a.RecordId == translation && a.ForParty == "VN-09")));
+
         Assert.Equal(HttpStatusCode.OK, (await langSon.ShareAsync(note.Id, 2, "Internal")).StatusCode);
         Assert.True(await TwoNodes.EventuallyAsync(async () => (await guangxi.GetAsync($"{NoteApiClient.Path}/{note.Id}")).StatusCode == HttpStatusCode.NotFound),
             "the retraction never removed the replica");
@@ -197,6 +212,8 @@ public sealed class FederationTests : IAsyncLifetime
         Assert.True(await TwoNodes.EventuallyAsync(async () =>
                 Assert.Single((await langSon.GetNotificationAsync(sent.Id)).Acknowledgements).State == "acknowledged-late"),
             "the acknowledgement never came back to the Vietnam node");
+        // Lang Son is told once that Guangxi answered.
+        Assert.Equal(1, await _nodes.Vietnam.WithSystemDbAsync(db => db.Alerts.CountAsync(a => a.ForParty == "VN-09" && a.RecordType == "notification-response")));
         _nodes.Vietnam.Clock.Advance(TimeSpan.FromHours(3));
         Assert.Equal(0, await _nodes.Vietnam.WithServiceAsync<EscalateOverdue, int>(e => e.RunAsync()));
     }
