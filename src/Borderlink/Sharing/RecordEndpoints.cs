@@ -18,9 +18,8 @@ public static class RecordEndpoints
 
         group.MapPut("/{id:guid}/visibility", async (HttpRequest http, BorderlinkDb db, TimeProvider clock, IStringLocalizer<SharedResource> L, Guid id,
                 ShareRecord.Request request, CancellationToken ct) =>
-                ApiResults.IfMatchVersion(http) is { } version
-                    ? ApiResults.From(await ShareRecord.HandleAsync<T>(db, clock, id, version, request, rule, ct), L, map, r => r.Version)
-                    : ApiResults.Problem(L, StatusCodes.Status428PreconditionRequired, "if-match-required", "Problem.IfMatchRequired"))
+                await ApiResults.IfMatchAsync(http, L, async version =>
+                    ApiResults.From(await ShareRecord.HandleAsync<T>(db, clock, id, version, request, rule, ct), L, map, r => r.Version)))
             .RequireAuthorization(Policies.Liaison)
             .WithName("Share" + name).WithSummary($"Share a {noun} of the caller's party with partner parties, restrict it to agency functions, or make it Internal (If-Match).")
             .Produces<TDto>().ProducesValidationProblem().ProducesProblem(404).ProducesProblem(412).ProducesProblem(428);

@@ -46,6 +46,15 @@ public static class ApiResults
             Title = L["Problem.Validation"],
         });
 
+    /// <summary>
+    /// A change to the version the caller read: runs <paramref name="change"/> with the version <c>If-Match</c> names, or
+    /// answers 428 when the request names none (every update and state change of a record goes through here).
+    /// </summary>
+    public static async Task<IResult> IfMatchAsync(HttpRequest request, IStringLocalizer L, Func<long, Task<IResult>> change) =>
+        IfMatchVersion(request) is { } version
+            ? await change(version)
+            : Problem(L, StatusCodes.Status428PreconditionRequired, "if-match-required", "Problem.IfMatchRequired");
+
     /// <summary>Reads <c>If-Match: "3"</c>; null when absent or not a version.</summary>
     public static long? IfMatchVersion(HttpRequest request)
     {

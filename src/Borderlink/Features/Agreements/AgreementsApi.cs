@@ -45,9 +45,8 @@ public static class AgreementsApi
             .Produces<AgreementDto>(201).ProducesValidationProblem().ProducesProblem(403);
         group.MapPut("/{id:guid}", async (HttpRequest http, BorderlinkDb db, TimeProvider clock, IStringLocalizer<SharedResource> L, Guid id, KeepAgreements.Request request,
                 CancellationToken ct) =>
-                ApiResults.IfMatchVersion(http) is { } version
-                    ? ApiResults.From(await KeepAgreements.ChangeAsync(db, clock, id, version, request, ct), L, a => AgreementDto.From(a, Today(clock)), a => a.Version)
-                    : ApiResults.Problem(L, StatusCodes.Status428PreconditionRequired, "if-match-required", "Problem.IfMatchRequired"))
+                await ApiResults.IfMatchAsync(http, L, async version =>
+                    ApiResults.From(await KeepAgreements.ChangeAsync(db, clock, id, version, request, ct), L, a => AgreementDto.From(a, Today(clock)), a => a.Version)))
             .RequireAuthorization(Policies.Liaison)
             .WithName("ChangeAgreement").WithSummary("Change an agreement the caller's party keeps (If-Match): status, dates, parties, meetings.")
             .Produces<AgreementDto>().ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(412);

@@ -44,9 +44,8 @@ public static class CommunicationsApi
 
         group.MapPut("/{id:guid}/follow-up", async (HttpRequest http, BorderlinkDb db, IStringLocalizer<SharedResource> L, Guid id,
                 FollowUpCommunication.Request request, CancellationToken ct) =>
-                ApiResults.IfMatchVersion(http) is { } version
-                    ? ApiResults.From(await FollowUpCommunication.HandleAsync(db, id, version, request, ct), L, CommunicationDto.From, e => e.Version)
-                    : ApiResults.Problem(L, StatusCodes.Status428PreconditionRequired, "if-match-required", "Problem.IfMatchRequired"))
+                await ApiResults.IfMatchAsync(http, L, async version =>
+                    ApiResults.From(await FollowUpCommunication.HandleAsync(db, id, version, request, ct), L, CommunicationDto.From, e => e.Version)))
             .RequireAuthorization(Policies.Officer)
             .WithName("FollowUpCommunication").WithSummary("Record the follow-up of an entry and whether it is done (If-Match).")
             .Produces<CommunicationDto>().ProducesValidationProblem().ProducesProblem(404).ProducesProblem(412);

@@ -54,9 +54,8 @@ public static class MeasuresApi
 
         group.MapPut("/{id:guid}", async (HttpRequest http, BorderlinkDb db, TimeProvider clock, IStringLocalizer<SharedResource> L, Guid id, CreateMeasure.Request request,
                 CancellationToken ct) =>
-                ApiResults.IfMatchVersion(http) is { } version
-                    ? await ResultAsync(db, clock, L, await ChangeMeasure.HandleAsync(db, id, version, request, ct), ct)
-                    : ApiResults.Problem(L, StatusCodes.Status428PreconditionRequired, "if-match-required", "Problem.IfMatchRequired"))
+                await ApiResults.IfMatchAsync(http, L, async version =>
+                    await ResultAsync(db, clock, L, await ChangeMeasure.HandleAsync(db, id, version, request, ct), ct)))
             .RequireAuthorization(Policies.Officer)
             .WithName("ChangeMeasure").WithSummary("Change what, due date or agency of a measure the caller's party owns (If-Match); a partner's answers 403.")
             .Produces<MeasureDto>().ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(412);

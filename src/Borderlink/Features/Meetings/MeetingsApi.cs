@@ -47,9 +47,8 @@ public static class MeetingsApi
             .Produces<MeetingDto>(201).ProducesValidationProblem().ProducesProblem(403);
 
         group.MapPut("/{id:guid}", async (HttpRequest http, BorderlinkDb db, IStringLocalizer<SharedResource> L, Guid id, ScheduleMeeting.Request request, CancellationToken ct) =>
-                ApiResults.IfMatchVersion(http) is { } version
-                    ? ApiResults.From(await ScheduleMeeting.ChangeAsync(db, id, version, request, ct), L, MeetingDto.From, m => m.Version)
-                    : ApiResults.Problem(L, StatusCodes.Status428PreconditionRequired, "if-match-required", "Problem.IfMatchRequired"))
+                await ApiResults.IfMatchAsync(http, L, async version =>
+                    ApiResults.From(await ScheduleMeeting.ChangeAsync(db, id, version, request, ct), L, MeetingDto.From, m => m.Version)))
             .RequireAuthorization(Policies.Officer)
             .WithName("ChangeMeeting").WithSummary("Change or cancel a meeting of the caller's party (If-Match); invitees see the change.")
             .Produces<MeetingDto>().ProducesValidationProblem().ProducesProblem(404).ProducesProblem(412);

@@ -56,9 +56,8 @@ public static class MinutesApi
             .WithName("GetMinutes").WithSummary("One set of minutes with its current signatures; 404 when not visible.")
             .Produces<MinutesDto>().ProducesProblem(404);
         minutes.MapPut("/{id:guid}", async (HttpRequest http, BorderlinkDb db, IStringLocalizer<SharedResource> L, Guid id, CreateMinutes.Request request, CancellationToken ct) =>
-                ApiResults.IfMatchVersion(http) is { } version
-                    ? await ResultAsync(db, L, await ChangeMinutes.HandleAsync(db, id, version, request, ct), ct)
-                    : ApiResults.Problem(L, StatusCodes.Status428PreconditionRequired, "if-match-required", "Problem.IfMatchRequired"))
+                await ApiResults.IfMatchAsync(http, L, async version =>
+                    await ResultAsync(db, L, await ChangeMinutes.HandleAsync(db, id, version, request, ct), ct)))
             .RequireAuthorization(Policies.Liaison)
             .WithName("ChangeMinutes").WithSummary("Change minutes no party has finished signing (If-Match). Locked minutes answer 409 minutes-locked: amend them instead.")
             .Produces<MinutesDto>().ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409).ProducesProblem(412);
@@ -69,10 +68,9 @@ public static class MinutesApi
             .Produces<MinutesDto>(201).ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409);
         minutes.MapPost("/{id:guid}/signatures", async (HttpRequest http, BorderlinkDb db, TimeProvider clock, IStringLocalizer<SharedResource> L, Guid id,
                 SignMinutes.Request request, CancellationToken ct) =>
-                ApiResults.IfMatchVersion(http) is { } version
-                    ? ApiResults.From(await SignMinutes.HandleAsync(db, clock, id, version, request, ct), L, SignatureDto.From, null,
-                        $"{Path}/{id}")
-                    : ApiResults.Problem(L, StatusCodes.Status428PreconditionRequired, "if-match-required", "Problem.IfMatchRequired"))
+                await ApiResults.IfMatchAsync(http, L, async version =>
+                    ApiResults.From(await SignMinutes.HandleAsync(db, clock, id, version, request, ct), L, SignatureDto.From, null,
+                        $"{Path}/{id}")))
             .RequireAuthorization(Policies.Liaison)
             .WithName("SignMinutes").WithSummary("Record a signatory of the caller's party on the version read (If-Match). The last party's signature locks the minutes.")
             .Produces<SignatureDto>(201).ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(412);

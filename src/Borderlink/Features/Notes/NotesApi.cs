@@ -33,27 +33,24 @@ public static class NotesApi
             .Produces<NoteDto>(201).ProducesValidationProblem().ProducesProblem(403);
 
         group.MapPut("/{id:guid}", async (HttpRequest http, BorderlinkDb db, IStringLocalizer<SharedResource> L, Guid id, EditNote.Request request, CancellationToken ct) =>
-                ApiResults.IfMatchVersion(http) is { } version
-                    ? ApiResults.From(await EditNote.HandleAsync(db, id, version, request, ct), L, NoteDto.From, n => n.Version)
-                    : ApiResults.Problem(L, StatusCodes.Status428PreconditionRequired, "if-match-required", "Problem.IfMatchRequired"))
+                await ApiResults.IfMatchAsync(http, L, async version =>
+                    ApiResults.From(await EditNote.HandleAsync(db, id, version, request, ct), L, NoteDto.From, n => n.Version)))
             .RequireAuthorization(Policies.Officer)
             .WithName("EditLiaisonNote").WithSummary("Change a note of the caller's party. Requires If-Match with the version read; 412 when stale.")
             .Produces<NoteDto>().ProducesValidationProblem().ProducesProblem(404).ProducesProblem(412).ProducesProblem(428);
 
         group.MapPut("/{id:guid}/visibility", async (HttpRequest http, BorderlinkDb db, TimeProvider clock, IStringLocalizer<SharedResource> L, Guid id,
                 Sharing.ShareRecord.Request request, CancellationToken ct) =>
-                ApiResults.IfMatchVersion(http) is { } version
-                    ? ApiResults.From(await ShareNote.HandleAsync(db, clock, id, version, request, ct), L, NoteDto.From, n => n.Version)
-                    : ApiResults.Problem(L, StatusCodes.Status428PreconditionRequired, "if-match-required", "Problem.IfMatchRequired"))
+                await ApiResults.IfMatchAsync(http, L, async version =>
+                    ApiResults.From(await ShareNote.HandleAsync(db, clock, id, version, request, ct), L, NoteDto.From, n => n.Version)))
             .RequireAuthorization(Policies.Liaison)
             .WithName("ShareLiaisonNote").WithSummary("Share with partner parties, restrict to agency functions, or make Internal again.")
             .Produces<NoteDto>().ProducesValidationProblem().ProducesProblem(404).ProducesProblem(412);
 
         group.MapPut("/{id:guid}/translations/{language}", async (HttpRequest http, BorderlinkDb db, TimeProvider clock, IStringLocalizer<SharedResource> L, Guid id,
                 string language, TranslateNote.Request request, CancellationToken ct) =>
-                ApiResults.IfMatchVersion(http) is { } version
-                    ? ApiResults.From(await TranslateNote.HandleAsync(db, clock, id, language, version, request, ct), L, NoteDto.From, n => n.Version)
-                    : ApiResults.Problem(L, StatusCodes.Status428PreconditionRequired, "if-match-required", "Problem.IfMatchRequired"))
+                await ApiResults.IfMatchAsync(http, L, async version =>
+                    ApiResults.From(await TranslateNote.HandleAsync(db, clock, id, language, version, request, ct), L, NoteDto.From, n => n.Version)))
             .RequireAuthorization(Policies.Officer)
             .WithName("TranslateLiaisonNote").WithSummary("Add or replace the translation into one language (vi, zh-Hans, en, fr) beside the original.")
             .Produces<NoteDto>().ProducesValidationProblem().ProducesProblem(404).ProducesProblem(412);

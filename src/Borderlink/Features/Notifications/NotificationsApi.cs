@@ -38,35 +38,31 @@ public static class NotificationsApi
 
         group.MapPut("/{id:guid}", async (HttpRequest http, BorderlinkDb db, GazetteerIndex gazetteer, TimeProvider clock, IStringLocalizer<SharedResource> L,
                 Guid id, NotificationContent request, CancellationToken ct) =>
-                ApiResults.IfMatchVersion(http) is { } version
-                    ? await AnswerAsync(db, clock, L, await ChangeNotification.HandleAsync(db, gazetteer, clock, id, version, request, ct), ct)
-                    : IfMatchRequired(L))
+                await ApiResults.IfMatchAsync(http, L, async version =>
+                    await AnswerAsync(db, clock, L, await ChangeNotification.HandleAsync(db, gazetteer, clock, id, version, request, ct), ct)))
             .RequireAuthorization(Policies.Officer)
             .WithName("ChangeNotification").WithSummary("Edit a draft, or (liaison) publish an update of a sent notification; the previous revision stays readable. If-Match required.")
             .Produces<NotificationDto>().ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(412).ProducesProblem(428);
 
         group.MapPost("/{id:guid}/send", async (HttpRequest http, BorderlinkDb db, TimeProvider clock, IStringLocalizer<SharedResource> L, Guid id,
                 SendNotification.Request? request, CancellationToken ct) =>
-                ApiResults.IfMatchVersion(http) is { } version
-                    ? await AnswerAsync(db, clock, L, await SendNotification.HandleAsync(db, clock, id, version, request ?? new(), ct), ct)
-                    : IfMatchRequired(L))
+                await ApiResults.IfMatchAsync(http, L, async version =>
+                    await AnswerAsync(db, clock, L, await SendNotification.HandleAsync(db, clock, id, version, request ?? new(), ct), ct)))
             .RequireAuthorization(Policies.Liaison)
             .WithName("SendNotification").WithSummary("Send a draft to its addressees (or the ones given); starts each addressee's acknowledgement clock.")
             .Produces<NotificationDto>().ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(412);
 
         group.MapPost("/{id:guid}/close", async (HttpRequest http, BorderlinkDb db, TimeProvider clock, IStringLocalizer<SharedResource> L, Guid id, CancellationToken ct) =>
-                ApiResults.IfMatchVersion(http) is { } version
-                    ? await AnswerAsync(db, clock, L, await CloseNotification.HandleAsync(db, clock, id, version, ct), ct)
-                    : IfMatchRequired(L))
+                await ApiResults.IfMatchAsync(http, L, async version =>
+                    await AnswerAsync(db, clock, L, await CloseNotification.HandleAsync(db, clock, id, version, ct), ct)))
             .RequireAuthorization(Policies.Liaison)
             .WithName("CloseNotification").WithSummary("Close a sent notification; it stays readable and answerable.")
             .Produces<NotificationDto>().ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(412);
 
         group.MapPut("/{id:guid}/translations/{language}", async (HttpRequest http, BorderlinkDb db, TimeProvider clock, IStringLocalizer<SharedResource> L, Guid id,
                 string language, TranslateNotification.Request request, CancellationToken ct) =>
-                ApiResults.IfMatchVersion(http) is { } version
-                    ? await AnswerAsync(db, clock, L, await TranslateNotification.HandleAsync(db, clock, id, language, version, request, ct), ct)
-                    : IfMatchRequired(L))
+                await ApiResults.IfMatchAsync(http, L, async version =>
+                    await AnswerAsync(db, clock, L, await TranslateNotification.HandleAsync(db, clock, id, language, version, request, ct), ct)))
             .RequireAuthorization(Policies.Officer)
             .WithName("TranslateNotification").WithSummary("Add or replace the translation of the free text into one language (owner only).")
             .Produces<NotificationDto>().ProducesValidationProblem().ProducesProblem(404).ProducesProblem(412);
@@ -129,9 +125,6 @@ public static class NotificationsApi
         await db.NotificationAttachments.AsNoTracking().Where(a => a.NotificationId == notificationId).OrderBy(a => a.CreatedAt)
             .Select(a => new AttachmentDto(a.Id, a.NotificationId, a.OwnerParty, a.FileName, a.ContentType, a.Size, a.Sha256, a.CreatedAt, a.CreatedBy))
             .ToListAsync(ct);
-
-    private static IResult IfMatchRequired(IStringLocalizer L) =>
-        ApiResults.Problem(L, StatusCodes.Status428PreconditionRequired, "if-match-required", "Problem.IfMatchRequired");
 
     private static async Task<IResult> AnswerAsync(BorderlinkDb db, TimeProvider clock, IStringLocalizer L, Outcome<EventNotification> outcome, CancellationToken ct,
         bool created = false)

@@ -45,17 +45,15 @@ public static class PermitsApi
             .WithName("IssuePermit").WithSummary("Issue a permit for samples, biological products, tissue, organs or blood through a gate pair of the caller's party; shared with the side across the gate.")
             .Produces<PermitDto>(201).ProducesValidationProblem().ProducesProblem(403);
         group.MapPut("/{id:guid}", async (HttpRequest http, BorderlinkDb db, IStringLocalizer<SharedResource> L, Guid id, CreatePermit.Request request, CancellationToken ct) =>
-                ApiResults.IfMatchVersion(http) is { } version
-                    ? await ResultAsync(db, L, await ChangePermit.HandleAsync(db, id, version, request, ct), ct)
-                    : ApiResults.Problem(L, StatusCodes.Status428PreconditionRequired, "if-match-required", "Problem.IfMatchRequired"))
+                await ApiResults.IfMatchAsync(http, L, async version =>
+                    await ResultAsync(db, L, await ChangePermit.HandleAsync(db, id, version, request, ct), ct)))
             .RequireAuthorization(Policies.Officer)
             .WithName("ChangePermit").WithSummary("Change a permit (If-Match); the new version needs both sides' approval again.")
             .Produces<PermitDto>().ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(412);
         group.MapPost("/{id:guid}/decisions", async (HttpRequest http, BorderlinkDb db, IStringLocalizer<SharedResource> L, Guid id, DecidePermit.Request request,
                 CancellationToken ct) =>
-                ApiResults.IfMatchVersion(http) is { } version
-                    ? ApiResults.From(await DecidePermit.HandleAsync(db, id, version, request, ct), L, PermitDecisionDto.From, null, $"{Path}/{id}")
-                    : ApiResults.Problem(L, StatusCodes.Status428PreconditionRequired, "if-match-required", "Problem.IfMatchRequired"))
+                await ApiResults.IfMatchAsync(http, L, async version =>
+                    ApiResults.From(await DecidePermit.HandleAsync(db, id, version, request, ct), L, PermitDecisionDto.From, null, $"{Path}/{id}")))
             .RequireAuthorization(Policies.Officer)
             .WithName("DecideOnPermit").WithSummary("A quarantine authority of either side approves or rejects the version read (If-Match); a rejection needs a note.")
             .Produces<PermitDecisionDto>().Produces<PermitDecisionDto>(201).ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(412);

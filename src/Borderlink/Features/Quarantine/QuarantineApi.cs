@@ -44,9 +44,8 @@ public static class QuarantineApi
             .Produces<FacilityDto>(201).ProducesValidationProblem().ProducesProblem(403);
         facilities.MapPut("/{id:guid}", async (HttpRequest http, BorderlinkDb db, TimeProvider clock, IStringLocalizer<SharedResource> L, Guid id, CreateFacility.Request request,
                 CancellationToken ct) =>
-                ApiResults.IfMatchVersion(http) is { } version
-                    ? ApiResults.From(await ChangeFacility.HandleAsync(db, clock, id, version, request, ct), L, FacilityDto.From, f => f.Version)
-                    : ApiResults.Problem(L, StatusCodes.Status428PreconditionRequired, "if-match-required", "Problem.IfMatchRequired"))
+                await ApiResults.IfMatchAsync(http, L, async version =>
+                    ApiResults.From(await ChangeFacility.HandleAsync(db, clock, id, version, request, ct), L, FacilityDto.From, f => f.Version)))
             .RequireAuthorization(Policies.Officer)
             .WithName("ChangeFacility").WithSummary("Change a facility of the caller's party (If-Match).")
             .Produces<FacilityDto>().ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(412);

@@ -52,9 +52,8 @@ public static class RulesApi
             .Produces<RuleAnswerDto>(201).ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
         group.MapPost("/{id:guid}/withdrawal", async (HttpRequest http, BorderlinkDb db, TimeProvider clock, IStringLocalizer<SharedResource> L, Guid id,
                 CancellationToken ct) =>
-                ApiResults.IfMatchVersion(http) is { } version
-                    ? await DtoAsync(db, L, await WithdrawRule.HandleAsync(db, clock, id, version, ct), null, ct)
-                    : ApiResults.Problem(L, StatusCodes.Status428PreconditionRequired, "if-match-required", "Problem.IfMatchRequired"))
+                await ApiResults.IfMatchAsync(http, L, async version =>
+                    await DtoAsync(db, L, await WithdrawRule.HandleAsync(db, clock, id, version, ct), null, ct)))
             .RequireAuthorization(Policies.Liaison)
             .WithName("WithdrawRule").WithSummary("The proposing party withdraws its rule (If-Match): the law applies again to what is sent from then on.")
             .Produces<RuleDto>().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).ProducesProblem(412).ProducesProblem(428);
