@@ -99,8 +99,7 @@ public sealed class CrossPartyTests : OwnAppTest
 
     private static async Task<List<Guid>> AllIdsAsync(BorderlinkDb db, Type type)
     {
-        var set = (IQueryable<CoordinationRecord>)typeof(DbContext).GetMethod(nameof(DbContext.Set), Type.EmptyTypes)!.MakeGenericMethod(type).Invoke(db, null)!;
-        return await set.Select(r => r.Id).ToListAsync();
+        return await RecordSets.Of(db, type).Select(r => r.Id).ToListAsync();
     }
 
     /// <summary>

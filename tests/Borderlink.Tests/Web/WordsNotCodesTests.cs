@@ -191,11 +191,9 @@ public sealed partial class WordsNotCodesTests : OwnAppTest
         foreach (var type in RecordTypes.ByName.Values)
         {
             if (Borderlink.Sharing.RecordPages.Of(type)?.Template is not { } template || !template.EndsWith("/{Id}", StringComparison.Ordinal)) continue;
-            var set = (IQueryable<Borderlink.Sharing.CoordinationRecord>)typeof(Microsoft.EntityFrameworkCore.DbContext)
-                .GetMethod(nameof(Microsoft.EntityFrameworkCore.DbContext.Set), Type.EmptyTypes)!.MakeGenericMethod(type).Invoke(db, null)!;
             var token = "|" + party + "|";
             var id = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstOrDefaultAsync(
-                set.Where(r => r.OwnerParty == party || r.AudienceParties.Contains(token)).OrderBy(r => r.OwnerParty == party ? 0 : 1).Select(r => (Guid?)r.Id));
+                RecordSets.Of(db, type).Where(r => r.OwnerParty == party || r.AudienceParties.Contains(token)).OrderBy(r => r.OwnerParty == party ? 0 : 1).Select(r => (Guid?)r.Id));
             if (id is { } known) found[template[..^"/{Id}".Length]] = known.ToString();
         }
         return found;

@@ -116,7 +116,7 @@ public sealed class EditReference(BorderlinkDb db, ReferenceCache cache, Gazette
         party.ValidFrom = r.ValidFrom;
         party.ValidTo = r.ValidTo;
         party.SuccessorCode = string.IsNullOrEmpty(r.SuccessorCode) ? null : r.SuccessorCode;
-        await ReferenceCorrection.PublishAsync(db, clock, CorrectedEntry.Party, code, c => c.CopyNames(party), ct);
+        await ReferenceCorrection.PublishAsync(db, clock, CorrectedEntry.Party, code, party.CopyNamesTo, ct);
         return await SaveAsync(party, "party", code, ct);
     }
 
@@ -150,7 +150,7 @@ public sealed class EditReference(BorderlinkDb db, ReferenceCache cache, Gazette
         place.Level = r.Level?.Trim() ?? "";
         await ReferenceCorrection.PublishAsync(db, clock, CorrectedEntry.Place, place.Code, c =>
         {
-            c.CopyNames(place);
+            place.CopyNamesTo(c);
             (c.ParentCode, c.Level) = (place.ParentCode, place.Level);
         }, ct);
         var outcome = await SaveAsync(place, "place", place.Code, ct);

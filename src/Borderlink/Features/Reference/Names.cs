@@ -23,6 +23,10 @@ public interface IRenamable : INamed
 
 public static class NamedExtensions
 {
+    /// <summary>Copies the four names and the other spellings as they are.</summary>
+    public static void CopyNamesTo(this IRenamable from, IRenamable to) =>
+        (to.NameEn, to.NameVi, to.NameZh, to.NameFr, to.Aliases) = (from.NameEn, from.NameVi, from.NameZh, from.NameFr, from.Aliases);
+
     /// <summary>The name in the given UI culture (vi, zh-Hans, fr; English otherwise).</summary>
     public static string Name(this INamed named, CultureInfo? culture = null)
     {

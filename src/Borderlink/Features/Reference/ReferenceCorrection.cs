@@ -28,7 +28,7 @@ public enum CorrectedEntry
 /// </summary>
 [RecordType(TypeName)]
 [RecordPage("/reference")]
-public sealed class ReferenceCorrection : CoordinationRecord
+public sealed class ReferenceCorrection : CoordinationRecord, IRenamable
 {
     public const string TypeName = "reference-correction";
 
@@ -60,8 +60,6 @@ public sealed class ReferenceCorrection : CoordinationRecord
         var partners = await PartnerParties.OfAsync(db, clock, party, ct);
         correction.SetVisibility(partners.Count > 0 ? Visibility.Partners : Visibility.Internal, partners, []);
     }
-
-    public void CopyNames(IRenamable from) => (NameEn, NameVi, NameZh, NameFr, Aliases) = (from.NameEn, from.NameVi, from.NameZh, from.NameFr, from.Aliases);
 }
 
 /// <summary>
@@ -96,7 +94,7 @@ public sealed class ApplyReferenceCorrections(ReferenceCache cache, GazetteerInd
         switch (c.Entry)
         {
             case CorrectedEntry.Party when c.Code == c.OwnerParty && await db.Parties.FirstOrDefaultAsync(p => p.Code == c.Code, ct) is { } party:
-                Rename(party, c);
+                Rename(c, party);
                 return true;
             case CorrectedEntry.Place:
                 var place = await db.Places.FirstOrDefaultAsync(p => p.Code == c.Code, ct);
@@ -109,7 +107,7 @@ public sealed class ApplyReferenceCorrections(ReferenceCache cache, GazetteerInd
                 {
                     return false;
                 }
-                Rename(place, c);
+                Rename(c, place);
                 place.ParentCode = c.ParentCode;
                 place.Level = c.Level;
                 return true;
@@ -128,10 +126,10 @@ public sealed class ApplyReferenceCorrections(ReferenceCache cache, GazetteerInd
         }
     }
 
-    private static void Rename(IRenamable target, ReferenceCorrection c)
+    /// <summary>A correction without an English name carries no names (a gate side, a country's law): the entry keeps its own.</summary>
+    private static void Rename(ReferenceCorrection c, IRenamable target)
     {
-        if (string.IsNullOrWhiteSpace(c.NameEn)) return;
-        (target.NameEn, target.NameVi, target.NameZh, target.NameFr, target.Aliases) = (c.NameEn, c.NameVi, c.NameZh, c.NameFr, c.Aliases);
+        if (!string.IsNullOrWhiteSpace(c.NameEn)) c.CopyNamesTo(target);
     }
 }
 

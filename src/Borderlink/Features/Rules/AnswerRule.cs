@@ -14,6 +14,18 @@ public static class AnswerRule
     /// <param name="Language">The language of the note (required with a note).</param>
     public sealed record Request(RuleAnswerKind? Kind, string? Note, string? Language = null);
 
+    /// <summary>
+    /// The answers a party bound by a rule may still give as the rule stands: accept or decline a proposal it has not
+    /// answered, end one it accepted while that is proposed or in force; nothing else.
+    /// </summary>
+    public static IReadOnlyList<RuleAnswerKind> Open(RuleStatus status, string party)
+    {
+        var mine = status.Answers.LastOrDefault(a => a.OwnerParty == party)?.Kind;
+        return mine is null && status.State == RuleState.Proposed ? [RuleAnswerKind.Accepted, RuleAnswerKind.Declined]
+            : mine == RuleAnswerKind.Accepted && status.State is RuleState.Proposed or RuleState.InForce ? [RuleAnswerKind.Ended]
+            : [];
+    }
+
     public static async Task<Outcome<SharedRuleAnswer>> HandleAsync(BorderlinkDb db, TimeProvider clock, Guid ruleId, Request request, CancellationToken ct = default)
     {
         var loaded = await RecordLoader.LoadAsync<SharedRule>(db, ruleId, RecordOperation.Read, ct);
@@ -37,13 +49,7 @@ public static class AnswerRule
         if (errors.Count > 0) return new Outcome<SharedRuleAnswer>.Invalid(errors);
 
         var status = await RuleStates.OfAsync(db, rule, ct);
-        var mine = status.Answers.LastOrDefault(a => a.OwnerParty == party)?.Kind;
-        var allowed = kind switch
-        {
-            RuleAnswerKind.Accepted or RuleAnswerKind.Declined => mine is null && status.State == RuleState.Proposed,
-            _ => mine == RuleAnswerKind.Accepted && status.State is RuleState.Proposed or RuleState.InForce,
-        };
-        if (!allowed) return new Outcome<SharedRuleAnswer>.Conflict("rule-" + status.State.ToString().ToLowerInvariant(), "Rules.CannotAnswer");
+        if (!Open(status, party).Contains(kind)) return new Outcome<SharedRuleAnswer>.Conflict("rule-" + status.State.ToString().ToLowerInvariant(), "Rules.CannotAnswer");
 
         var answer = new SharedRuleAnswer
         {
