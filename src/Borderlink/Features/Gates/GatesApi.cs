@@ -1,4 +1,6 @@
 using Borderlink.Data;
+using Borderlink.Features.Gates.Map;
+using Borderlink.Features.Reference;
 using Borderlink.Web;
 using Microsoft.Extensions.Localization;
 
@@ -13,9 +15,13 @@ public sealed record GateChangeDto(Guid Id, string GatePair, string Party, GateF
 
 public sealed record FlowStatusDto(string Party, GateFlow Flow, GateChangeDto? Current, GateChangeDto? Next);
 
-public sealed record GatePairStatusDto(string Code, string VnParty, string CnParty, string Name, IReadOnlyList<FlowStatusDto> Flows)
+/// <summary>Where a pair is (WGS 84), how precisely that is known, and the source of the figure.</summary>
+public sealed record GateLocationDto(double Latitude, double Longitude, double PrecisionKm, string Basis);
+
+public sealed record GatePairStatusDto(string Code, string VnParty, string CnParty, string Name, GateLocationDto? Location, IReadOnlyList<FlowStatusDto> Flows)
 {
     public static GatePairStatusDto From(GatePairStatus s) => new(s.Pair.Code, s.Pair.VnParty, s.Pair.CnParty, s.Pair.NameEn,
+        BorderGeography.Instance.Gates.TryGetValue(s.Pair.Code, out var at) ? new GateLocationDto(at.Latitude, at.Longitude, at.PrecisionKm, at.Basis) : null,
         s.Flows.Select(f => new FlowStatusDto(f.Party, f.Flow, f.Current is null ? null : GateChangeDto.From(f.Current), f.Next is null ? null : GateChangeDto.From(f.Next))).ToList());
 }
 
@@ -31,6 +37,18 @@ public static class GatesApi
         group.MapGet("/", async (BorderlinkDb db, TimeProvider clock, CancellationToken ct) =>
                 TypedResults.Ok((await GateQueries.AllAsync(db, clock.GetUtcNow(), ct: ct)).Select(GatePairStatusDto.From).ToList()))
             .WithName("ListGateStatus").WithSummary("Every gate pair with each side's state per flow now and the next announced change (what the caller may see).");
+
+        group.MapGet("/map.svg", async (BorderlinkDb db, TimeProvider clock, ReferenceCache reference, IStringLocalizer<SharedResource> L, string? view,
+                CancellationToken ct) =>
+            {
+                var pairs = await GateQueries.AllAsync(db, clock.GetUtcNow(), ct: ct);
+                var names = await reference.GetAsync(ct);
+                var svg = BorderMapSvg.Render(MapView.For(view, pairs.Select(p => p.Pair).ToList()), pairs, names.PartyName, L, standalone: true);
+                return Results.Text(svg, "image/svg+xml; charset=utf-8");
+            })
+            .WithName("GateMap")
+            .WithSummary("The border map as an SVG document in the caller's language (Accept-Language): the whole border, or view=<Vietnamese party> for one province's stretch.")
+            .Produces<string>(200, "image/svg+xml");
 
         group.MapGet("/{code}/history", async (BorderlinkDb db, IStringLocalizer<SharedResource> L, string code, CancellationToken ct) =>
                 await db.GatePairs.FindAsync([code], ct) is null
