@@ -41,7 +41,10 @@ switch (scenario)
     case "gate-dashboard":
         await GateDashboardBench.RunAsync(200, number > 0 ? number : 10_000_000);
         return 0;
+    case "map":
+        await MapBench.RunAsync(number > 0 ? number : 400);
+        return 0;
     default:
-        Console.WriteLine("Scenarios: gazetteer [seconds] | exchange-latency [seconds] | exchange-backlog [messages] | exchange-recovery [messages] [outage-seconds] | situation-import [rows] | situation-dashboard [requests] | crossing-ingest [rows] | write-contention [rows] | crossing-parse [rows] | gate-dashboard [crossings] | signing [messages]");
+        Console.WriteLine("Scenarios: gazetteer [seconds] | exchange-latency [seconds] | exchange-backlog [messages] | exchange-recovery [messages] [outage-seconds] | situation-import [rows] | situation-dashboard [requests] | crossing-ingest [rows] | write-contention [rows] | crossing-parse [rows] | gate-dashboard [crossings] | signing [messages] | map [requests]");
         return scenario == "help" ? 0 : 64;
 }

@@ -3,7 +3,6 @@ using System.Text;
 using System.Xml;
 using Borderlink.Features.Reference;
 using Microsoft.Extensions.Localization;
-using NetTopologySuite.Geometries;
 
 namespace Borderlink.Features.Gates.Map;
 
@@ -119,34 +118,21 @@ public static class BorderMapSvg
     /// <summary>Names of the parties whose land the view shows: each Vietnamese province, and the Chinese side across.</summary>
     private static IEnumerable<(string Name, double X, double Y)> AreaLabels(MapView view, IReadOnlyList<GatePairStatus> pairs, Func<string, string> partyName)
     {
-        var geography = BorderGeography.Instance;
-        var projection = view.Projection;
-        var window = new GeometryFactory().ToGeometry(projection.Bounds);
-        foreach (var (party, province) in geography.Provinces)
+        foreach (var (party, (x, y)) in view.Anchors.Where(a => a.Key.StartsWith("VN-", StringComparison.Ordinal)))
         {
-            if (view.Province is { } only && only != party) continue;
-            var inView = province.Intersection(window);
-            if (inView.IsEmpty) continue;
-            var point = inView.InteriorPoint;
-            var (x, y) = projection.Project(point.X, point.Y);
-            yield return (partyName(party), x, y);
+            if (view.Province is null || view.Province == party) yield return (partyName(party), x, y);
         }
         if (view.Province is null)
         {
             foreach (var (party, (lon, lat)) in ChineseSide)
             {
-                var (x, y) = projection.Project(lon, lat);
+                var (x, y) = view.Projection.Project(lon, lat);
                 yield return (partyName(party), x, y);
             }
             yield break;
         }
         var across = pairs.Where(p => p.Pair.VnParty == view.Province).Select(p => p.Pair.CnParty).Distinct().ToList();
-        if (across.Count == 1 && geography.Countries.TryGetValue("CN", out var china) && china.Intersection(window) is { IsEmpty: false } chinaInView)
-        {
-            var point = chinaInView.InteriorPoint;
-            var (x, y) = projection.Project(point.X, point.Y);
-            yield return (partyName(across[0]), x, y);
-        }
+        if (across.Count == 1 && view.Anchors.TryGetValue("CN", out var china)) yield return (partyName(across[0]), china.X, china.Y);
     }
 
     private static void Gate(XmlWriter svg, GatePairStatus status, GateLocation at, (double X, double Y) point, double radius, MapLabel? label,

@@ -44,6 +44,7 @@ public sealed record MapView(string Key, string? Province, MapProjection Project
     public const double Width = 1000;
 
     private static readonly ConcurrentDictionary<string, IReadOnlyList<MapShape>> Drawn = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, IReadOnlyDictionary<string, (double X, double Y)>> Anchored = new(StringComparer.Ordinal);
 
     /// <summary>The view a link asks for; the whole border for anything else (an unknown province is not an error on a map).</summary>
     public static MapView For(string? key, IReadOnlyList<GatePair> pairs)
@@ -79,6 +80,27 @@ public sealed record MapView(string Key, string? Province, MapProjection Project
         else if (aspect < 0.5) box.ExpandBy(0, box.Height * (0.5 / aspect - 1) / 2);
         return box;
     }
+
+    /// <summary>
+    /// A point inside the part of each area this view shows, where its name goes: each Vietnamese province by party
+    /// code, and China's land under "CN". Worked out once per view (cutting detailed outlines is the costly part).
+    /// </summary>
+    public IReadOnlyDictionary<string, (double X, double Y)> Anchors => Anchored.GetOrAdd(Key, _ =>
+    {
+        var geography = BorderGeography.Instance;
+        var window = new GeometryFactory().ToGeometry(Projection.Bounds);
+        var anchors = new Dictionary<string, (double X, double Y)>(StringComparer.Ordinal);
+        var areas = geography.Provinces.AsEnumerable();
+        if (geography.Countries.TryGetValue("CN", out var china)) areas = areas.Append(new("CN", china));
+        foreach (var (code, area) in areas)
+        {
+            var inView = area.Intersection(window);
+            if (inView.IsEmpty) continue;
+            var point = inView.InteriorPoint;
+            anchors[code] = Projection.Project(point.X, point.Y);
+        }
+        return anchors;
+    });
 
     /// <summary>Land, the Vietnamese provinces and the boundaries, as paths in this view's units.</summary>
     public IReadOnlyList<MapShape> Shapes => Drawn.GetOrAdd(Key, _ => Draw());
