@@ -110,6 +110,11 @@ public sealed partial class BorderMapTests(SharedApp app)
         Assert.Equal((21.97, 106.71, 3.0), (huuNghi.Latitude, huuNghi.Longitude, huuNghi.PrecisionKm));
         Assert.Contains("gates.csv", huuNghi.Basis, StringComparison.Ordinal);
         Assert.All(pairs, p => Assert.NotNull(p.Location));
+
+        // The gate's own page says where it is, in the reader's words, and leads to its province's stretch of the map.
+        var gatePage = WebUtility.HtmlDecode(await client.GetStringAsync("/gates/TALUNG-SHUIKOU"));
+        Assert.Contains("Vị trí: 22,488° vĩ Bắc, 106,567° kinh Đông, sai số khoảng 2 km", gatePage, StringComparison.Ordinal);
+        Assert.Contains("href=\"/gates/map?view=VN-04\"", gatePage, StringComparison.Ordinal);
     }
 
     private static async Task<(string Page, XElement Svg)> MapAsync(HttpClient client, string path)
