@@ -1,4 +1,5 @@
 using Borderlink.Data;
+using Borderlink.Features.Gazetteer;
 using Borderlink.Sharing;
 using Borderlink.Web;
 using Microsoft.AspNetCore.Mvc;
@@ -69,30 +70,44 @@ public static class SituationApi
         picture.MapGet("/figures", async (BorderlinkDb db, string disease, PeriodKind? kind, DateOnly from, DateOnly to, CancellationToken ct) =>
                 TypedResults.Ok(await SituationQueries.FiguresAsync(db, disease, kind ?? PeriodKind.Week, from, to, ct)))
             .WithName("SituationFigures").WithSummary("Per party and period for one disease: the points of the epi curve.");
-        picture.MapGet("/cross-border", async (BorderlinkDb db, TimeProvider clock, IStringLocalizer<SharedResource> L, string disease, PeriodKind? kind,
-                string? period, CancellationToken ct) =>
-            {
-                var k = kind ?? PeriodKind.Week;
-                DateOnly? start;
-                if (period is not null)
-                {
-                    if (!Periods.TryParse(period, out k, out var given))
-                        return ApiResults.Validation(L, [new FieldError("period", "Import.BadPeriod", period)]);
-                    start = given;
-                }
-                else
-                {
-                    start = await SituationQueries.LatestAsync(db, disease, k, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), ct);
-                }
-                return Results.Ok(start is { } s ? await SituationQueries.CrossBorderAsync(db, disease, k, s, ct) : []);
-            })
+        picture.MapGet("/cross-border", (BorderlinkDb db, TimeProvider clock, IStringLocalizer<SharedResource> L, string disease, PeriodKind? kind,
+                string? period, CancellationToken ct) => ForPeriodAsync(db, clock, L, disease, kind, period, SituationQueries.CrossBorderAsync, ct))
             .WithName("SituationCrossBorder").WithSummary("This period against the one before, per party (the latest period with figures unless one is given).");
+        picture.MapGet("/places", async (BorderlinkDb db, TimeProvider clock, IStringLocalizer<SharedResource> L, GazetteerIndex gazetteer, string disease,
+                PeriodKind? kind, string? period, CancellationToken ct) =>
+            {
+                await gazetteer.EntriesAsync(ct);
+                return await ForPeriodAsync(db, clock, L, disease, kind, period, async (db, disease, kind, start, ct) =>
+                    (await SituationQueries.PlacesAsync(db, disease, kind, start, ct)).Select(l => PlaceLineDto.From(l, gazetteer)).ToList(), ct);
+            })
+            .WithName("SituationPlaces")
+            .WithSummary("Each place below province level that the visible reports name for the disease in a period (the latest unless one is given), "
+                         + "most new cases first, with the place's name and what it lies within in the caller's language, against the period before.");
         picture.MapGet("/completeness", async (BorderlinkDb db, TimeProvider clock, PeriodKind? kind, int? periods, CancellationToken ct) =>
                 TypedResults.Ok(await ReportingCompleteness.HandleAsync(db, clock, kind ?? PeriodKind.Week, periods ?? 8, ct)))
             .WithName("SituationCompleteness")
             .WithSummary("For the caller's party and its partners, each of the last periods (1–26, default 8) reported on time, late, missing or not yet due, "
                          + "against the rhythm: a week is due two days after it ends, a day the day after, at the end of that day in the party's zone.");
         return app;
+    }
+
+    /// <summary>Answers for one period: the one asked for (a week "2026-W46" or a day), else the latest with figures; 400 for a period that is not one.</summary>
+    private static async Task<IResult> ForPeriodAsync<T>(BorderlinkDb db, TimeProvider clock, IStringLocalizer L, string disease, PeriodKind? kind, string? period,
+        Func<BorderlinkDb, string, PeriodKind, DateOnly, CancellationToken, Task<List<T>>> read, CancellationToken ct)
+    {
+        var k = kind ?? PeriodKind.Week;
+        DateOnly? start;
+        if (period is not null)
+        {
+            if (!Periods.TryParse(period, out k, out var given))
+                return ApiResults.Validation(L, [new FieldError("period", "Import.BadPeriod", period)]);
+            start = given;
+        }
+        else
+        {
+            start = await SituationQueries.LatestAsync(db, disease, k, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), ct);
+        }
+        return Results.Ok(start is { } s ? await read(db, disease, k, s, ct) : []);
     }
 
     public const string XlsxContentType = SituationExport.XlsxType;

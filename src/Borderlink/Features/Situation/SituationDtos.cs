@@ -1,3 +1,5 @@
+using Borderlink.Features.Gazetteer;
+using Borderlink.Features.Reference;
 using Borderlink.Sharing;
 using Microsoft.Extensions.Localization;
 
@@ -21,3 +23,12 @@ public sealed record ImportProblemDto(int Row, string? Column, string Message)
 }
 
 public sealed record RowsRequest(IReadOnlyList<ImportSituation.Entry>? Rows);
+
+/// <summary>A place's line of the breakdown, named in the caller's language with what it lies within (county, prefecture; not the party).</summary>
+public sealed record PlaceLineDto(string Party, string Place, string PlaceName, IReadOnlyList<string> Within, int NewCases, int? PreviousNewCases, int Deaths)
+{
+    public static PlaceLineDto From(PlaceLine line, GazetteerIndex gazetteer) => gazetteer.Find(line.Place) is { } entry
+        ? new(line.Party, line.Place, entry.Names.Name(), gazetteer.ParentsOf(entry).Where(p => p.Kind != GazetteerKind.Party).Select(p => p.Names.Name()).ToList(),
+            line.NewCases, line.PreviousNewCases, line.Deaths)
+        : new(line.Party, line.Place, line.Place, [], line.NewCases, line.PreviousNewCases, line.Deaths);
+}

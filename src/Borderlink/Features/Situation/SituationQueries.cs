@@ -19,6 +19,12 @@ public sealed record CrossBorderLine(string Party, string Country, int? NewCases
     public double? ChangePercent => PreviousNewCases is null or 0 || Change is null ? null : Math.Round(100.0 * Change.Value / PreviousNewCases.Value, 1);
 }
 
+/// <summary>
+/// One place below its party's level in one period: the rows a party reported for it (a commune, a ward, a county, a
+/// township), against the period before; null where the place had no row then. A party's own total row is not a place.
+/// </summary>
+public sealed record PlaceLine(string Party, string Place, int NewCases, int? PreviousNewCases, int Deaths);
+
 /// <summary>Reads over the situation figures the viewer may see: from the reports in range (whose filter decides) to their figures.</summary>
 public static class SituationQueries
 {
@@ -61,6 +67,26 @@ public static class SituationQueries
                 return new CrossBorderLine(g.Key.Party, g.Key.Country, now?.NewCases, before?.NewCases, now?.Deaths, before?.Deaths, now?.InQuarantine);
             })
             .OrderBy(l => l.Country, StringComparer.Ordinal).ThenBy(l => l.Party, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    /// <summary>Each place the visible reports of a period name for the disease, most new cases first.</summary>
+    public static async Task<List<PlaceLine>> PlacesAsync(BorderlinkDb db, string disease, PeriodKind kind, DateOnly period, CancellationToken ct = default)
+    {
+        var previous = Periods.Previous(kind, period);
+        var key = SituationFigure.KeyOf(disease);
+        var reports = await db.SituationReports.AsNoTracking()
+            .Where(r => r.PeriodKind == kind && (r.PeriodStart == period || r.PeriodStart == previous) && r.Figures!.Contains(key))
+            .ToListAsync(ct);
+        Dictionary<(string Party, string Place), (int NewCases, int Deaths)> Sum(DateOnly start) => reports
+            .Where(r => r.PeriodStart == start)
+            .SelectMany(r => r.Rows.Where(row => row.Disease == disease && row.Place != r.OwnerParty).Select(row => (r.OwnerParty, Row: row)))
+            .GroupBy(x => (x.OwnerParty, x.Row.Place))
+            .ToDictionary(g => g.Key, g => (g.Sum(x => x.Row.NewCases), g.Sum(x => x.Row.Deaths)));
+        var before = Sum(previous);
+        return Sum(period)
+            .Select(x => new PlaceLine(x.Key.Party, x.Key.Place, x.Value.NewCases, before.TryGetValue(x.Key, out var b) ? b.NewCases : null, x.Value.Deaths))
+            .OrderByDescending(l => l.NewCases).ThenBy(l => l.Party, StringComparer.Ordinal).ThenBy(l => l.Place, StringComparer.Ordinal)
             .ToList();
     }
 
