@@ -11,11 +11,12 @@ public sealed class PhoneLayoutTests(SharedBrowserApp app)
 {
     private readonly BrowserApp _app = app;
 
-    /// <summary>The fifteen pages an officer opens most, by their addresses.</summary>
+    /// <summary>The fifteen pages an officer opens most, by their addresses, and the border map (which scrolls within its own frame).</summary>
     private static readonly string[] Pages =
     [
         "/", "/notifications", "/notifications/new", "/situation", "/gates", "/gates/HUUNGHI-YOUYIGUAN", "/gates/dashboard", "/gates/HUUNGHI-YOUYIGUAN/screening",
         "/notes", "/notes/new", "/quarantine", "/permits", "/meetings", "/communications", "/gazetteer?q=L%E1%BB%99c%20B%C3%ACnh",
+        "/gates/map",
     ];
 
     [Theory]
