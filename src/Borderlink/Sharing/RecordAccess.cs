@@ -20,8 +20,8 @@ public static class RecordAccess
     {
         RecordOperation.Read => true,
         // A replica is read-only everywhere: its owner changes it on its own node.
-        RecordOperation.Edit => !record.IsReplica && viewer.Party == record.OwnerParty && Policies.OfficerRoles.Any(viewer.IsInRole),
-        RecordOperation.Share => !record.IsReplica && viewer.Party == record.OwnerParty && Policies.LiaisonRoles.Any(viewer.IsInRole),
+        RecordOperation.Edit => !record.IsReplica && viewer.Party == record.OwnerParty && viewer.IsOfficer,
+        RecordOperation.Share => !record.IsReplica && viewer.Party == record.OwnerParty && viewer.IsLiaison,
         _ => false,
     };
 }

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Borderlink.Web;
 
 namespace Borderlink.Sharing;
 
@@ -42,6 +43,12 @@ public sealed class Viewer
     /// <summary>The gate pair a gate-scoped token is limited to; null for people and other tokens.</summary>
     public string? GateScope => Principal.FindFirstValue(BorderlinkClaims.Gate);
     public bool IsInRole(string role) => Principal.IsInRole(role);
+
+    /// <summary>Whether the viewer writes its party's records: an officer, a liaison or a coordinator.</summary>
+    public bool IsOfficer => Policies.OfficerRoles.Any(IsInRole);
+
+    /// <summary>Whether the viewer speaks for its party to partners (sends, shares, answers): a liaison or a coordinator.</summary>
+    public bool IsLiaison => Policies.LiaisonRoles.Any(IsInRole);
     /// <summary>The address the request came from (the client's, behind a listed proxy); null outside a request.</summary>
     public string? ClientAddress => _http?.HttpContext?.Connection.RemoteIpAddress is { } a ? (a.IsIPv4MappedToIPv6 ? a.MapToIPv4() : a).ToString() : null;
 

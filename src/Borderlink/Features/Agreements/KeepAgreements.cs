@@ -16,7 +16,7 @@ public static class KeepAgreements
     public static async Task<Outcome<Agreement>> CreateAsync(BorderlinkDb db, TimeProvider clock, Request r, CancellationToken ct = default)
     {
         var viewer = db.Viewer;
-        if (viewer.Party is null || viewer.AgencyId is null || !Policies.LiaisonRoles.Any(viewer.IsInRole)) return new Outcome<Agreement>.Forbidden();
+        if (viewer.Party is null || viewer.AgencyId is null || !viewer.IsLiaison) return new Outcome<Agreement>.Forbidden();
         var agreement = new Agreement { OwnerParty = viewer.Party, OwnerAgencyId = viewer.AgencyId.Value, Title = "", Language = "" };
         var errors = await ApplyAsync(db, clock, agreement, r, ct);
         if (errors.Count > 0) return new Outcome<Agreement>.Invalid(errors);

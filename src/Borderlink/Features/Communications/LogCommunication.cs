@@ -16,8 +16,8 @@ public static class LogCommunication
     public static async Task<Outcome<CommunicationEntry>> HandleAsync(BorderlinkDb db, TimeProvider clock, Request request, CancellationToken ct = default)
     {
         var viewer = db.Viewer;
-        if (viewer.Party is null || viewer.AgencyId is null || !Policies.OfficerRoles.Any(viewer.IsInRole)
-            || (request.Visibility != Visibility.Internal && !Policies.LiaisonRoles.Any(viewer.IsInRole)))
+        if (viewer.Party is null || viewer.AgencyId is null || !viewer.IsOfficer
+            || (request.Visibility != Visibility.Internal && !viewer.IsLiaison))
         {
             return new Outcome<CommunicationEntry>.Forbidden();
         }

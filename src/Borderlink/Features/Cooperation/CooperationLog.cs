@@ -67,8 +67,8 @@ public static class CooperationLog
     }
 
     private static bool Forbidden(BorderlinkDb db, IReadOnlyList<string>? shareWith) =>
-        db.Viewer.Party is null || db.Viewer.AgencyId is null || !Policies.OfficerRoles.Any(db.Viewer.IsInRole)
-        || (shareWith is { Count: > 0 } && !Policies.LiaisonRoles.Any(db.Viewer.IsInRole));
+        db.Viewer.Party is null || db.Viewer.AgencyId is null || !db.Viewer.IsOfficer
+        || (shareWith is { Count: > 0 } && !db.Viewer.IsLiaison);
 
     private static async Task<List<FieldError>> ShareErrorsAsync(BorderlinkDb db, TimeProvider clock, IReadOnlyList<string>? shareWith, CancellationToken ct) =>
         shareWith is { Count: > 0 }

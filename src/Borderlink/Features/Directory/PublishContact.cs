@@ -15,7 +15,7 @@ public static class PublishContact
     public static async Task<Outcome<ContactEntry>> HandleAsync(BorderlinkDb db, TimeProvider clock, Request r, CancellationToken ct = default)
     {
         var viewer = db.Viewer;
-        if (viewer.Party is null || viewer.AgencyId is null || !Policies.OfficerRoles.Any(viewer.IsInRole)) return new Outcome<ContactEntry>.Forbidden();
+        if (viewer.Party is null || viewer.AgencyId is null || !viewer.IsOfficer) return new Outcome<ContactEntry>.Forbidden();
         var errors = new List<FieldError>();
         var agency = await db.Agencies.AsNoTracking().FirstOrDefaultAsync(a => a.Id == r.AgencyId && a.PartyCode == viewer.Party, ct);
         if (agency is null) errors.Add(new("agencyId", "Error.UnknownAgency"));

@@ -23,7 +23,7 @@ public static class ChangeGateStatus
         var viewer = db.Viewer;
         var pair = await db.GatePairs.AsNoTracking().FirstOrDefaultAsync(g => g.Code == gatePairCode, ct);
         if (pair is null) return new Outcome<GateStatusChange>.NotFound();
-        if (viewer.Party is null || viewer.AgencyId is null || !Policies.OfficerRoles.Any(viewer.IsInRole) || (viewer.Party != pair.VnParty && viewer.Party != pair.CnParty))
+        if (viewer.Party is null || viewer.AgencyId is null || !viewer.IsOfficer || (viewer.Party != pair.VnParty && viewer.Party != pair.CnParty))
         {
             db.Audit(Audit.AuditActions.Refused, Audit.AuditOutcomes.Denied, recordType: GateStatusChange.TypeName, detail: Audit.AuditDetail.GateNotOfficer(pair.Code));
             await db.SaveChangesAsync(ct);

@@ -116,7 +116,7 @@ public static class KeepGoods
         var proposal = (await RecordLoader.LoadAsync<GoodsProposal>(db, proposalId, RecordOperation.Read, ct) as Outcome<GoodsProposal>.Done)?.Value;
         if (proposal is null) return new Outcome<GoodsProposalAnswer>.NotFound();
         var viewer = db.Viewer;
-        if (viewer.Party is null || viewer.AgencyId is null || !Policies.OfficerRoles.Any(viewer.IsInRole) || !proposal.Audience.Contains(viewer.Party))
+        if (viewer.Party is null || viewer.AgencyId is null || !viewer.IsOfficer || !proposal.Audience.Contains(viewer.Party))
         {
             db.Audit(Audit.AuditActions.Refused, Audit.AuditOutcomes.Denied, proposal, Audit.AuditDetail.GoodsAnswerNotAllowed());
             await db.SaveChangesAsync(ct);
@@ -171,7 +171,7 @@ public static class KeepGoods
     {
         var viewer = db.Viewer;
         var gate = await db.GatePairs.AsNoTracking().FirstOrDefaultAsync(g => g.Code == gateCode, ct);
-        if (viewer.Party is null || viewer.AgencyId is null || !Policies.OfficerRoles.Any(viewer.IsInRole) || gate is null || !gate.HasSide(viewer.Party))
+        if (viewer.Party is null || viewer.AgencyId is null || !viewer.IsOfficer || gate is null || !gate.HasSide(viewer.Party))
             return (null, null, true);
         return (gate.Code, gate.Across(viewer.Party), false);
     }

@@ -14,7 +14,7 @@ public static class CreateMeasure
     public static async Task<Outcome<AgreedMeasure>> HandleAsync(BorderlinkDb db, TimeProvider clock, Request r, CancellationToken ct = default)
     {
         var viewer = db.Viewer;
-        if (viewer.Party is null || viewer.AgencyId is null || !Policies.OfficerRoles.Any(viewer.IsInRole)) return new Outcome<AgreedMeasure>.Forbidden();
+        if (viewer.Party is null || viewer.AgencyId is null || !viewer.IsOfficer) return new Outcome<AgreedMeasure>.Forbidden();
         var origin = await MeasureRules.OriginAsync(db, r.SourceKind, r.SourceId, ct);
         var errors = new List<FieldError>();
         if (origin is null) errors.Add(new("sourceId", "Measures.UnknownSource"));

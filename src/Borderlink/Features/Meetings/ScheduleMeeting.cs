@@ -19,8 +19,8 @@ public static class ScheduleMeeting
     {
         var viewer = db.Viewer;
         var invite = request.Invite ?? [];
-        if (viewer.Party is null || viewer.AgencyId is null || !Policies.OfficerRoles.Any(viewer.IsInRole)
-            || (invite.Count > 0 && !Policies.LiaisonRoles.Any(viewer.IsInRole)))
+        if (viewer.Party is null || viewer.AgencyId is null || !viewer.IsOfficer
+            || (invite.Count > 0 && !viewer.IsLiaison))
         {
             return new Outcome<Meeting>.Forbidden();
         }

@@ -13,7 +13,7 @@ public static class AmendMinutes
     {
         var loaded = await RecordLoader.LoadAsync<MeetingMinutes>(db, id, RecordOperation.Edit, ct);
         if (loaded is not Outcome<MeetingMinutes>.Done { Value: var amended }) return loaded;
-        if (!Policies.LiaisonRoles.Any(db.Viewer.IsInRole)) return await MinutesRules.RefuseAsync(db, amended, "amend minutes", ct);
+        if (!db.Viewer.IsLiaison) return await MinutesRules.RefuseAsync(db, amended, "amend minutes", ct);
         var original = amended.AmendsId is { } rootId ? await db.Minutes.FirstAsync(m => m.Id == rootId, ct) : amended;
         if (!(await MinutesRules.StateAsync(db, original, ct)).Locked)
             return new Outcome<MeetingMinutes>.Conflict("minutes-not-locked", "Minutes.NotLockedAmend");

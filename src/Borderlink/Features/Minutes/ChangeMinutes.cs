@@ -12,7 +12,7 @@ public static class ChangeMinutes
     {
         var loaded = await RecordLoader.LoadForChangeAsync<MeetingMinutes>(db, id, RecordOperation.Edit, version, ct);
         if (loaded is not Outcome<MeetingMinutes>.Done { Value: var minutes }) return loaded;
-        if (!Policies.LiaisonRoles.Any(db.Viewer.IsInRole)) return await MinutesRules.RefuseAsync(db, minutes, "change minutes", ct);
+        if (!db.Viewer.IsLiaison) return await MinutesRules.RefuseAsync(db, minutes, "change minutes", ct);
         if ((await MinutesRules.StateAsync(db, minutes, ct)).Locked)
         {
             db.Audit(Audit.AuditActions.Refused, Audit.AuditOutcomes.Denied, minutes, Audit.AuditDetail.MinutesLocked());

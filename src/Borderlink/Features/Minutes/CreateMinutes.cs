@@ -18,7 +18,7 @@ public static class CreateMinutes
         var loaded = await RecordLoader.LoadAsync<Meeting>(db, meetingId, RecordOperation.Edit, ct);
         if (loaded is not Outcome<Meeting>.Done { Value: var meeting })
             return loaded is Outcome<Meeting>.Forbidden ? new Outcome<MeetingMinutes>.Forbidden() : new Outcome<MeetingMinutes>.NotFound();
-        if (!Policies.LiaisonRoles.Any(db.Viewer.IsInRole)) return await MinutesRules.RefuseAsync(db, meeting, "write minutes", ct);
+        if (!db.Viewer.IsLiaison) return await MinutesRules.RefuseAsync(db, meeting, "write minutes", ct);
 
         var partners = meeting.Audience.Concat(meeting.Participants.Select(p => p.Party)).Where(p => p != meeting.OwnerParty)
             .Distinct(StringComparer.Ordinal).ToList();

@@ -22,7 +22,7 @@ public static class SignMinutes
         var loaded = await RecordLoader.LoadAsync<MeetingMinutes>(db, id, RecordOperation.Read, ct);
         if (loaded is not Outcome<MeetingMinutes>.Done { Value: var minutes }) return new Outcome<MinutesSignature>.NotFound();
         var viewer = db.Viewer;
-        if (viewer.Party is null || viewer.AgencyId is null || !Policies.LiaisonRoles.Any(viewer.IsInRole) || !minutes.Signers.Contains(viewer.Party))
+        if (viewer.Party is null || viewer.AgencyId is null || !viewer.IsLiaison || !minutes.Signers.Contains(viewer.Party))
         {
             db.Audit(Audit.AuditActions.Refused, Audit.AuditOutcomes.Denied, minutes, Audit.AuditDetail.MinutesSignNotAllowed());
             await db.SaveChangesAsync(ct);

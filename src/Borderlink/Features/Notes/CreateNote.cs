@@ -16,11 +16,11 @@ public static class CreateNote
         string? idempotencyKey, CancellationToken ct = default)
     {
         var viewer = db.Viewer;
-        if (viewer.Party is null || viewer.AgencyId is null || !Policies.OfficerRoles.Any(viewer.IsInRole))
+        if (viewer.Party is null || viewer.AgencyId is null || !viewer.IsOfficer)
         {
             return new Outcome<LiaisonNote>.Forbidden();
         }
-        if (request.Visibility != Visibility.Internal && !Policies.LiaisonRoles.Any(viewer.IsInRole))
+        if (request.Visibility != Visibility.Internal && !viewer.IsLiaison)
         {
             return new Outcome<LiaisonNote>.Forbidden();
         }

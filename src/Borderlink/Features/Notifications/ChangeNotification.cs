@@ -24,7 +24,7 @@ public static class ChangeNotification
             return new Outcome<EventNotification>.Invalid([new("status", "Error.NotificationClosed")]);
         }
         var published = notification.Status != NotificationStatus.Draft;
-        if (published && !Policies.LiaisonRoles.Any(db.Viewer.IsInRole))
+        if (published && !db.Viewer.IsLiaison)
         {
             db.Audit(Audit.AuditActions.Refused, Audit.AuditOutcomes.Denied, notification, Audit.AuditDetail.UpdateNeedsLiaison());
             await db.SaveChangesAsync(ct);

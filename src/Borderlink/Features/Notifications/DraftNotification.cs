@@ -13,7 +13,7 @@ public static class DraftNotification
         NotificationContent content, string? idempotencyKey, CancellationToken ct = default)
     {
         var viewer = db.Viewer;
-        if (viewer.Party is null || viewer.AgencyId is null || !Policies.OfficerRoles.Any(viewer.IsInRole))
+        if (viewer.Party is null || viewer.AgencyId is null || !viewer.IsOfficer)
         {
             return new Outcome<EventNotification>.Forbidden();
         }

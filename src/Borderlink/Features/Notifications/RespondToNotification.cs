@@ -24,7 +24,7 @@ public static class RespondToNotification
         }
         var isOwner = viewer.Party == notification.OwnerParty;
         var isAddressee = viewer.Party is not null && notification.AddresseeList.Contains(viewer.Party);
-        if (viewer.AgencyId is null || !Policies.OfficerRoles.Any(viewer.IsInRole) || !(isOwner || isAddressee)
+        if (viewer.AgencyId is null || !viewer.IsOfficer || !(isOwner || isAddressee)
             || (request.Kind == ResponseKind.Acknowledgement && !isAddressee))
         {
             db.Audit(Audit.AuditActions.Refused, Audit.AuditOutcomes.Denied, notification, Audit.AuditDetail.RespondNotAllowed(request.Kind.ToString()!));

@@ -12,7 +12,7 @@ public static class CreatePermit
     public static async Task<Outcome<SpecialItemPermit>> HandleAsync(BorderlinkDb db, Request r, CancellationToken ct = default)
     {
         var viewer = db.Viewer;
-        if (viewer.Party is null || viewer.AgencyId is null || !Policies.OfficerRoles.Any(viewer.IsInRole)) return new Outcome<SpecialItemPermit>.Forbidden();
+        if (viewer.Party is null || viewer.AgencyId is null || !viewer.IsOfficer) return new Outcome<SpecialItemPermit>.Forbidden();
         var permit = new SpecialItemPermit { OwnerParty = viewer.Party, OwnerAgencyId = viewer.AgencyId.Value, GatePair = "", Applicant = "", Item = "", Language = "" };
         var errors = await PermitRules.ApplyAsync(db, permit, r, ct);
         if (errors.Count > 0) return new Outcome<SpecialItemPermit>.Invalid(errors);

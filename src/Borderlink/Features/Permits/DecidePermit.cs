@@ -20,7 +20,7 @@ public static class DecidePermit
             return new Outcome<PermitApproval>.NotFound();
         var viewer = db.Viewer;
         var sides = await PermitStates.SidesAsync(db, permit.GatePair, ct);
-        if (viewer.Party is null || viewer.AgencyId is null || !sides.Contains(viewer.Party) || !Policies.OfficerRoles.Any(viewer.IsInRole)
+        if (viewer.Party is null || viewer.AgencyId is null || !sides.Contains(viewer.Party) || !viewer.IsOfficer
             || !QuarantineFunctions.Contains(viewer.Function))
         {
             db.Audit(AuditActions.Refused, AuditOutcomes.Denied, permit, AuditDetail.PermitDecisionNotAllowed());

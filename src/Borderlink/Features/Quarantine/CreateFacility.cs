@@ -12,7 +12,7 @@ public static class CreateFacility
     public static async Task<Outcome<QuarantineFacility>> HandleAsync(BorderlinkDb db, Request r, CancellationToken ct = default)
     {
         var viewer = db.Viewer;
-        if (viewer.Party is null || viewer.AgencyId is null || !Policies.OfficerRoles.Any(viewer.IsInRole)) return new Outcome<QuarantineFacility>.Forbidden();
+        if (viewer.Party is null || viewer.AgencyId is null || !viewer.IsOfficer) return new Outcome<QuarantineFacility>.Forbidden();
         var facility = new QuarantineFacility { OwnerParty = viewer.Party, OwnerAgencyId = viewer.AgencyId.Value, Name = "", Language = "" };
         var errors = await QuarantineRules.ApplyAsync(db, facility, r, ct);
         if (errors.Count > 0) return new Outcome<QuarantineFacility>.Invalid(errors);

@@ -15,7 +15,7 @@ public static class ReplyToRecord
         if (aboutType == RecordReply.TypeName || !Sharing.Exchange.RecordTypes.ByName.ContainsKey(aboutType)) return new Outcome<RecordReply>.NotFound();
         var loaded = await RecordLoader.LoadAnyAsync(db, aboutType, aboutId, RecordOperation.Read, ct);
         if (loaded is not Outcome<CoordinationRecord>.Done { Value: var about }) return loaded.As<RecordReply>();
-        if (viewer.Party is null || viewer.AgencyId is null || !Policies.OfficerRoles.Any(viewer.IsInRole)) return new Outcome<RecordReply>.Forbidden();
+        if (viewer.Party is null || viewer.AgencyId is null || !viewer.IsOfficer) return new Outcome<RecordReply>.Forbidden();
 
         var errors = new List<FieldError>();
         FieldChecks.Text(errors, "text", request.Text, RecordReply.TextMax, required: true);

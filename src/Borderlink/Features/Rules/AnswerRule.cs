@@ -31,7 +31,7 @@ public static class AnswerRule
         var loaded = await RecordLoader.LoadAsync<SharedRule>(db, ruleId, RecordOperation.Read, ct);
         if (loaded is not Outcome<SharedRule>.Done { Value: var rule }) return loaded.As<SharedRuleAnswer>();
         var viewer = db.Viewer;
-        if (viewer.Party is not { } party || viewer.AgencyId is not { } agency || !Policies.LiaisonRoles.Any(viewer.IsInRole) || !rule.Counterparts.Contains(party))
+        if (viewer.Party is not { } party || viewer.AgencyId is not { } agency || !viewer.IsLiaison || !rule.Counterparts.Contains(party))
         {
             db.Audit(Audit.AuditActions.Refused, Audit.AuditOutcomes.Denied, rule, Audit.AuditDetail.RuleAnswerNotAllowed());
             await db.SaveChangesAsync(ct);

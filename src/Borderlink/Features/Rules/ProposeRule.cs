@@ -22,7 +22,7 @@ public static class ProposeRule
     public static async Task<Outcome<SharedRule>> HandleAsync(BorderlinkDb db, TimeProvider clock, Request request, CancellationToken ct = default)
     {
         var viewer = db.Viewer;
-        if (viewer.Party is not { } party || viewer.AgencyId is not { } agency || !Policies.LiaisonRoles.Any(viewer.IsInRole))
+        if (viewer.Party is not { } party || viewer.AgencyId is not { } agency || !viewer.IsLiaison)
         {
             db.Audit(Audit.AuditActions.Refused, Audit.AuditOutcomes.Denied, detail: Audit.AuditDetail.RuleNotAllowed());
             await db.SaveChangesAsync(ct);

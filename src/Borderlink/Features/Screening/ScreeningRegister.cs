@@ -15,7 +15,7 @@ public sealed class ScreeningRegister(BorderlinkDb db, TimeProvider clock, Scree
     {
         var viewer = db.Viewer;
         var gate = await db.GatePairs.AsNoTracking().FirstOrDefaultAsync(g => g.Code == gateCode, ct);
-        if (viewer.Party is null || !Policies.OfficerRoles.Any(viewer.IsInRole) || gate is null || !gate.HasSide(viewer.Party)
+        if (viewer.Party is null || !viewer.IsOfficer || gate is null || !gate.HasSide(viewer.Party)
             || (viewer.GateScope is { } scope && scope != gateCode))
         {
             db.Audit(AuditActions.Refused, AuditOutcomes.Denied, detail: AuditDetail.CrossingGateNotAllowed(gateCode));
@@ -47,7 +47,7 @@ public sealed class ScreeningRegister(BorderlinkDb db, TimeProvider clock, Scree
         var viewer = db.Viewer;
         var crossing = await db.Crossings.AsNoTracking().FirstOrDefaultAsync(c => c.Id == crossingId, ct);
         if (crossing is null) return new Outcome<ScreeningExtract>.NotFound();
-        if (viewer.AgencyId is null || !Policies.LiaisonRoles.Any(viewer.IsInRole))
+        if (viewer.AgencyId is null || !viewer.IsLiaison)
         {
             db.Audit(AuditActions.Refused, AuditOutcomes.Denied, detail: AuditDetail.CrossingShareNotAllowed(), recordType: "crossing", recordId: crossingId);
             await db.SaveChangesAsync(ct);

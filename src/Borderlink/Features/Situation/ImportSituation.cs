@@ -149,7 +149,7 @@ public sealed class ImportSituation(BorderlinkDb db, GazetteerIndex gazetteer, S
         int? InQuarantine = null, string? Note = null);
 
     private string? Party() =>
-        db.Viewer is { Party: { } party, AgencyId: not null } viewer && Policies.OfficerRoles.Any(viewer.IsInRole) ? party : null;
+        db.Viewer is { Party: { } party, AgencyId: not null } viewer && viewer.IsOfficer ? party : null;
 
     private async Task<ImportOutcome> RowsAsync(List<CheckedRow> rows, List<int> rowNumbers, ImportProblems problems, bool replace, string source,
         CancellationToken ct)

@@ -67,7 +67,7 @@ public static class RecordTraffic
     {
         var viewer = db.Viewer;
         var gate = await db.GatePairs.AsNoTracking().FirstOrDefaultAsync(g => g.Code == gateCode, ct);
-        if (viewer.Party is null || viewer.AgencyId is null || !Policies.OfficerRoles.Any(viewer.IsInRole) || gate is null
+        if (viewer.Party is null || viewer.AgencyId is null || !viewer.IsOfficer || gate is null
             || !gate.HasSide(viewer.Party) || (viewer.GateScope is { } scope && scope != gateCode))
         {
             db.Audit(AuditActions.Refused, AuditOutcomes.Denied, detail: AuditDetail.TrafficGateNotAllowed(gateCode));
@@ -115,7 +115,7 @@ public static class RecordTraffic
     {
         var viewer = db.Viewer;
         var gate = await db.GatePairs.AsNoTracking().FirstOrDefaultAsync(g => g.Code == gateCode, ct);
-        if (viewer.Party is null || !Policies.OfficerRoles.Any(viewer.IsInRole) || gate is null || !gate.HasSide(viewer.Party))
+        if (viewer.Party is null || !viewer.IsOfficer || gate is null || !gate.HasSide(viewer.Party))
             return new Outcome<CongestionThreshold>.Forbidden();
         var errors = new List<FieldError>();
         if (r.TrucksWaiting is < 1 or > 1_000_000) errors.Add(new("trucksWaiting", "Error.CountRange", 1_000_000));

@@ -58,7 +58,7 @@ public static class Glossary
     public static async Task<Outcome<GlossaryTerm>> SaveTermAsync(BorderlinkDb db, TimeProvider clock, string? code, string? category, string? en, string? vi, string? zh,
         string? fr, CancellationToken ct = default)
     {
-        if (!Policies.LiaisonRoles.Any(db.Viewer.IsInRole)) return new Outcome<GlossaryTerm>.Forbidden();
+        if (!db.Viewer.IsLiaison) return new Outcome<GlossaryTerm>.Forbidden();
         var errors = new List<FieldError>();
         var slug = string.IsNullOrWhiteSpace(code) ? SearchKey.Fold(en) : code.Trim().ToLowerInvariant();
         if (slug.Length is 0 or > 60 || !slug.All(c => char.IsAsciiLetterOrDigit(c) || c == '-')) errors.Add(new("code", "Translation.BadCode"));

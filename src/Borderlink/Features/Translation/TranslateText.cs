@@ -25,7 +25,7 @@ public static class TranslateText
     public static async Task<Outcome<TranslationRequest>> AskAsync(BorderlinkDb db, Ask r, CancellationToken ct = default)
     {
         var viewer = db.Viewer;
-        if (viewer.Party is null || viewer.AgencyId is null || !Policies.OfficerRoles.Any(viewer.IsInRole)) return new Outcome<TranslationRequest>.Forbidden();
+        if (viewer.Party is null || viewer.AgencyId is null || !viewer.IsOfficer) return new Outcome<TranslationRequest>.Forbidden();
         var (target, field, errors) = await TargetAsync(db, r.TargetType, r.TargetId, r.Field, ct);
         if (target is null) return new Outcome<TranslationRequest>.NotFound();
         var into = Languages.Canonical(r.IntoLanguage);
@@ -56,7 +56,7 @@ public static class TranslateText
     public static async Task<Outcome<TextTranslation>> GiveAsync(BorderlinkDb db, Give r, CancellationToken ct = default)
     {
         var viewer = db.Viewer;
-        if (viewer.Party is null || viewer.AgencyId is null || !Policies.LiaisonRoles.Any(viewer.IsInRole)) return new Outcome<TextTranslation>.Forbidden();
+        if (viewer.Party is null || viewer.AgencyId is null || !viewer.IsLiaison) return new Outcome<TextTranslation>.Forbidden();
         var (target, field, errors) = await TargetAsync(db, r.TargetType, r.TargetId, r.Field, ct);
         if (target is null) return new Outcome<TextTranslation>.NotFound();
         var language = Languages.Canonical(r.Language);

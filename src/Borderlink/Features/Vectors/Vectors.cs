@@ -81,7 +81,7 @@ public static class WatchVectors
     public static async Task<Outcome<VectorObservation>> RecordAsync(BorderlinkDb db, TimeProvider clock, Request r, CancellationToken ct = default)
     {
         var viewer = db.Viewer;
-        if (viewer.Party is null || viewer.AgencyId is null || !Policies.OfficerRoles.Any(viewer.IsInRole)) return new Outcome<VectorObservation>.Forbidden();
+        if (viewer.Party is null || viewer.AgencyId is null || !viewer.IsOfficer) return new Outcome<VectorObservation>.Forbidden();
         var errors = new List<FieldError>();
         var gate = await db.GatePairs.AsNoTracking().OfParty(viewer.Party).FirstOrDefaultAsync(g => g.Code == r.GatePair, ct);
         if (gate is null) errors.Add(new("gatePair", "Error.UnknownGate", r.GatePair ?? ""));
@@ -111,7 +111,7 @@ public static class WatchVectors
 
     public static async Task<Outcome<VectorThreshold>> SetThresholdAsync(BorderlinkDb db, TimeProvider clock, VectorKind kind, double index, CancellationToken ct = default)
     {
-        if (!Policies.LiaisonRoles.Any(db.Viewer.IsInRole)) return new Outcome<VectorThreshold>.Forbidden();
+        if (!db.Viewer.IsLiaison) return new Outcome<VectorThreshold>.Forbidden();
         if (!Enum.IsDefined(kind)) return new Outcome<VectorThreshold>.Invalid([new("kind", "Error.UnknownKind")]);
         if (index is <= 0 or > 100_000) return new Outcome<VectorThreshold>.Invalid([new("index", "Vectors.BadThreshold")]);
         var threshold = await db.VectorThresholds.FirstOrDefaultAsync(t => t.Kind == kind, ct);
