@@ -35,13 +35,15 @@ public static class SendNotification
         {
             return new Outcome<EventNotification>.Invalid(errors);
         }
+        // The term is read before the notification changes: a page rendering while this awaits (on PostgreSQL it really
+        // yields) must never see it sent without its deadline.
+        var (hours, rule) = await AcknowledgementTerm.ForAsync(db, disease!, notification.OwnerParty, addressees, ct);
         var now = clock.GetUtcNow();
         notification.SetAddressees(addressees);
         notification.Status = NotificationStatus.Sent;
         notification.Revision = 1;
         notification.SentAt = now;
         notification.SentBy = db.Viewer.Name;
-        var (hours, rule) = await AcknowledgementTerm.ForAsync(db, disease!, notification.OwnerParty, addressees, ct);
         notification.AcknowledgementHours = hours;
         notification.AcknowledgementRuleId = rule;
         notification.AcknowledgeBy = now.AddHours(hours);
