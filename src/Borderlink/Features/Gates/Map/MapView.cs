@@ -85,7 +85,7 @@ public sealed record MapView(string Key, string? Province, MapProjection Project
     /// A point inside the part of each area this view shows, where its name goes: each Vietnamese province by party
     /// code, and China's land under "CN". Worked out once per view (cutting detailed outlines is the costly part).
     /// </summary>
-    public IReadOnlyDictionary<string, (double X, double Y)> Anchors => Anchored.GetOrAdd(Key, _ =>
+    public IReadOnlyDictionary<string, (double X, double Y)> Anchors => Anchored.GetOrAdd(CacheKey, _ =>
     {
         var geography = BorderGeography.Instance;
         var window = new GeometryFactory().ToGeometry(Projection.Bounds);
@@ -103,7 +103,11 @@ public sealed record MapView(string Key, string? Province, MapProjection Project
     });
 
     /// <summary>Land, the Vietnamese provinces and the boundaries, as paths in this view's units.</summary>
-    public IReadOnlyList<MapShape> Shapes => Drawn.GetOrAdd(Key, _ => Draw());
+    public IReadOnlyList<MapShape> Shapes => Drawn.GetOrAdd(CacheKey, _ => Draw());
+
+    // Kept per view and frame: a frame depends on the gate pairs the node holds, so the same view name alone could
+    // otherwise hand one frame's shapes to another.
+    private string CacheKey => $"{Key} {Projection.Bounds}";
 
     private List<MapShape> Draw()
     {
