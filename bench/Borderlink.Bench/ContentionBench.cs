@@ -36,38 +36,6 @@ public static class ContentionBench
             $"quiet: {quiet} | during the batch: {during} (targets: failed=0, p99 < {target} ms)"));
     }
 
-    private sealed record Stats(int Writes, int Failed, double P50, double P99, double Max, string FailedAs)
-    {
-        public override string ToString() => string.Create(CultureInfo.InvariantCulture,
-            $"writes={Writes} failed={Failed}{(Failed > 0 ? " (" + FailedAs + ")" : "")} p50-ms={P50:F0} p99-ms={P99:F0} max-ms={Max:F0}");
-    }
-
-    private static async Task<Stats> WriteWhileAsync(HttpClient[] people, string label, Task until)
-    {
-        var latencies = new ConcurrentBag<double>();
-        var failures = new ConcurrentDictionary<string, int>();
-        await Task.WhenAll(people.Select(async (client, writer) =>
-        {
-            for (var i = 0; !until.IsCompleted; i++)
-            {
-                var watch = Stopwatch.StartNew();
-                string? failed;
-                try
-                {
-                    var response = await client.PostAsJsonAsync("/api/v1/liaison-notes", new { title = $"{label} {writer}-{i}", body = "bench", language = "vi", visibility = "Internal" });
-                    failed = response.StatusCode == HttpStatusCode.Created ? null : ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture);
-                }
-                catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
-                {
-                    failed = e.GetType().Name;
-                }
-                latencies.Add(watch.Elapsed.TotalMilliseconds);
-                if (failed is not null) failures.AddOrUpdate(failed, 1, (_, n) => n + 1);
-            }
-        }));
-        var sorted = latencies.Order().ToArray();
-        double At(double q) => sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(q * sorted.Length) - 1)];
-        return new Stats(sorted.Length, failures.Values.Sum(), At(0.50), At(0.99), sorted.LastOrDefault(),
-            string.Join(", ", failures.Select(f => $"{f.Key}: {f.Value}")));
-    }
+    private static Task<WritersBench.Stats> WriteWhileAsync(HttpClient[] people, string label, Task until) =>
+        WritersBench.WriteWhileAsync(people, label, () => !until.IsCompleted);
 }

@@ -30,7 +30,9 @@ switch (scenario)
         await CrossingBench.IngestAsync(number > 0 ? number : 1_000_000);
         return 0;
     case "write-contention":
-        await ContentionBench.DuringBatchAsync(number > 0 ? number : 1_000_000);
+        // (a) and (c): many writers at once (seconds), then (b): ten writers during a crossing batch (rows).
+        await WritersBench.RunAsync(number > 0 ? number : 30);
+        await ContentionBench.DuringBatchAsync(args.Length > 2 && int.TryParse(args[2], out var rows) ? rows : 1_000_000);
         return 0;
     case "crossing-parse":
         await CrossingParseBench.RunAsync(number > 0 ? number : 1_000_000);

@@ -78,12 +78,14 @@ public abstract partial class BorderlinkDb : IdentityDbContext<BorderlinkUser>, 
         return _viewer.EnterSystemScope(reason.Stored());
     }
 
-    /// <summary>Queues an audit line to be chained and written with the next save.</summary>
+    /// <summary>Queues an audit line to be written with the next save (and chained once committed).</summary>
     public void Audit(string action, string outcome, CoordinationRecord? record = null, AuditDetail? detail = null, string? recordType = null, Guid? recordId = null)
     {
+        var now = _clock.GetUtcNow();
         _pendingAudit.Add(new AuditEntry
         {
-            At = _clock.GetUtcNow(),
+            // PostgreSQL keeps microseconds: what the line says is what the database will give back to be hashed.
+            At = new DateTimeOffset(now.UtcTicks - now.UtcTicks % 10, TimeSpan.Zero),
             Actor = _viewer.Name,
             UserId = _viewer.UserId,
             Party = _viewer.Party,
@@ -103,16 +105,14 @@ public abstract partial class BorderlinkDb : IdentityDbContext<BorderlinkUser>, 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         var changed = ChangedRecords();
-        // Appends to the audit chain are serialised anyway (by the head row); waiting here, before a transaction holds
-        // a pooled connection, keeps a burst of writers from exhausting the pool while they queue for the lock. Every
-        // write of this process queues here, audited or not: on SQLite, which has one writer at a time, a write that
-        // waited in SQLite's busy handler instead (the delivery worker's) could lose to the queue again and again.
-        // A caller's own transaction entered the gate already (see <see cref="ClaimOutboxAsync"/>) or holds its locks.
-        // The exchange's bookkeeping goes first (see <see cref="WriteGate"/>).
+        // Waiting here, before a transaction holds a pooled connection, keeps a burst of writers from exhausting the pool
+        // (PostgreSQL) and, on SQLite, which has one writer at a time, from waiting in SQLite's busy handler instead,
+        // where a write (the delivery worker's) could lose to the queue again and again. Every write of this process
+        // passes here, audited or not. A caller's own transaction entered the gate already (see
+        // <see cref="ClaimOutboxAsync"/>) or holds its locks. The exchange's bookkeeping goes first (see <see cref="WriteGate"/>).
         var gated = Database.CurrentTransaction is null && (_pendingAudit.Count > 0 || ChangeTracker.HasChanges());
         using var pass = gated ? await _pipeline.Gate.EnterAsync(WritesFirst, cancellationToken) : null;
-        // The steps run once through the gate: a record's time is when it commits, in the order of the audit chain,
-        // not when its writer started to queue.
+        // The steps run once through the gate: a record's time is when it is written, not when its writer started to queue.
         var save = new PendingSave(this, changed, _clock.GetUtcNow());
         await _pipeline.PrepareAsync(save, cancellationToken);
         var saved = await SaveStampedAsync(acceptAllChangesOnSuccess, cancellationToken);
@@ -159,18 +159,9 @@ public abstract partial class BorderlinkDb : IdentityDbContext<BorderlinkUser>, 
         List<EntityEntry> bulk = [];
         try
         {
-            // Reading the head under a write lock (a row lock on PostgreSQL, the database lock on SQLite) means two
-            // appenders never read the same end of the chain.
-            foreach (var stale in ChangeTracker.Entries<AuditHead>().ToList())
-            {
-                stale.State = EntityState.Detached;
-            }
-            if (_pendingAudit.Count > 0)
-            {
-                var head = await LockAuditHeadAsync(cancellationToken);
-                AuditChain.Link(head, _pendingAudit);
-                AuditEntries.AddRange(_pendingAudit);
-            }
+            // The lines go in unchained, with the change they record: nothing here waits for another writer's lines.
+            // The sequencer chains them once committed (see <see cref="ChainAuditAsync"/>).
+            AuditEntries.AddRange(_pendingAudit);
             bulk = await BulkInserts.WriteAsync(this, BulkTypes, (table, entries, ct) => BulkInsertAsync(table, entries, BulkInserts.Table.CurrentOf, ct),
                 cancellationToken);
             var count = bulk.Count + await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
@@ -178,7 +169,13 @@ public abstract partial class BorderlinkDb : IdentityDbContext<BorderlinkUser>, 
             {
                 await transaction.CommitAsync(cancellationToken);
             }
+            foreach (var line in _pendingAudit)
+            {
+                Entry(line).State = EntityState.Detached;
+            }
             _pendingAudit.Clear();
+            // In a caller's own transaction the lines are not committed yet: the sequencer's next round finds them.
+            _pipeline.AuditBell.Ring();
             return count;
         }
         catch
@@ -203,6 +200,27 @@ public abstract partial class BorderlinkDb : IdentityDbContext<BorderlinkUser>, 
                 await transaction.DisposeAsync();
             }
         }
+    }
+
+    /// <summary>
+    /// Chains up to <paramref name="max"/> committed, unchained audit lines, oldest written first, to the end of the chain,
+    /// in one transaction that holds the chain's head (a row lock on PostgreSQL, so instances sharing the database take
+    /// turns; SQLite's write lock). Returns how many it chained. The only writer of <see cref="AuditEntry.Seq"/>.
+    /// </summary>
+    public async Task<int> ChainAuditAsync(int max, CancellationToken ct)
+    {
+        if (!await AuditEntries.AnyAsync(e => e.Seq == null, ct)) return 0;
+        using var pass = await _pipeline.Gate.EnterAsync(first: true, ct);
+        await using var transaction = await Database.BeginTransactionAsync(ct);
+        var head = await LockAuditHeadAsync(ct);
+        // Read after the head is held: what another instance chained while this one waited is not read as unchained.
+        var lines = await AuditEntries.Where(e => e.Seq == null).OrderBy(e => e.Id).Take(max).ToListAsync(ct);
+        if (lines.Count == 0) return 0;
+        AuditChain.Link(head, lines);
+        await base.SaveChangesAsync(acceptAllChangesOnSuccess: true, ct);
+        await transaction.CommitAsync(ct);
+        ChangeTracker.Clear();
+        return lines.Count;
     }
 
     /// <summary>

@@ -34,11 +34,13 @@ internal static class BulkInserts
         foreach (var group in groups)
         {
             var entries = group.ToList();
-            // A key the store has yet to generate cannot be written here; EF Core does it.
-            if (entries.Any(e => e.Properties.Any(p => p.IsTemporary))) continue;
+            var table = Table.Of(group.Key);
+            // A key the store has yet to generate cannot be written here, unless the table lets the store number the rows
+            // (their numbers are then not read back: such rows are let go once written).
+            if (!table.KeyFromStore && entries.Any(e => e.Properties.Any(p => p.IsTemporary))) continue;
             try
             {
-                await insert(Table.Of(group.Key), entries, ct);
+                await insert(table, entries, ct);
             }
             catch (DbException e)
             {
@@ -49,7 +51,7 @@ internal static class BulkInserts
         }
         foreach (var entry in written)
         {
-            entry.State = EntityState.Unchanged;
+            entry.State = Table.Of(entry.Metadata).KeyFromStore ? EntityState.Detached : EntityState.Unchanged;
         }
         return written;
     }
@@ -124,7 +126,8 @@ internal static class BulkInserts
     }
 
     /// <summary>Where and how an entity type's rows are written; checked once per type that the plain INSERT is all it takes.</summary>
-    public sealed record Table(string Name, string? Schema, IReadOnlyList<Column> Columns)
+    /// <param name="KeyFromStore">The key is a number the database gives each row (an identity column): it is not written.</param>
+    public sealed record Table(string Name, string? Schema, IReadOnlyList<Column> Columns, bool KeyFromStore = false)
     {
         /// <summary>The table and its column list, quoted for SQL: <c>"T" ("A", "B")</c>.</summary>
         public string Delimited(ISqlGenerationHelper sql) =>
@@ -143,7 +146,9 @@ internal static class BulkInserts
                 throw new InvalidOperationException($"{type.DisplayName()} is not a plain table of its own: it cannot be written in bulk.");
             }
             var store = StoreObjectIdentifier.Table(name, type.GetSchema());
-            var columns = type.GetProperties().Select(p =>
+            var key = type.FindPrimaryKey()!.Properties;
+            var keyFromStore = key is [{ ValueGenerated: ValueGenerated.OnAdd } only] && only.ClrType == typeof(long) && only.GetValueGeneratorFactory() is null;
+            var columns = type.GetProperties().Where(p => !(keyFromStore && p.IsKey())).Select(p =>
             {
                 if (p.GetDefaultValueSql() is not null || p.GetComputedColumnSql() is not null
                     || (p.ValueGenerated != ValueGenerated.Never && p.GetValueGeneratorFactory() is null && !p.IsKey()))
@@ -152,7 +157,7 @@ internal static class BulkInserts
                 }
                 return new Column(p, p.GetColumnName(store)!, (RelationalTypeMapping)p.GetTypeMapping());
             }).ToList();
-            return new Table(name, type.GetSchema(), columns);
+            return new Table(name, type.GetSchema(), columns, keyFromStore);
         });
     }
 }

@@ -17,6 +17,13 @@ public sealed class DatabaseOptions
 
     /// <summary>Apply pending migrations when the app starts (default on for the demo; production runs the migrate verb).</summary>
     public bool MigrateOnStart { get; set; } = true;
+
+    /// <summary>
+    /// PostgreSQL: how many saves of one instance write at once (more queue in the instance, holding no connection).
+    /// SQLite writes one at a time whatever this says.
+    /// </summary>
+    [Range(1, 256)]
+    public int MaxConcurrentWrites { get; set; } = 16;
 }
 
 public sealed class DemoOptions

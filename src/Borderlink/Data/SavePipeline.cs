@@ -37,14 +37,15 @@ public interface ISaveStep
 /// <summary>
 /// The path of every save (<see cref="BorderlinkDb.SaveChangesAsync(bool, CancellationToken)"/>), in order:
 /// <list type="number">
-/// <item>the write gate (<see cref="WriteGate"/>): one write at a time in this process;</item>
+/// <item>the write gate (<see cref="WriteGate"/>): how many saves of this process write at once;</item>
 /// <item>the steps below, in the order <see cref="SavePipelineSetup.AddSavePipeline"/> registers them;</item>
-/// <item>one transaction: the audit lines chained to the head of the audit chain, large sets of rows written in bulk,
-/// then everything else EF Core tracks;</item>
-/// <item>what the steps asked for after the commit (waking the sender of the outbox).</item>
+/// <item>one transaction: the audit lines (not yet chained), large sets of rows written in bulk, then everything else
+/// EF Core tracks;</item>
+/// <item>what the steps asked for after the commit (waking the sender of the outbox), and the audit bell
+/// (<see cref="AuditBell"/>): the sequencer chains the committed lines.</item>
 /// </list>
 /// </summary>
-public sealed class SavePipeline(IEnumerable<ISaveStep> steps)
+public sealed class SavePipeline(IEnumerable<ISaveStep> steps, Microsoft.Extensions.Options.IOptions<DatabaseOptions> database)
 {
     private readonly ISaveStep[] _steps = [.. steps];
 
@@ -52,10 +53,14 @@ public sealed class SavePipeline(IEnumerable<ISaveStep> steps)
     public IReadOnlyList<ISaveStep> Steps => _steps;
 
     /// <summary>
-    /// One write at a time in this process (see <see cref="WriteGate"/>). Never disposed: a worker still finishing
-    /// its save while the app stops must be able to leave the gate.
+    /// How many saves of this process write at once (see <see cref="WriteGate"/>). Never disposed: a worker still
+    /// finishing its save while the app stops must be able to leave the gate.
     /// </summary>
-    public WriteGate Gate { get; } = new();
+    public WriteGate Gate { get; } = new(string.Equals(database.Value.Provider, "Postgres", StringComparison.OrdinalIgnoreCase)
+        ? database.Value.MaxConcurrentWrites : 1);
+
+    /// <summary>Rung once a save has committed audit lines, so they are chained now rather than at the next round.</summary>
+    public AuditBell AuditBell { get; } = new();
 
     public async Task PrepareAsync(PendingSave save, CancellationToken ct)
     {
@@ -82,4 +87,30 @@ public static class SavePipelineSetup
         //    the stamped version).
         .AddSingleton<ISaveStep, Sharing.Exchange.OutboxWriter>()
         .AddSingleton<SavePipeline>();
+}
+
+/// <summary>
+/// A wake-up for the audit sequencer: any number of rings before it looks count as one, so a burst of saves costs one
+/// round of chaining, not one each.
+/// </summary>
+public sealed class AuditBell : IDisposable
+{
+    private readonly SemaphoreSlim _rung = new(0, 1);
+
+    public void Ring()
+    {
+        try
+        {
+            _rung.Release();
+        }
+        catch (SemaphoreFullException)
+        {
+            // Rung already and not yet heard: the next round takes these lines too.
+        }
+    }
+
+    /// <summary>Waits for a ring, at most <paramref name="timeout"/>.</summary>
+    public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken ct) => _rung.WaitAsync(timeout, ct);
+
+    public void Dispose() => _rung.Dispose();
 }

@@ -42,6 +42,8 @@ public static class FeatureTable
         services.AddSingleton<ReferenceCache>().AddSingleton<GazetteerIndex>().AddScoped<EditReference>().AddScoped<ManageAgencies>();
         services.AddScoped<ManageUsers>();
         services.AddScoped<AuditVerifier>();
+        // The audit chain is appended after each save commits, by one sequencer per instance.
+        services.AddSingleton<AuditSequencer>().AddHostedService(sp => sp.GetRequiredService<AuditSequencer>());
         // Alerts, mail and the deadline watches that raise them (one background pass runs every watch).
         services.AddSettings<NotificationOptions>(NotificationOptions.Section);
         services.AddSettings<SmtpOptions>(SmtpOptions.Section);

@@ -54,9 +54,10 @@ public sealed class FaultTests(ITestOutputHelper output) : IAsyncLifetime
     }
 
     /// <summary>Writes notes shared with Guangxi on the Vietnam node, several at a time.</summary>
-    private async Task WriteAsync(string prefix, int count, int parallel = 8, Func<int, Task>? afterEach = null)
+    private async Task WriteAsync(string prefix, int count, int parallel = 8, Func<int, Task>? afterEach = null, ProcessNode? alsoThrough = null)
     {
-        var clients = await Task.WhenAll(Enumerable.Range(0, parallel).Select(_ => _vietnam.SignInAsync("langson.liaison")));
+        // With a second instance, every other writer writes through it.
+        var clients = await Task.WhenAll(Enumerable.Range(0, parallel).Select(i => (i % 2 == 1 && alsoThrough is not null ? alsoThrough : _vietnam).SignInAsync("langson.liaison")));
         var next = -1;
         await Task.WhenAll(clients.Select(async client =>
         {
@@ -196,6 +197,13 @@ public sealed class FaultTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.Equal(kept, await _vietnam.ScalarAsync(
             "SELECT COUNT(*) FROM \"OutboxMessages\" m JOIN \"LiaisonNotes\" n ON n.\"Id\" = m.\"RecordId\" WHERE n.\"Title\" LIKE 'crash %'"));
         await AssertAppliedExactlyOnceAsync("crash", (int)kept);
+        // Each kept note has its audit line (written with it, chained after: a kill between the two loses nothing), and
+        // the chain verifies.
+        Assert.Equal(0, await _vietnam.ScalarAsync("""
+            SELECT COUNT(*) FROM "LiaisonNotes" n WHERE n."Title" LIKE 'crash %'
+            AND NOT EXISTS (SELECT 1 FROM "AuditEntries" a WHERE a."RecordId" = n."Id" AND a."Action" = 'create')
+            """));
+        await AssertAuditChainIntactAsync(_vietnam);
         output.WriteLine($"{created} notes acknowledged before the kill, {kept} kept and delivered once");
     }
 
@@ -207,12 +215,26 @@ public sealed class FaultTests(ITestOutputHelper output) : IAsyncLifetime
         await using var second = _vietnam.SecondInstance();
         await second.StartAsync();
         _china.Kill();
-        await WriteAsync("two-instances", 150);
+        await WriteAsync("two-instances", 150, alsoThrough: second);
         await _china.StartAsync();
         await DrainedAsync(TimeSpan.FromMinutes(2), ct);
         await AssertAppliedExactlyOnceAsync("two-instances", 150);
         // Had both instances claimed one message, the second delivery would have come back as a duplicate.
         Assert.Equal(0, await _vietnam.ScalarAsync("SELECT COUNT(*) FROM \"OutboxMessages\" WHERE \"ReceiptStatus\" = 'duplicate'"));
+        // Both instances' sequencers chained lines; one chain, no number twice, no line left out.
+        await AssertAuditChainIntactAsync(_vietnam);
+    }
+
+    /// <summary>The node's audit chain verifies (the operator's verb), and every line written before it is in the chain.</summary>
+    private async Task AssertAuditChainIntactAsync(ProcessNode node)
+    {
+        var written = await node.ScalarAsync("SELECT MAX(\"Id\") FROM \"AuditEntries\"");
+        var (exitCode, verified) = await node.RunVerbAsync("audit", "verify");
+        Assert.True(exitCode == 0, verified);
+        Assert.Contains("Audit chain intact", verified, StringComparison.Ordinal);
+        Assert.Equal(0, await node.ScalarAsync($"SELECT COUNT(*) FROM \"AuditEntries\" WHERE \"Id\" <= {written} AND \"Seq\" IS NULL"));
+        Assert.True(written > 100, $"{written} audit lines");
+        output.WriteLine(verified.Trim());
     }
 
     /// <remarks>

@@ -25,7 +25,10 @@ public sealed class BusyDatabaseTests() : OwnAppTest(new ShortLockWaitApp())
         }
     }
 
-    /// <summary>Holds the lock every audited write needs (SQLite's one writer; PostgreSQL's audit chain head row) until disposed.</summary>
+    /// <summary>
+    /// Holds a lock every audited write needs until disposed: SQLite's one writer; on PostgreSQL the audit table, locked
+    /// against writes as a maintenance statement would (a write no longer waits for any row another write holds).
+    /// </summary>
     private async Task<IAsyncDisposable> HoldWriteLockAsync()
     {
         if (TestDatabase.IsPostgres)
@@ -33,7 +36,7 @@ public sealed class BusyDatabaseTests() : OwnAppTest(new ShortLockWaitApp())
             var pg = new NpgsqlConnection(App.Database.ConnectionString);
             await pg.OpenAsync();
             var tx = await pg.BeginTransactionAsync();
-            await using (var command = new NpgsqlCommand("SELECT * FROM \"AuditHeads\" FOR UPDATE", pg, tx)) await command.ExecuteNonQueryAsync();
+            await using (var command = new NpgsqlCommand("LOCK TABLE \"AuditEntries\" IN EXCLUSIVE MODE", pg, tx)) await command.ExecuteNonQueryAsync();
             return new Held(async () => { await tx.RollbackAsync(); await pg.DisposeAsync(); });
         }
         var sqlite = new SqliteConnection(App.Database.ConnectionString);

@@ -5,9 +5,11 @@ using Borderlink.Web;
 namespace Borderlink.Features.Audit;
 
 /// <summary>One line of the trail.</summary>
+/// <param name="Seq">The line's place in the hash chain; null for a line committed in the last moments, not chained yet.</param>
 /// <param name="Detail">The detail as stored and hashed into the chain.</param>
+/// <param name="Hash">The line's chain hash; empty until it is chained.</param>
 /// <param name="DetailText">The detail in the caller's language.</param>
-public sealed record AuditEntryDto(long Seq, DateTimeOffset At, string Actor, string? Party, string Action, string? RecordType, Guid? RecordId,
+public sealed record AuditEntryDto(long? Seq, DateTimeOffset At, string Actor, string? Party, string Action, string? RecordType, Guid? RecordId,
     string Outcome, string? Detail, string Hash, string? Client, string DetailText);
 
 /// <summary>Whose trail: the administrator's party's, or the node's own (entries of no party).</summary>

@@ -11,7 +11,7 @@ public static class AuditChain
     {
         var canonical = string.Join('\u001f',
             e.PrevHash,
-            e.Seq.ToString(CultureInfo.InvariantCulture),
+            (e.Seq ?? throw new InvalidOperationException("An unchained line has no hash.")).ToString(CultureInfo.InvariantCulture),
             e.At.UtcDateTime.ToString("O", CultureInfo.InvariantCulture),
             e.Actor, e.UserId ?? "", e.Party ?? "", e.AgencyId?.ToString() ?? "",
             e.Action, e.RecordType ?? "", e.RecordId?.ToString() ?? "", e.Outcome, e.Detail ?? "");
@@ -25,12 +25,10 @@ public static class AuditChain
     {
         foreach (var entry in entries)
         {
-            // PostgreSQL keeps microseconds: hash what the database will give back.
-            entry.At = new DateTimeOffset(entry.At.UtcTicks - entry.At.UtcTicks % 10, TimeSpan.Zero);
-            entry.Seq = head.LastSeq + 1;
+            head.LastSeq++;
+            entry.Seq = head.LastSeq;
             entry.PrevHash = head.LastHash;
             entry.Hash = ComputeHash(entry);
-            head.LastSeq = entry.Seq;
             head.LastHash = entry.Hash;
         }
     }

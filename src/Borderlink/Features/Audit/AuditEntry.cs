@@ -3,11 +3,19 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Borderlink.Features.Audit;
 
-/// <summary>One line of the append-only, hash-chained audit log. Never updated, never deleted.</summary>
+/// <summary>
+/// One line of the append-only, hash-chained audit log. Written with the change it records, in its transaction, not yet
+/// chained; the <see cref="AuditSequencer"/> chains committed lines shortly after, in the order they became visible. Its
+/// content is never updated and it is never deleted: the database itself refuses (see the append-only triggers), except
+/// the one update that chains it.
+/// </summary>
 public sealed class AuditEntry
 {
-    /// <summary>Position in the chain, 1, 2, 3… with no gaps; a gap is itself evidence of tampering.</summary>
-    public long Seq { get; set; }
+    /// <summary>The order lines were written in (the database numbers them); not evidence of anything.</summary>
+    public long Id { get; set; }
+
+    /// <summary>Position in the chain, 1, 2, 3… with no gaps (a gap is itself evidence of tampering); null until chained.</summary>
+    public long? Seq { get; set; }
     public DateTimeOffset At { get; set; }
     public string Actor { get; set; } = "";
     public string? UserId { get; set; }
@@ -20,11 +28,13 @@ public sealed class AuditEntry
     public string? Detail { get; set; }
     /// <summary>The client's address for a line written in a request (behind a listed proxy, the client's, not the proxy's); null for workers.</summary>
     public string? Client { get; set; }
+    /// <summary>The hash of the line before it in the chain; empty until chained.</summary>
     public string PrevHash { get; set; } = "";
+    /// <summary>This line's hash over its chain position, <see cref="PrevHash"/> and content; empty until chained.</summary>
     public string Hash { get; set; } = "";
 }
 
-/// <summary>The single row holding the end of the chain. Updating it first in a transaction serialises appenders on both engines.</summary>
+/// <summary>The single row holding the end of the chain. The sequencer locks it to chain lines, one instance at a time.</summary>
 public sealed class AuditHead
 {
     public int Id { get; set; }
@@ -74,11 +84,13 @@ internal sealed class AuditEntryConfig : IEntityTypeConfiguration<AuditEntry>
 {
     public void Configure(EntityTypeBuilder<AuditEntry> b)
     {
-        // Triggers made by the AuditAppendOnly migrations refuse UPDATE and DELETE (and TRUNCATE on PostgreSQL). A later
-        // migration that rebuilds this table on SQLite (as EF Core does for some column changes) drops them with the
-        // old table and has to create them again.
-        b.HasKey(e => e.Seq);
-        b.Property(e => e.Seq).ValueGeneratedNever();
+        // Triggers (HandWrittenSql, AuditChainedAfterCommit) refuse DELETE (and TRUNCATE on PostgreSQL) and every UPDATE
+        // but the one that chains a line. A later migration that rebuilds this table on SQLite (as EF Core does for some
+        // column changes) drops them with the old table and has to create them again.
+        b.HasKey(e => e.Id);
+        b.Property(e => e.Id).ValueGeneratedOnAdd();
+        // Unique where chained; the lines still to chain are found through it too (Seq IS NULL).
+        b.HasIndex(e => e.Seq).IsUnique();
         b.HasIndex(e => new { e.Party, e.At });
         b.HasIndex(e => e.RecordId);
         b.Property(e => e.Client).HasMaxLength(64);

@@ -21,6 +21,6 @@ public static class AuditQuery
         if (!string.IsNullOrWhiteSpace(filter.Actor)) q = q.Where(e => e.Actor.Contains(filter.Actor));
         if (filter.From is { } from) { var start = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero); q = q.Where(e => e.At >= start); }
         if (filter.To is { } to) { var end = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero); q = q.Where(e => e.At < end); }
-        return Paged.FromAsync(q.OrderByDescending(e => e.Seq), filter.Page, filter.PageSize, ct);
+        return Paged.FromAsync(q.OrderByDescending(e => e.Id), filter.Page, filter.PageSize, ct);
     }
 }

@@ -3,9 +3,13 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Borderlink.Features.Audit;
 
-public sealed record AuditVerification(bool Intact, long Checked, long? FirstBrokenSeq, string? Reason);
+/// <param name="Unchained">Lines committed but not chained yet (written in the moments before the check).</param>
+public sealed record AuditVerification(bool Intact, long Checked, long? FirstBrokenSeq, string? Reason, long Unchained = 0);
 
-/// <summary>Recomputes the whole chain from the first entry and names the first entry that does not fit.</summary>
+/// <summary>
+/// Recomputes the whole chain from the first entry and names the first entry that does not fit; counts the lines
+/// still to be chained (the sequencer chains them within seconds; they are not evidence of anything yet).
+/// </summary>
 public sealed class AuditVerifier(BorderlinkDb db)
 {
     public async Task<AuditVerification> VerifyAsync(CancellationToken ct = default)
@@ -33,6 +37,6 @@ public sealed class AuditVerifier(BorderlinkDb db)
         var head = await db.AuditHeads.AsNoTracking().SingleAsync(h => h.Id == 1, ct);
         if (head.LastSeq != checkedCount || head.LastHash != previousHash)
             return new(false, checkedCount, checkedCount + 1, $"the chain ends at {checkedCount} but the head records {head.LastSeq}");
-        return new(true, checkedCount, null, null);
+        return new(true, checkedCount, null, null, await db.AuditEntries.LongCountAsync(e => e.Seq == null, ct));
     }
 }

@@ -437,8 +437,11 @@ namespace Borderlink.Data.Migrations.Postgres
 
             modelBuilder.Entity("Borderlink.Features.Audit.AuditEntry", b =>
                 {
-                    b.Property<long>("Seq")
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<string>("Action")
                         .IsRequired()
@@ -482,12 +485,18 @@ namespace Borderlink.Data.Migrations.Postgres
                     b.Property<string>("RecordType")
                         .HasColumnType("text");
 
+                    b.Property<long?>("Seq")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("UserId")
                         .HasColumnType("text");
 
-                    b.HasKey("Seq");
+                    b.HasKey("Id");
 
                     b.HasIndex("RecordId");
+
+                    b.HasIndex("Seq")
+                        .IsUnique();
 
                     b.HasIndex("Party", "At");
 

@@ -432,7 +432,8 @@ namespace Borderlink.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Borderlink.Features.Audit.AuditEntry", b =>
                 {
-                    b.Property<long>("Seq")
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Action")
@@ -477,12 +478,18 @@ namespace Borderlink.Data.Migrations.Sqlite
                     b.Property<string>("RecordType")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("Seq")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("UserId")
                         .HasColumnType("TEXT");
 
-                    b.HasKey("Seq");
+                    b.HasKey("Id");
 
                     b.HasIndex("RecordId");
+
+                    b.HasIndex("Seq")
+                        .IsUnique();
 
                     b.HasIndex("Party", "At");
 
