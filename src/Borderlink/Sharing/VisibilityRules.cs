@@ -13,7 +13,9 @@ public static class VisibilityRules
     {
         var errors = new List<FieldError>();
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var parties = await db.Parties.AsNoTracking().ToListAsync(ct);
+        // Only the parties named (none for an internal record: most writes read nothing here).
+        var named = audience.ToList();
+        var parties = named.Count == 0 ? [] : await db.Parties.AsNoTracking().Where(p => named.Contains(p.Code)).ToListAsync(ct);
         foreach (var code in audience)
         {
             var party = parties.FirstOrDefault(p => p.Code == code);

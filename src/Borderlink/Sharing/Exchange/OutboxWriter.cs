@@ -23,7 +23,9 @@ public sealed class OutboxWriter(LocalNode node) : ISaveStep
         var changes = db.ChangeTracker.Entries<CoordinationRecord>()
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && !e.Entity.IsReplica)
             .ToList();
-        if (changes.Count == 0) return 0;
+        // A change that no party outside its owner sees, before or after, is sent to nobody: no partner to look up.
+        if (!changes.Any(e => (e.State != EntityState.Added && Audience(e, original: true).Length > 0)
+            || (e.State != EntityState.Deleted && Audience(e, original: false).Length > 0))) return 0;
         var partners = await db.PartnerNodes.AsNoTracking().Active().ToListAsync(ct);
         if (partners.Count == 0) return 0;
 
