@@ -6,7 +6,7 @@ namespace Borderlink.Features.Audit;
 /// Chains the audit lines saves have committed: rung by every save that wrote lines (<see cref="AuditBell"/>), and once
 /// a second regardless, for lines another instance or a transaction of its own committed, and for what a process
 /// killed before its round left behind (chained at the next start). Saves therefore never wait for each other to
-/// append to the chain; a line is unchained only for the moments between its commit and the next round (README,
+/// append to the chain; a line is unchained only for the moments between its commit and the next round, a few tenths of a second (README,
 /// "The audit trail"). Instances sharing a PostgreSQL database take turns through the chain's head row.
 /// </summary>
 public sealed class AuditSequencer(IServiceScopeFactory scopes, SavePipeline pipeline, ILogger<AuditSequencer> log) : BackgroundService
@@ -15,6 +15,12 @@ public sealed class AuditSequencer(IServiceScopeFactory scopes, SavePipeline pip
     public const int Round = 2000;
 
     private static readonly TimeSpan Idle = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// How long a ring waits before its round, so the lines of a burst of saves are chained together: under load a round
+    /// per save would take SQLite's one writer from the people writing (measured: write-contention, README).
+    /// </summary>
+    private static readonly TimeSpan Gather = TimeSpan.FromMilliseconds(100);
     private static readonly TimeSpan Quiet = TimeSpan.FromMinutes(1);
 
     /// <summary>Chains every line committed so far (in rounds of <see cref="Round"/>); returns how many it chained.</summary>
@@ -58,7 +64,7 @@ public sealed class AuditSequencer(IServiceScopeFactory scopes, SavePipeline pip
             }
             try
             {
-                await pipeline.AuditBell.WaitAsync(Idle, stoppingToken);
+                if (await pipeline.AuditBell.WaitAsync(Idle, stoppingToken)) await Task.Delay(Gather, stoppingToken);
             }
             catch (OperationCanceledException)
             {
