@@ -38,6 +38,7 @@ public sealed class PhoneLayoutTests(SharedBrowserApp app)
         await Assertions.Expect(page.GetByTestId("nav-menu")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByTestId("logout")).Not.ToBeVisibleAsync();
         var overflowing = new List<string>();
+        var cardTables = 0;
         foreach (var path in Pages)
         {
             var response = await page.GotoAsync(path);
@@ -45,10 +46,34 @@ public sealed class PhoneLayoutTests(SharedBrowserApp app)
             var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]");
             var (scroll, client) = (widths[0], widths[1]);
             if (scroll > client) overflowing.Add($"{path}: {scroll} px wide in {client} px");
+            // Lists are laid out as cards, one per row, each value after its column's name: none scrolls within itself,
+            // and no table of these pages scrolls sideways within its own box either.
+            var tables = await page.EvaluateAsync<string[]>("""
+                () => [...document.querySelectorAll('main table')].map(t => {
+                    const row = t.querySelector('tbody tr'), labelled = t.querySelector('td[data-label]');
+                    return [t.matches('.cards') ? 'cards' : 'table', t.scrollWidth > t.clientWidth + 1 ? 'scrolls' : 'fits',
+                        row ? getComputedStyle(row).display : 'empty',
+                        labelled ? getComputedStyle(labelled, '::before').content : 'none', t.dataset.testid || ''].join(' ');
+                })
+                """);
+            foreach (var table in tables)
+            {
+                if (table.Contains(" scrolls ", StringComparison.Ordinal)) overflowing.Add($"{path}: a table scrolls within itself ({table})");
+                if (!table.StartsWith("cards", StringComparison.Ordinal)) continue;
+                cardTables++;
+                if (!table.Contains(" block ", StringComparison.Ordinal) && !table.Contains(" empty ", StringComparison.Ordinal))
+                    overflowing.Add($"{path}: a card list's rows are not cards ({table})");
+            }
             var name = path.Trim('/').Split('?')[0].Replace('/', '-');
             await BrowserApp.ScreenshotAsync(page, $"phone-{user.Split('.')[0]}-{(name.Length > 0 ? name : "home")}");
         }
         Assert.True(overflowing.Count == 0, "pages wider than the phone:\n" + string.Join('\n', overflowing));
+        // Positive control: the pages do hold lists laid out as cards.
+        Assert.True(cardTables >= 8, $"{cardTables} card lists on the most used pages");
+        // A card's value follows its column's name in the reader's language (the gate list's side column).
+        await page.GotoAsync("/gates");
+        var label = await page.Locator("[data-testid=gates-table] td[data-label]").First.EvaluateAsync<string>("e => getComputedStyle(e, '::before').content");
+        Assert.Contains(locale.StartsWith("zh", StringComparison.Ordinal) ? "合作方" : "Địa phương", label, StringComparison.Ordinal);
 
         // Chinese is set in a sans-serif face on screen (the minutes keep their serif face for print).
         if (locale.StartsWith("zh", StringComparison.Ordinal))

@@ -1,7 +1,5 @@
 using Borderlink.Features.Accounts;
 using Borderlink.Features.Alerts;
-using System.Net;
-using System.Net.Http.Headers;
 using Borderlink.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -165,7 +163,7 @@ public sealed class DeliveryWorker(IServiceScopeFactory scopes, LocalNode node, 
         var encryptTo = options.Value.Encrypt
             ? partners.Values.ToDictionary(p => p.NodeId, p => p.Keys.Where(k => k.ForEncryption && k.IsValidAt(at)).OrderByDescending(k => k.ValidFrom).FirstOrDefault())
             : null;
-        var outcomes = await Task.WhenAll(claimed.Select(m => SendAsync(client, m, partners.GetValueOrDefault(m.ToNode), signing, encryptTo, ct)));
+        var outcomes = await Task.WhenAll(claimed.Select(m => PartnerPost.SendAsync(client, m, partners.GetValueOrDefault(m.ToNode), signing, encryptTo, ct)));
 
         var now = clock.GetUtcNow();
         foreach (var (message, outcome) in claimed.Zip(outcomes))
@@ -174,13 +172,13 @@ public sealed class DeliveryWorker(IServiceScopeFactory scopes, LocalNode node, 
             message.LeaseUntil = null;
             switch (outcome.Kind)
             {
-                case SendKind.Delivered:
+                case PartnerPost.SendKind.Delivered:
                     message.Status = OutboxStatus.Delivered;
                     message.DeliveredAt = now;
                     message.ReceiptStatus = outcome.ReceiptStatus;
                     metrics.Sent(message.ToNode, "delivered", now - message.CreatedAt);
                     break;
-                case SendKind.Final:
+                case PartnerPost.SendKind.Final:
                     message.Status = OutboxStatus.Failed;
                     message.Attempts++;
                     metrics.Sent(message.ToNode, "refused", null);
@@ -197,7 +195,7 @@ public sealed class DeliveryWorker(IServiceScopeFactory scopes, LocalNode node, 
         foreach (var group in claimed.Zip(outcomes).GroupBy(x => x.First.ToNode))
         {
             if (partners.GetValueOrDefault(group.Key) is not { } partner) continue;
-            if (group.Any(x => x.Second.Kind == SendKind.Delivered))
+            if (group.Any(x => x.Second.Kind == PartnerPost.SendKind.Delivered))
             {
                 partner.LastContactAt = now;
                 partner.UnreachableSince = null;
@@ -209,7 +207,7 @@ public sealed class DeliveryWorker(IServiceScopeFactory scopes, LocalNode node, 
                 if (links.Failed(group.Key, unreachable.Second.Error!)) summaries.Add(group.Key);
                 await AlertAdministratorsAsync(db, partner, now, ct);
             }
-            if (group.LastOrDefault(x => x.Second.Kind != SendKind.Delivered) is { First: not null } failed)
+            if (group.LastOrDefault(x => x.Second.Kind != PartnerPost.SendKind.Delivered) is { First: not null } failed)
             {
                 partner.LastError = failed.Second.Error;
                 partner.LastErrorAt = now;
@@ -223,7 +221,7 @@ public sealed class DeliveryWorker(IServiceScopeFactory scopes, LocalNode node, 
             links.Summarise(partner, (int)(waiting?.Count ?? 0), waiting is null ? null : now - waiting.Oldest);
         }
         logger.LogDebug("Outbox round: {Count} messages with key {Kid}", claimed.Count, key.Kid);
-        return new Round(claimed.Count, outcomes.Count(o => o.Kind == SendKind.Delivered));
+        return new Round(claimed.Count, outcomes.Count(o => o.Kind == PartnerPost.SendKind.Delivered));
     }
 
     /// <summary>
@@ -252,51 +250,4 @@ public sealed class DeliveryWorker(IServiceScopeFactory scopes, LocalNode node, 
         var capped = Math.Min(options.Value.MaxBackoffSeconds, Math.Pow(2, Math.Min(attempts - 1, 20)));
         return TimeSpan.FromSeconds(capped * (0.5 + Random.Shared.NextDouble() * 0.5));
     }
-
-    private enum SendKind { Delivered, Retry, Final }
-
-    /// <param name="Unreachable">The partner did not answer, or its server failed (no connection, a time-out, 5xx, 408, 429): the link, not the message.</param>
-    private sealed record SendOutcome(SendKind Kind, string? Error = null, string? ReceiptStatus = null, bool Unreachable = false);
-
-    /// <param name="encryptTo">With Exchange:Encrypt on, each partner's key to encrypt to (null for a card without one); null when it is off.</param>
-    private static async Task<SendOutcome> SendAsync(HttpClient client, OutboxMessage message, PartnerNode? partner, Microsoft.IdentityModel.Tokens.SecurityKey signing,
-        IReadOnlyDictionary<string, PartnerKey?>? encryptTo, CancellationToken ct)
-    {
-        if (partner is null) return new(SendKind.Retry, $"partner {message.ToNode} is not configured");
-        var key = encryptTo?.GetValueOrDefault(partner.NodeId);
-        // A card without an encryption key (an earlier release) is retried until an administrator imports a newer card, not sent in clear.
-        if (encryptTo is not null && key is null)
-            return new(SendKind.Retry, $"Exchange:Encrypt is on but the card of {partner.NodeId} has no valid encryption key: import its current card");
-        try
-        {
-            var jws = Signing.Sign(message.Payload, signing);
-            using var content = new StringContent(key is null ? jws : Encryption.Wrap(jws, key));
-            content.Headers.ContentType = new MediaTypeHeaderValue(Envelope.MediaType);
-            using var response = await client.PostAsync(new Uri(partner.BaseUrl + "/exchange/v1/inbox"), content, ct);
-            var body = await response.Content.ReadAsStringAsync(ct);
-            if (response.StatusCode == HttpStatusCode.OK)
-            {
-                var receipt = await VerifyReceiptAsync(body, partner, message);
-                return receipt is null ? new(SendKind.Retry, "receipt missing or not signed by the partner") : new(SendKind.Delivered, null, receipt);
-            }
-            var error = $"{(int)response.StatusCode} {Truncate(body)}";
-            var status = (int)response.StatusCode;
-            return status is 400 or 401 or 403 or 413 ? new(SendKind.Final, error) : new(SendKind.Retry, error, Unreachable: status is >= 500 or 408 or 429);
-        }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
-        {
-            return new(SendKind.Retry, e.Message, Unreachable: true);
-        }
-    }
-
-    private static async Task<string?> VerifyReceiptAsync(string jws, PartnerNode partner, OutboxMessage message)
-    {
-        if (Signing.Read(jws) is not { } token) return null;
-        var key = partner.Keys.FirstOrDefault(k => k.Kid == token.Kid && !k.ForEncryption);
-        if (key is null) return null;
-        var receipt = await Signing.VerifyAsync(token, key.Jwk);
-        return receipt is { Kind: Envelope.KindReceipt, Receipt: { } r } && r.MessageId == message.Id && receipt.From == partner.NodeId ? r.Status : null;
-    }
-
-    private static string Truncate(string text) => text.Length <= 300 ? text : text[..300];
 }

@@ -6,32 +6,13 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Borderlink.Sharing.Exchange;
 
-/// <summary>A verified message waiting to be stored and applied; its task ends with the receipt status once committed.</summary>
-public sealed class InboxItem(Envelope envelope, CoordinationRecord? incoming, DateTimeOffset receivedAt)
-{
-    private readonly TaskCompletionSource<string> _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-    public Envelope Envelope => envelope;
-
-    /// <summary>The record body already read into its type (null for a retraction or a type this release does not know).</summary>
-    public CoordinationRecord? Incoming => incoming;
-
-    public DateTimeOffset ReceivedAt => receivedAt;
-
-    public Task<string> Status => _done.Task;
-
-    internal void Complete(string status) => _done.TrySetResult(status);
-
-    internal void Fail(Exception e) => _done.TrySetException(e);
-}
-
 /// <summary>
 /// Stores and applies verified inbox messages (PROTOCOL.md "Inbox") in groups: the messages that arrived while the
-/// previous group was committing go in one transaction, with one append to the audit chain and one commit. Each
-/// message still gets its own inbox row, its own audit line and its own status, and its sender gets a receipt only
-/// after the commit that holds it. A group that fails is retried one message at a time, so one bad message costs
+/// previous group was committing go in one transaction, with one commit. Each message still gets its own inbox row,
+/// its own audit line (chained after the commit, as every save's) and its own status, and its sender gets a receipt
+/// only after the commit that holds it. A group that fails is retried one message at a time, so one bad message costs
 /// only itself. One applier per process; several processes on one database are kept apart by the inbox's unique
-/// message id and the audit head lock.
+/// message id.
 /// </summary>
 public sealed class InboxGroupCommit(IServiceScopeFactory scopes, LocalNode node, ILogger<InboxGroupCommit> logger) : BackgroundService
 {
