@@ -104,7 +104,8 @@ internal sealed class MinutesConfig : IEntityTypeConfiguration<MeetingMinutes>
         b.Property(m => m.SigningParties).HasMaxLength(200);
         b.Ignore(m => m.Signers);
         b.HasIndex(m => m.MeetingId);
-        b.HasIndex(m => m.AmendsId);
+        // One number per amendment of a minutes: two amendments made at the same moment cannot both take the next one.
+        b.HasIndex(m => new { m.AmendsId, m.AmendmentNumber }).IsUnique();
         b.OwnsMany(m => m.Paragraphs, p => p.ToJson());
     }
 }

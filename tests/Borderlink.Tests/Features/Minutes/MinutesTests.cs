@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -125,6 +126,14 @@ public sealed class MinutesTests(SharedApp app)
         var second = await langSon.PostAsJsonAsync($"{MinutesApi.Path}/{minutes.Id}/amendments", edited, Json.Options);
         Assert.Equal(HttpStatusCode.Created, second.StatusCode);
         Assert.Equal(2, (await second.ReadAsync<MinutesDto>()).AmendmentNumber);
+
+        // Amendments sent at the same moment never share a number: each is made with its own, or refused as a collision
+        // to send again — never two no. 3.
+        var burst = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => langSon.PostAsJsonAsync($"{MinutesApi.Path}/{minutes.Id}/amendments", edited, Json.Options)));
+        Assert.All(burst, r => Assert.Contains(r.StatusCode, new[] { HttpStatusCode.Created, HttpStatusCode.Conflict }));
+        var numbers = await app.WithSystemDbAsync(db => db.Minutes.Where(m => m.AmendsId == minutes.Id).Select(m => m.AmendmentNumber).ToListAsync());
+        Assert.Equal(numbers.Distinct().Count(), numbers.Count);
+        Assert.Equal(2 + burst.Count(r => r.StatusCode == HttpStatusCode.Created), numbers.Count);
     }
 
     [Fact]

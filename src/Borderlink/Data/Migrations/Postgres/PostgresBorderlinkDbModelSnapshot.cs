@@ -1693,9 +1693,10 @@ namespace Borderlink.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AmendsId");
-
                     b.HasIndex("MeetingId");
+
+                    b.HasIndex("AmendsId", "AmendmentNumber")
+                        .IsUnique();
 
                     b.HasIndex("OwnerParty", "UpdatedAt");
 

@@ -1686,9 +1686,10 @@ namespace Borderlink.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AmendsId");
-
                     b.HasIndex("MeetingId");
+
+                    b.HasIndex("AmendsId", "AmendmentNumber")
+                        .IsUnique();
 
                     b.HasIndex("OwnerParty", "UpdatedAt");
 
