@@ -20,21 +20,22 @@ public sealed class OutboxWriter(LocalNode node) : ISaveStep
 
     private static async Task<int> WriteAsync(BorderlinkDb db, LocalNode node, DateTimeOffset now, CancellationToken ct)
     {
+        // Each change with the parties that saw the record before it and see it after; one seen by no party outside its
+        // owner, before or after, is sent to nobody, and with none of those there is no partner to look up.
         var changes = db.ChangeTracker.Entries<CoordinationRecord>()
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && !e.Entity.IsReplica)
+            .Select(e => (Entry: e, Before: e.State == EntityState.Added ? [] : Audience(e, original: true),
+                After: e.State == EntityState.Deleted ? [] : Audience(e, original: false)))
+            .Where(c => c.Before.Length > 0 || c.After.Length > 0)
             .ToList();
-        // A change that no party outside its owner sees, before or after, is sent to nobody: no partner to look up.
-        if (!changes.Any(e => (e.State != EntityState.Added && Audience(e, original: true).Length > 0)
-            || (e.State != EntityState.Deleted && Audience(e, original: false).Length > 0))) return 0;
+        if (changes.Count == 0) return 0;
         var partners = await db.PartnerNodes.AsNoTracking().Active().ToListAsync(ct);
         if (partners.Count == 0) return 0;
 
         var written = 0;
-        foreach (var entry in changes)
+        foreach (var (entry, before, after) in changes)
         {
             var record = entry.Entity;
-            var before = entry.State == EntityState.Added ? [] : Audience(entry, original: true);
-            var after = entry.State == EntityState.Deleted ? [] : Audience(entry, original: false);
             foreach (var partner in partners)
             {
                 var hosted = partner.PartyList;
