@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Globalization;
+using System.Linq.Expressions;
 using Borderlink.Features.Reference;
 using CsvHelper;
 using CsvHelper.Configuration;
@@ -66,23 +68,33 @@ public sealed class ReferenceSeeder(BorderlinkDb db, ILogger<ReferenceSeeder> lo
         }
     }
 
-    private static async Task<int> AddMissing<T>(DbSet<T> set, List<T> rows, Func<T, string> key, CancellationToken ct) where T : class
+    /// <summary>Adds the rows whose key the table lacks; only the keys are read (~2,000 codes, not ~2,000 places with their names).</summary>
+    private static async Task<int> AddMissing<T>(DbSet<T> set, List<T> rows, Expression<Func<T, string>> key, CancellationToken ct) where T : class
     {
-        var existing = (await set.AsNoTracking().ToListAsync(ct)).Select(key).ToHashSet(StringComparer.Ordinal);
-        var missing = rows.Where(r => !existing.Contains(key(r))).ToList();
+        var existing = (await set.AsNoTracking().Select(key).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+        var keyOf = key.Compile();
+        var missing = rows.Where(r => !existing.Contains(keyOf(r))).ToList();
         set.AddRange(missing);
         return missing.Count;
     }
 
-    /// <summary>Reads one of the embedded seed files; each row is handed over as a column → value map.</summary>
-    internal static List<T> Read<T>(string file, Func<IReadOnlyDictionary<string, string>, T> map)
+    /// <summary>
+    /// Reads one of the embedded seed files; each row is handed over as a column → value map. A file is parsed once per
+    /// process (they are part of the program), the rows made anew each time.
+    /// </summary>
+    internal static List<T> Read<T>(string file, Func<IReadOnlyDictionary<string, string>, T> map) =>
+        Parsed.GetOrAdd(file, Parse).Select(map).ToList();
+
+    private static readonly ConcurrentDictionary<string, IReadOnlyList<IReadOnlyDictionary<string, string>>> Parsed = new(StringComparer.Ordinal);
+
+    private static IReadOnlyList<IReadOnlyDictionary<string, string>> Parse(string file)
     {
         using var stream = typeof(ReferenceSeeder).Assembly.GetManifestResourceStream($"Borderlink.Data.Seed.{file}")
             ?? throw new InvalidOperationException($"Seed file {file} is not embedded.");
         using var reader = new StreamReader(stream);
         using var csv = new CsvReader(reader, new CsvConfiguration(CultureInfo.InvariantCulture));
         return csv.GetRecords<dynamic>()
-            .Select(row => map(((IDictionary<string, object>)row).ToDictionary(kv => kv.Key, kv => (string)kv.Value)))
+            .Select(row => (IReadOnlyDictionary<string, string>)((IDictionary<string, object>)row).ToDictionary(kv => kv.Key, kv => (string)kv.Value))
             .ToList();
     }
 

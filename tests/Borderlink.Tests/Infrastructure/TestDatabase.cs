@@ -43,7 +43,10 @@ public sealed class TestDatabase : IAsyncDisposable
         await using (var admin = new NpgsqlConnection(AdminConnectionString))
         {
             await admin.OpenAsync();
-            var sql = template is null ? $"CREATE DATABASE \"{name}\"" : $"CREATE DATABASE \"{name}\" TEMPLATE \"{template._name}\"";
+            // FILE_COPY: the template's files are copied as they are, not written page by page into the WAL (the default
+            // since PostgreSQL 15), which here took twice as long for a database of this size (0.13 s against 0.27 s).
+            var strategy = admin.PostgreSqlVersion.Major >= 15 ? " STRATEGY FILE_COPY" : "";
+            var sql = template is null ? $"CREATE DATABASE \"{name}\"" : $"CREATE DATABASE \"{name}\" TEMPLATE \"{template._name}\"{strategy}";
             await using var create = new NpgsqlCommand(sql, admin);
             // Copies of one template are made one at a time: PostgreSQL refuses a copy while anything else uses the template.
             await CopyGate.WaitAsync();

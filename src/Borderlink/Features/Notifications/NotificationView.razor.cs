@@ -77,14 +77,7 @@ public partial class NotificationView
     {
         var file = HttpContext.Request.Form.Files["file"];
         await using var stream = file?.OpenReadStream() ?? Stream.Null;
-        var outcome = await AttachToNotification.HandleAsync(Db, Id, file?.FileName, stream);
-        await AfterAsync(outcome switch
-        {
-            Outcome<NotificationAttachment>.Done => null,
-            Outcome<NotificationAttachment>.Invalid i => new Outcome<EventNotification>.Invalid(i.Errors),
-            Outcome<NotificationAttachment>.NotFound => new Outcome<EventNotification>.NotFound(),
-            _ => new Outcome<EventNotification>.Forbidden(),
-        });
+        await AfterAsync(await AttachToNotification.HandleAsync(Db, Id, file?.FileName, stream));
     }
 
     private Task SendAsync() => ChangeAsync(() => SendNotification.HandleAsync(Db, Clock, Id, Version ?? 0, new()));
@@ -100,42 +93,15 @@ public partial class NotificationView
 
     private async Task ChangeAsync(Func<Task<Outcome<EventNotification>>> act) => await AfterAsync(await act());
 
-    private async Task AfterResponseAsync(Func<Task<Outcome<NotificationResponse>>> act)
-    {
-        var outcome = await act();
-        await AfterAsync(outcome switch
-        {
-            Outcome<NotificationResponse>.Done => null,
-            Outcome<NotificationResponse>.Invalid i => new Outcome<EventNotification>.Invalid(i.Errors),
-            Outcome<NotificationResponse>.NotFound => new Outcome<EventNotification>.NotFound(),
-            _ => new Outcome<EventNotification>.Forbidden(),
-        });
-    }
+    private async Task AfterResponseAsync(Func<Task<Outcome<NotificationResponse>>> act) => await AfterAsync(await act());
 
-    private async Task AfterAsync(Outcome<EventNotification>? outcome)
+    /// <summary>Any action of the page: done reloads it; a refusal is said once above the actions, each field's errors also beside it.</summary>
+    private async Task AfterAsync<T>(Outcome<T> outcome)
     {
-        switch (outcome)
-        {
-            case null or Outcome<EventNotification>.Done:
-                Nav.NavigateTo($"/notifications/{Id}", forceLoad: true);
-                return;
-            case Outcome<EventNotification>.Invalid invalid:
-                errors = invalid.Errors;
-                error = string.Join(" ", invalid.Errors.Select(e => L[e.MessageKey, e.Args].Value));
-                HttpContext.Response.StatusCode = StatusCodes.Status400BadRequest;
-                break;
-            case Outcome<EventNotification>.Stale:
-                error = L["Problem.Stale"];
-                HttpContext.Response.StatusCode = StatusCodes.Status409Conflict;
-                break;
-            case Outcome<EventNotification>.NotFound:
-                Nav.NotFound();
-                return;
-            default:
-                error = L["Problem.Forbidden"];
-                HttpContext.Response.StatusCode = StatusCodes.Status403Forbidden;
-                break;
-        }
+        var answer = FormOutcome.Answer(outcome, HttpContext, Nav, _ => $"/notifications/{Id}", new FormFields(ForbiddenField: "action", StaleField: "action"));
+        if (outcome is Outcome<T>.Done || answer.Missing) return;
+        errors = answer.Errors;
+        error = string.Join(" ", errors.Select(e => L[e.MessageKey, e.Args].Value));
         Db.ChangeTracker.Clear();
         await LoadAsync();
     }
