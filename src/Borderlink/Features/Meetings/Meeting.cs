@@ -39,8 +39,10 @@ public sealed class Meeting : CoordinationRecord
     /// <summary>The IANA zone the meeting is planned in (the host's), written into calendar files.</summary>
     public required string TimeZone { get; set; }
     public bool Online { get; set; }
-    /// <summary>A place or gate pair code, when the meeting is held at one.</summary>
+    /// <summary>A place, party or gate pair code, when the meeting is held at one the gazetteer knows.</summary>
     public string? PlaceCode { get; set; }
+    /// <summary>Where it is held, as its author wrote it, when the gazetteer does not know the place (shown "not in the gazetteer").</summary>
+    public string? PlaceAsWritten { get; set; }
     public string Location { get; set; } = "";
     public string Agenda { get; set; } = "";
     public List<MeetingParticipant> Participants { get; set; } = [];
@@ -73,6 +75,7 @@ internal sealed class MeetingConfig : IEntityTypeConfiguration<Meeting>
         b.Property(m => m.Title).HasMaxLength(Meeting.TitleMax);
         b.Property(m => m.TimeZone).HasMaxLength(64);
         b.Property(m => m.PlaceCode).HasMaxLength(60);
+        b.Property(m => m.PlaceAsWritten).HasMaxLength(Gazetteer.ResolvePlace.AsWrittenMax);
         b.Property(m => m.Location).HasMaxLength(500);
         b.Property(m => m.Agenda).HasMaxLength(Meeting.TextMax);
         b.Property(m => m.Language).HasMaxLength(16);

@@ -1,5 +1,6 @@
 using Borderlink.Data;
 using Borderlink.Features.Accounts;
+using Borderlink.Features.Gazetteer;
 using Borderlink.Sharing;
 using Borderlink.Web;
 using Microsoft.AspNetCore.Identity;
@@ -9,11 +10,11 @@ using Microsoft.Extensions.Localization;
 namespace Borderlink.Features.Meetings;
 
 public sealed record MeetingDto(Guid Id, string OwnerParty, long Version, Visibility Visibility, IReadOnlyList<string> Invited, string Title, MeetingKind Kind,
-    int? Number, DateTimeOffset StartsAt, DateTimeOffset EndsAt, string TimeZone, bool Online, string? PlaceCode, string Location, string Agenda,
+    int? Number, DateTimeOffset StartsAt, DateTimeOffset EndsAt, string TimeZone, bool Online, string? PlaceCode, string? PlaceAsWritten, string Location, string Agenda,
     IReadOnlyList<MeetingParticipant> Participants, bool Cancelled, string Language)
 {
     public static MeetingDto From(Meeting m) => new(m.Id, m.OwnerParty, m.Version, m.Visibility, m.Audience, m.Title, m.Kind, m.Number, m.StartsAt, m.EndsAt,
-        m.TimeZone, m.Online, m.PlaceCode, m.Location, m.Agenda, m.Participants, m.Cancelled, m.Language);
+        m.TimeZone, m.Online, m.PlaceCode, m.PlaceAsWritten, m.Location, m.Agenda, m.Participants, m.Cancelled, m.Language);
 }
 
 /// <summary>/api/v1/meetings, their calendar files, and each user's calendar feed.</summary>
@@ -37,18 +38,19 @@ public static class MeetingsApi
                     : ApiResults.Problem(L, StatusCodes.Status404NotFound, "not-found", "Problem.NotFound"))
             .WithName("MeetingCalendarFile").WithSummary("The meeting as an iCalendar file, in its own time zone.").ProducesProblem(404);
 
-        group.MapPost("/", async (BorderlinkDb db, TimeProvider clock, IStringLocalizer<SharedResource> L, ScheduleMeeting.Request request, CancellationToken ct) =>
+        group.MapPost("/", async (BorderlinkDb db, GazetteerIndex gazetteer, TimeProvider clock, IStringLocalizer<SharedResource> L, ScheduleMeeting.Request request, CancellationToken ct) =>
             {
-                var outcome = await ScheduleMeeting.CreateAsync(db, clock, request, ct);
+                var outcome = await ScheduleMeeting.CreateAsync(db, gazetteer, clock, request, ct);
                 return ApiResults.From(outcome, L, MeetingDto.From, m => m.Version, outcome is Outcome<Meeting>.Done d ? $"{Path}/{d.Value.Id}" : null);
             })
             .RequireAuthorization(Policies.Officer)
-            .WithName("ScheduleMeeting").WithSummary("Schedule a meeting: local start and end in timeZone (IANA). A liaison may invite partner parties at once (invite).")
+            .WithName("ScheduleMeeting").WithSummary("Schedule a meeting: local start and end in timeZone (IANA); placeCode a code or a name (keepPlaceAsWritten keeps one the gazetteer does not know). A liaison may invite partner parties at once (invite).")
             .Produces<MeetingDto>(201).ProducesValidationProblem().ProducesProblem(403);
 
-        group.MapPut("/{id:guid}", async (HttpRequest http, BorderlinkDb db, IStringLocalizer<SharedResource> L, Guid id, ScheduleMeeting.Request request, CancellationToken ct) =>
+        group.MapPut("/{id:guid}", async (HttpRequest http, BorderlinkDb db, GazetteerIndex gazetteer, IStringLocalizer<SharedResource> L, Guid id, ScheduleMeeting.Request request,
+                CancellationToken ct) =>
                 await ApiResults.IfMatchAsync(http, L, async version =>
-                    ApiResults.From(await ScheduleMeeting.ChangeAsync(db, id, version, request, ct), L, MeetingDto.From, m => m.Version)))
+                    ApiResults.From(await ScheduleMeeting.ChangeAsync(db, gazetteer, id, version, request, ct), L, MeetingDto.From, m => m.Version)))
             .RequireAuthorization(Policies.Officer)
             .WithName("ChangeMeeting").WithSummary("Change or cancel a meeting of the caller's party (If-Match); invitees see the change.")
             .Produces<MeetingDto>().ProducesValidationProblem().ProducesProblem(404).ProducesProblem(412);

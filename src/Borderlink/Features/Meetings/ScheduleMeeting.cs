@@ -1,4 +1,5 @@
 using Borderlink.Data;
+using Borderlink.Features.Gazetteer;
 using Borderlink.Features.Reference;
 using Borderlink.Sharing;
 using Borderlink.Web;
@@ -13,9 +14,13 @@ public static class ScheduleMeeting
 
     public sealed record Request(string? Title, MeetingKind Kind, int? Number, DateTime? LocalStart, DateTime? LocalEnd, string? TimeZone, bool Online,
         string? PlaceCode, string? Location, string? Agenda, IReadOnlyList<Participant>? Participants, string? Language, bool Cancelled = false,
-        IReadOnlyList<string>? Invite = null);
+        IReadOnlyList<string>? Invite = null, bool KeepPlaceAsWritten = false);
 
-    public static async Task<Outcome<Meeting>> CreateAsync(BorderlinkDb db, TimeProvider clock, Request request, CancellationToken ct = default)
+    /// <remarks>
+    /// <see cref="Request.PlaceCode"/> is a code or a name in any language or spelling (a place, a party or a gate pair);
+    /// one the gazetteer does not know is refused with the nearest names, or kept as written with <see cref="Request.KeepPlaceAsWritten"/>.
+    /// </remarks>
+    public static async Task<Outcome<Meeting>> CreateAsync(BorderlinkDb db, GazetteerIndex gazetteer, TimeProvider clock, Request request, CancellationToken ct = default)
     {
         var viewer = db.Viewer;
         var invite = request.Invite ?? [];
@@ -25,7 +30,7 @@ public static class ScheduleMeeting
             return new Outcome<Meeting>.Forbidden();
         }
         var meeting = new Meeting { OwnerParty = viewer.Party, OwnerAgencyId = viewer.AgencyId.Value, Title = "", TimeZone = "", Language = "" };
-        var errors = await ApplyAsync(db, meeting, request, invite, ct);
+        var errors = await ApplyAsync(db, gazetteer, meeting, request, invite, ct);
         if (invite.Count > 0)
             errors.AddRange(await VisibilityRules.ValidateAsync(db, viewer.Party, Visibility.Partners, invite, [], clock, ct));
         if (errors.Count > 0) return new Outcome<Meeting>.Invalid(errors);
@@ -35,11 +40,11 @@ public static class ScheduleMeeting
         return new Outcome<Meeting>.Done(meeting, Created: true);
     }
 
-    public static async Task<Outcome<Meeting>> ChangeAsync(BorderlinkDb db, Guid id, long version, Request request, CancellationToken ct = default)
+    public static async Task<Outcome<Meeting>> ChangeAsync(BorderlinkDb db, GazetteerIndex gazetteer, Guid id, long version, Request request, CancellationToken ct = default)
     {
         var loaded = await RecordLoader.LoadForChangeAsync<Meeting>(db, id, RecordOperation.Edit, version, ct);
         if (loaded is not Outcome<Meeting>.Done { Value: var meeting }) return loaded;
-        var errors = await ApplyAsync(db, meeting, request, meeting.Audience, ct);
+        var errors = await ApplyAsync(db, gazetteer, meeting, request, meeting.Audience, ct);
         if (errors.Count > 0) return new Outcome<Meeting>.Invalid(errors);
         return await RecordLoader.SaveVersionedAsync(db, meeting, version, ct);
     }
@@ -48,7 +53,7 @@ public static class ScheduleMeeting
     /// A participant of another party must be among those the meeting is shared with (<paramref name="invited"/>):
     /// naming a party at the table and not telling it would drop the writer's intent without a word.
     /// </remarks>
-    private static async Task<List<FieldError>> ApplyAsync(BorderlinkDb db, Meeting meeting, Request r, IReadOnlyCollection<string> invited, CancellationToken ct)
+    private static async Task<List<FieldError>> ApplyAsync(BorderlinkDb db, GazetteerIndex gazetteer, Meeting meeting, Request r, IReadOnlyCollection<string> invited, CancellationToken ct)
     {
         var errors = new List<FieldError>();
         if (string.IsNullOrWhiteSpace(r.Title)) errors.Add(new("title", "Error.Required"));
@@ -62,10 +67,7 @@ public static class ScheduleMeeting
         if (r.LocalEnd is null) errors.Add(new("end", "Error.Required"));
         if (r.LocalStart is { } s && r.LocalEnd is { } e && e <= s) errors.Add(new("end", "Error.EndBeforeStart"));
         if (!Languages.IsSupported(r.Language)) errors.Add(new("language", "Error.UnknownLanguage"));
-        var place = string.IsNullOrWhiteSpace(r.PlaceCode) ? null : r.PlaceCode.Trim();
-        if (place is not null && !await db.Places.AnyAsync(p => p.Code == place, ct) && !await db.GatePairs.AnyAsync(g => g.Code == place, ct)
-            && !await db.Parties.AnyAsync(p => p.Code == place, ct))
-            errors.Add(new("placeCode", "Error.UnknownPlace", place));
+        var (place, asWritten) = await ResolvePlace.FieldAsync(gazetteer, errors, "placeCode", r.PlaceCode, r.KeepPlaceAsWritten, ResolvePlace.Kinds(gates: true), ct);
         var parties = await db.Parties.AsNoTracking().ToListAsync(ct);
         foreach (var p in r.Participants ?? [])
         {
@@ -83,6 +85,7 @@ public static class ScheduleMeeting
         meeting.EndsAt = TimeDisplay.Instant(r.LocalEnd!.Value, zone);
         meeting.Online = r.Online;
         meeting.PlaceCode = place;
+        meeting.PlaceAsWritten = asWritten;
         meeting.Location = r.Location?.Trim() ?? "";
         meeting.Agenda = r.Agenda?.Trim() ?? "";
         meeting.Participants = (r.Participants ?? []).Select(p => new MeetingParticipant { Party = p.Party!, Agency = p.Agency?.Trim() ?? "", People = p.People?.Trim() ?? "" }).ToList();

@@ -94,7 +94,7 @@ public sealed class EventNotification : CoordinationRecord
     public IReadOnlyList<string> PlacesAsWritten => Codes.Split(PlaceCodes).Where(c => c.StartsWith(AsWritten)).Select(c => c[1..]).ToList();
 
     /// <summary>Marks a place name kept as written in <see cref="PlaceCodes"/>.</summary>
-    public const char AsWritten = '~';
+    public const char AsWritten = Gazetteer.ResolvePlace.AsWrittenMark;
     [JsonIgnore]
     public IReadOnlyList<string> GatePairs => Codes.Split(GatePairCodes);
     [JsonIgnore]

@@ -51,21 +51,13 @@ public static class NotificationRules
             errors.Add(new("disease", "Error.UnknownDisease", c.Disease ?? ""));
 
         var places = new List<string>();
+        var entries = await gazetteer.EntriesAsync(ct);
         foreach (var name in (c.Places ?? []).Where(n => !string.IsNullOrWhiteSpace(n)).Select(n => n.Trim()))
         {
-            var code = await ResolvePlaceAsync(gazetteer, name, ct);
-            if (code is not null) places.Add(code);
-            else if (name.Length > 200 || name.Contains('|') || name[0] == EventNotification.AsWritten) errors.Add(new("places", "Error.PlaceNameUnusable", name));
+            if (ResolvePlace.Code(entries, name, ResolvePlace.Kinds()) is { } code) places.Add(code);
             // Not a dead end: the author keeps the name as written, or chooses among the nearest names.
-            else if (c.KeepUnknownPlaces) places.Add(EventNotification.AsWritten + name);
-            else
-            {
-                var nearest = GazetteerIndex.Rank(await gazetteer.EntriesAsync(ct), name, 8).Where(h => h.Entry.Kind != GazetteerKind.GatePair)
-                    .Select(h => h.Entry.Names.Name()).Distinct().Take(3).ToList();
-                errors.Add(nearest.Count > 0
-                    ? new("places", "Error.PlaceNotInGazetteer", name, Web.Languages.List(nearest))
-                    : new("places", "Error.PlaceNotInGazetteerNoMatch", name));
-            }
+            else if (c.KeepUnknownPlaces && ResolvePlace.Keepable(name)) places.Add(EventNotification.AsWritten + name);
+            else errors.Add(ResolvePlace.Unknown(entries, "places", name, ResolvePlace.Kinds()));
         }
         var gates = (c.GatePairs ?? []).Where(g => !string.IsNullOrWhiteSpace(g)).Select(g => g.Trim()).Distinct().ToList();
         if (gates.Count > 0)
@@ -82,17 +74,6 @@ public static class NotificationRules
         return (errors, new Resolved(Codes.Join(places), Codes.Join(gates), Codes.Join(addressees)));
     }
 
-    /// <summary>How close a name must come to a place's for the place to be taken without asking (accents, case, a letter off).</summary>
-    public const double ResolveScore = 0.7;
-
-    /// <summary>A reference code as written, or the best gazetteer match that is a party or a place and close enough to be meant.</summary>
-    public static async Task<string?> ResolvePlaceAsync(GazetteerIndex gazetteer, string name, CancellationToken ct)
-    {
-        var entries = await gazetteer.EntriesAsync(ct);
-        var exact = entries.FirstOrDefault(e => e.Kind != GazetteerKind.GatePair && string.Equals(e.Code, name, StringComparison.OrdinalIgnoreCase));
-        if (exact is not null) return exact.Code;
-        return GazetteerIndex.Rank(entries, name, 5).FirstOrDefault(h => h.Entry.Kind != GazetteerKind.GatePair && h.Score >= ResolveScore)?.Entry.Code;
-    }
 
     public static void Apply(EventNotification n, NotificationContent c, Resolved resolved)
     {

@@ -35,6 +35,8 @@ public sealed class QuarantineFacility : CoordinationRecord
     public required string Name { get; set; }
     public FacilityKind Kind { get; set; }
     public string? PlaceCode { get; set; }
+    /// <summary>Where it is, as its author wrote it, when the gazetteer does not know the place (shown "not in the gazetteer").</summary>
+    public string? PlaceAsWritten { get; set; }
     public string? GatePair { get; set; }
     public int Capacity { get; set; }
     /// <summary>Percentage of capacity from which the party is alerted (e.g. 90).</summary>
@@ -91,6 +93,7 @@ internal sealed class QuarantineFacilityConfig : IEntityTypeConfiguration<Quaran
         b.ConfigureRecord();
         b.Property(f => f.Name).HasMaxLength(QuarantineFacility.NameMax);
         b.Property(f => f.PlaceCode).HasMaxLength(60);
+        b.Property(f => f.PlaceAsWritten).HasMaxLength(Gazetteer.ResolvePlace.AsWrittenMax);
         b.Property(f => f.GatePair).HasMaxLength(60);
         b.Property(f => f.Language).HasMaxLength(16);
         b.Ignore(f => f.NearCapacity);

@@ -1,4 +1,5 @@
 using Borderlink.Data;
+using Borderlink.Features.Gazetteer;
 using Borderlink.Features.Screening;
 using Borderlink.Sharing;
 using Borderlink.Web;
@@ -8,9 +9,9 @@ using Microsoft.Extensions.Localization;
 namespace Borderlink.Features.Quarantine;
 
 public sealed record FacilityDto(Guid Id, string OwnerParty, long Version, Visibility Visibility, IReadOnlyList<string> Audience, string Name, FacilityKind Kind,
-    string? PlaceCode, string? GatePair, int Capacity, int AlertAtPercent, int Occupancy, bool NearCapacity, bool Active, string Language)
+    string? PlaceCode, string? PlaceAsWritten, string? GatePair, int Capacity, int AlertAtPercent, int Occupancy, bool NearCapacity, bool Active, string Language)
 {
-    public static FacilityDto From(QuarantineFacility f) => new(f.Id, f.OwnerParty, f.Version, f.Visibility, f.Audience, f.Name, f.Kind, f.PlaceCode, f.GatePair,
+    public static FacilityDto From(QuarantineFacility f) => new(f.Id, f.OwnerParty, f.Version, f.Visibility, f.Audience, f.Name, f.Kind, f.PlaceCode, f.PlaceAsWritten, f.GatePair,
         f.Capacity, f.AlertAtPercent, f.Occupancy, f.NearCapacity, f.Active, f.Language);
 }
 
@@ -34,18 +35,18 @@ public static class QuarantineApi
             .WithName("ListFacilities").WithSummary("Quarantine facilities of the caller's party and those partners share, with capacity and occupancy.");
         facilities.MapReadAndShare<QuarantineFacility, FacilityDto>("Facility", "quarantine facility (sharing shows partners its capacity and occupancy, never who is in it)",
             FacilityDto.From);
-        facilities.MapPost("/", async (BorderlinkDb db, IStringLocalizer<SharedResource> L, CreateFacility.Request request, CancellationToken ct) =>
+        facilities.MapPost("/", async (BorderlinkDb db, GazetteerIndex gazetteer, IStringLocalizer<SharedResource> L, CreateFacility.Request request, CancellationToken ct) =>
             {
-                var outcome = await CreateFacility.HandleAsync(db, request, ct);
+                var outcome = await CreateFacility.HandleAsync(db, gazetteer, request, ct);
                 return ApiResults.From(outcome, L, FacilityDto.From, f => f.Version, outcome is Outcome<QuarantineFacility>.Done d ? $"{Path}/facilities/{d.Value.Id}" : null);
             })
             .RequireAuthorization(Policies.Officer)
             .WithName("CreateFacility").WithSummary("Add a quarantine facility of the caller's party: capacity and the occupancy (percent) that raises an alert.")
             .Produces<FacilityDto>(201).ProducesValidationProblem().ProducesProblem(403);
-        facilities.MapPut("/{id:guid}", async (HttpRequest http, BorderlinkDb db, TimeProvider clock, IStringLocalizer<SharedResource> L, Guid id, CreateFacility.Request request,
+        facilities.MapPut("/{id:guid}", async (HttpRequest http, BorderlinkDb db, GazetteerIndex gazetteer, TimeProvider clock, IStringLocalizer<SharedResource> L, Guid id, CreateFacility.Request request,
                 CancellationToken ct) =>
                 await ApiResults.IfMatchAsync(http, L, async version =>
-                    ApiResults.From(await ChangeFacility.HandleAsync(db, clock, id, version, request, ct), L, FacilityDto.From, f => f.Version)))
+                    ApiResults.From(await ChangeFacility.HandleAsync(db, gazetteer, clock, id, version, request, ct), L, FacilityDto.From, f => f.Version)))
             .RequireAuthorization(Policies.Officer)
             .WithName("ChangeFacility").WithSummary("Change a facility of the caller's party (If-Match).")
             .Produces<FacilityDto>().ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(412);

@@ -56,7 +56,7 @@ public static class QuarantineRules
         db.Audit(AuditActions.Escalated, AuditOutcomes.Ok, facility, AuditDetail.QuarantineOccupancy(facility.Occupancy, facility.Capacity, facility.AlertAtPercent));
     }
 
-    internal static async Task<List<FieldError>> ApplyAsync(BorderlinkDb db, QuarantineFacility facility, CreateFacility.Request r, CancellationToken ct)
+    internal static async Task<List<FieldError>> ApplyAsync(BorderlinkDb db, Gazetteer.GazetteerIndex gazetteer, QuarantineFacility facility, CreateFacility.Request r, CancellationToken ct)
     {
         var errors = new List<FieldError>();
         FieldChecks.Text(errors, "name", r.Name, QuarantineFacility.NameMax, required: true);
@@ -67,12 +67,13 @@ public static class QuarantineRules
         var gate = string.IsNullOrWhiteSpace(r.GatePair) ? null : r.GatePair.Trim();
         if (gate is not null && !await db.GatePairs.OfParty(facility.OwnerParty).AnyAsync(g => g.Code == gate, ct))
             errors.Add(new("gatePair", "Error.UnknownGate", gate));
-        var place = string.IsNullOrWhiteSpace(r.PlaceCode) ? null : r.PlaceCode.Trim();
-        if (place is not null && !await db.Places.AnyAsync(p => p.Code == place, ct)) errors.Add(new("placeCode", "Error.UnknownPlace", place));
+        var (place, asWritten) = await Gazetteer.ResolvePlace.FieldAsync(gazetteer, errors, "placeCode", r.PlaceCode, r.KeepPlaceAsWritten,
+            Gazetteer.ResolvePlace.Kinds(), ct);
         if (errors.Count > 0) return errors;
         facility.Name = r.Name!.Trim();
         facility.Kind = r.Kind;
         facility.PlaceCode = place;
+        facility.PlaceAsWritten = asWritten;
         facility.GatePair = gate;
         facility.Capacity = r.Capacity;
         facility.AlertAtPercent = r.AlertAtPercent;

@@ -110,7 +110,50 @@ public sealed class MeetingTests(SharedApp app)
         var id = Guid.Parse(posted.Headers.Location!.ToString().Split('/').Last());
         var meeting = await (await langSon.GetAsync($"{MeetingsApi.Path}/{id}")).ReadAsync<MeetingDto>();
         Assert.Equal("HUUNGHI-YOUYIGUAN", meeting.PlaceCode);
-        Assert.Contains("Hữu Nghị", WebUtility.HtmlDecode(await langSon.GetStringAsync($"/meetings/{id}")), StringComparison.Ordinal);
+        var known = WebUtility.HtmlDecode(await langSon.GetStringAsync($"/meetings/{id}"));
+        Assert.Contains("Hữu Nghị", known, StringComparison.Ordinal);
+        Assert.DoesNotContain("chưa có trong danh mục địa danh", known, StringComparison.Ordinal);
+
+        // Not a dead end: the officer keeps the unknown name as written, and every reader sees it marked as such.
+        const string written = "Nhà khách Qwxzzq";
+        var kept = await Forms.PostAsync(langSon, "/meetings/new", "/meetings/new", "meeting", [.. Fields(written), new("Form.KeepPlaceAsWritten", "true")]);
+        Assert.Equal(HttpStatusCode.Redirect, kept.StatusCode);
+        var keptId = Guid.Parse(kept.Headers.Location!.ToString().Split('/').Last());
+        var keptMeeting = await (await langSon.GetAsync($"{MeetingsApi.Path}/{keptId}")).ReadAsync<MeetingDto>();
+        Assert.Equal((null, written), (keptMeeting.PlaceCode, keptMeeting.PlaceAsWritten));
+        Assert.Contains($"{written} (chưa có trong danh mục địa danh)", WebUtility.HtmlDecode(await langSon.GetStringAsync($"/meetings/{keptId}")), StringComparison.Ordinal);
+        // Its edit form offers it again as written, so a save does not lose it.
+        var edit = WebUtility.HtmlDecode(await langSon.GetStringAsync($"/meetings/{keptId}/edit"));
+        Assert.Contains($"value=\"{written}\"", edit, StringComparison.Ordinal);
+        Assert.Matches("name=\"Form.KeepPlaceAsWritten\" value=\"true\" checked", edit);
+    }
+
+    [Fact]
+    public async Task Through_the_api_an_unknown_place_is_refused_with_the_nearest_names_or_kept_as_written_when_asked()
+    {
+        var langSon = await app.SignInAsync("langson.officer", "en");
+        object Meeting(string place, bool keep) => new
+        {
+            title = "Talks " + Guid.NewGuid().ToString("N")[..6], kind = "Talks", localStart = "2026-12-07T09:00:00", localEnd = "2026-12-07T10:00:00",
+            timeZone = "Asia/Ho_Chi_Minh", placeCode = place, keepPlaceAsWritten = keep, language = "en",
+        };
+        // A name, not a code: resolved as the form resolves it.
+        var named = await langSon.PostAsJsonAsync(MeetingsApi.Path, Meeting("Loc Binh", keep: false), Json.Options);
+        Assert.Equal(HttpStatusCode.Created, named.StatusCode);
+        var resolved = await named.ReadAsync<MeetingDto>();
+        Assert.Equal(("VN-09-06529", null), (resolved.PlaceCode, resolved.PlaceAsWritten));
+
+        var refused = await langSon.PostAsJsonAsync(MeetingsApi.Path, Meeting("Lok Binhq", keep: false), Json.Options);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        var problem = await refused.Content.ReadAsStringAsync();
+        Assert.Contains("placeCode", problem, StringComparison.Ordinal);
+        Assert.Contains("Lok Binhq", problem, StringComparison.Ordinal);
+        Assert.Contains("Nearest: Loc Binh Commune", problem, StringComparison.Ordinal); // the nearest names, offered in the reader's language
+
+        var kept = await langSon.PostAsJsonAsync(MeetingsApi.Path, Meeting("Lok Binhq", keep: true), Json.Options);
+        Assert.Equal(HttpStatusCode.Created, kept.StatusCode);
+        var meeting = await kept.ReadAsync<MeetingDto>();
+        Assert.Equal((null, "Lok Binhq"), (meeting.PlaceCode, meeting.PlaceAsWritten));
     }
 
     [Fact]

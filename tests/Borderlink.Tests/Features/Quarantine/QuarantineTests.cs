@@ -25,6 +25,39 @@ public sealed class QuarantineTests(SharedApp app)
             && db.Users.Any(u => u.Id == a.UserId && u.UserName == "langson.coordinator")));
 
     [Fact]
+    public async Task A_facility_is_placed_by_any_name_of_its_place_or_as_written_and_editing_it_in_the_form_keeps_its_place()
+    {
+        var langSon = await app.SignInAsync("langson.officer", "vi");
+        async Task<HttpResponseMessage> CreateAsync(string place, bool keep) => await langSon.PostAsJsonAsync($"{QuarantineApi.Path}/facilities",
+            new { name = "Khu cách ly " + Guid.NewGuid().ToString("N")[..6], kind = "Centralized", placeCode = place, keepPlaceAsWritten = keep, capacity = 20,
+                alertAtPercent = 90, active = true, language = "vi" }, Json.Options);
+        var placed = await (await CreateAsync("Lộc Bình", keep: false)).ReadAsync<FacilityDto>();
+        Assert.Equal("VN-09-06529", placed.PlaceCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await CreateAsync("Trạm Qwxzzq", keep: false)).StatusCode);
+        var kept = await CreateAsync("Trạm Qwxzzq", keep: true);
+        Assert.Equal(HttpStatusCode.Created, kept.StatusCode);
+        var asWritten = await kept.ReadAsync<FacilityDto>();
+        Assert.Equal((null, "Trạm Qwxzzq"), (asWritten.PlaceCode, asWritten.PlaceAsWritten));
+
+        var page = WebUtility.HtmlDecode(await langSon.GetStringAsync($"/quarantine/facilities/{asWritten.Id}"));
+        Assert.Contains("Trạm Qwxzzq (chưa có trong danh mục địa danh)", page, StringComparison.Ordinal);
+        Assert.Contains("Lộc Bình", WebUtility.HtmlDecode(await langSon.GetStringAsync($"/quarantine/facilities/{placed.Id}")), StringComparison.Ordinal);
+
+        // Saved again through its form, as the form shows it, the facility keeps its place (the form used to send none).
+        var editUrl = $"/quarantine/facilities/{placed.Id}/edit";
+        var form = WebUtility.HtmlDecode(await langSon.GetStringAsync(editUrl));
+        var shown = System.Text.RegularExpressions.Regex.Match(form, "id=\"place\" name=\"Form.Place\" value=\"([^\"]*)\"").Groups[1].Value;
+        Assert.Contains("Lộc Bình", shown, StringComparison.Ordinal);
+        var saved = await Forms.PostAsync(langSon, editUrl, editUrl, "facility", [
+            new("Form.Name", placed.Name), new("Form.Kind", "Centralized"), new("Form.Capacity", "25"), new("Form.AlertAtPercent", "90"), new("Form.Active", "true"),
+            new("Form.Language", "vi"), new("Form.Version", placed.Version.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            new("Form.Place", shown)]);
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var after = await (await langSon.GetAsync($"{QuarantineApi.Path}/facilities/{placed.Id}")).ReadAsync<FacilityDto>();
+        Assert.Equal((25, "VN-09-06529"), (after.Capacity, after.PlaceCode));
+    }
+
+    [Fact]
     public async Task A_facility_fills_with_its_stays_alerts_once_when_near_capacity_and_partners_see_only_how_full_it_is()
     {
         var langSon = await app.SignInAsync("langson.officer");

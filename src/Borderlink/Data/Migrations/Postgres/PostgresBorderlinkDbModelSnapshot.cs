@@ -1556,6 +1556,10 @@ namespace Borderlink.Data.Migrations.Postgres
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
+                    b.Property<string>("PlaceAsWritten")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<string>("PlaceCode")
                         .HasMaxLength(60)
                         .HasColumnType("character varying(60)");
@@ -2541,6 +2545,10 @@ namespace Borderlink.Data.Migrations.Postgres
                     b.Property<string>("PersonalDataSharedBecause")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("PlaceAsWritten")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<string>("PlaceCode")
                         .HasMaxLength(60)

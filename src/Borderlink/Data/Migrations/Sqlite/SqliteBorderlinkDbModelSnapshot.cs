@@ -1549,6 +1549,10 @@ namespace Borderlink.Data.Migrations.Sqlite
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PlaceAsWritten")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("PlaceCode")
                         .HasMaxLength(60)
                         .HasColumnType("TEXT");
@@ -2533,6 +2537,10 @@ namespace Borderlink.Data.Migrations.Sqlite
 
                     b.Property<string>("PersonalDataSharedBecause")
                         .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PlaceAsWritten")
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("PlaceCode")
