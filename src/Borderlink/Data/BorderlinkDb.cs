@@ -36,9 +36,9 @@ public abstract partial class BorderlinkDb : IdentityDbContext<BorderlinkUser>, 
     // Read by the visibility query filter; EF turns them into parameters on every query.
     internal bool ViewerIsSystem => _viewer.IsSystem;
     internal string? ViewerParty => _viewer.Party;
-    internal string? ViewerPartyToken => _viewer.Party is { } p ? CoordinationRecord.Token(p) : null;
+    internal string? ViewerPartyToken => _viewer.Party is { } p ? Codes.Token(p) : null;
     internal Guid? ViewerAgencyId => _viewer.AgencyId;
-    internal string? ViewerFunctionToken => _viewer.Function is { } f ? CoordinationRecord.Token(f) : null;
+    internal string? ViewerFunctionToken => _viewer.Function is { } f ? Codes.Token(f) : null;
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

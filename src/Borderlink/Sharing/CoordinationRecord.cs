@@ -48,17 +48,17 @@ public abstract class CoordinationRecord
     public string RecordType => RecordTypes.NameOf(GetType());
 
     [JsonIgnore]
-    public IReadOnlyList<string> Audience => Split(AudienceParties);
+    public IReadOnlyList<string> Audience => Codes.Split(AudienceParties);
     [JsonIgnore]
-    public IReadOnlyList<string> Restriction => Split(RestrictedFunctions);
+    public IReadOnlyList<string> Restriction => Codes.Split(RestrictedFunctions);
     [JsonIgnore]
     public bool IsReplica => OriginNode is not null;
 
     public void SetVisibility(Visibility visibility, IEnumerable<string> audience, IEnumerable<string> restrictedTo)
     {
         Visibility = visibility;
-        AudienceParties = visibility == Visibility.Internal ? "" : Join(audience.Where(p => p != OwnerParty));
-        RestrictedFunctions = visibility == Visibility.Restricted ? Join(restrictedTo) : "";
+        AudienceParties = visibility == Visibility.Internal ? "" : Codes.JoinSorted(audience.Where(p => p != OwnerParty));
+        RestrictedFunctions = visibility == Visibility.Restricted ? Codes.JoinSorted(restrictedTo) : "";
     }
 
     /// <summary>
@@ -69,15 +69,6 @@ public abstract class CoordinationRecord
         SetVisibility(audience.Count == 0 ? Visibility.Internal : original.Visibility == Visibility.Restricted ? Visibility.Restricted : Visibility.Partners,
             audience, original.Restriction);
 
-    public static string Token(string code) => "|" + code + "|";
-
-    private static string Join(IEnumerable<string> codes)
-    {
-        var distinct = codes.Where(c => !string.IsNullOrWhiteSpace(c)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-        return distinct.Count == 0 ? "" : "|" + string.Join('|', distinct) + "|";
-    }
-
-    private static string[] Split(string stored) => stored.Split('|', StringSplitOptions.RemoveEmptyEntries);
 }
 
 internal static class RecordConfiguration

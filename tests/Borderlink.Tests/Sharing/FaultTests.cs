@@ -31,7 +31,17 @@ public sealed class FaultTests(ITestOutputHelper output) : IAsyncLifetime
     {
         _china = await NodeAsync("cn-gx", ["CN-GX", "CN-YN"]);
         _vietnam = await NodeAsync("vn-north", ["VN-13", "VN-09", "VN-04", "VN-07", "VN-02"]);
-        await Task.WhenAll(_china.StartAsync(), _vietnam.StartAsync());
+    }
+
+    /// <summary>
+    /// Starts both nodes and makes them partners. Each test starts the Vietnam node with the settings it needs
+    /// (<paramref name="vietnam"/>, delivery on or off) rather than starting it plainly and again: a node start is about
+    /// 4 s of both cores here, and these tests run alone.
+    /// </summary>
+    private async Task StartPairAsync(Action<ProcessNode>? vietnam = null, bool vietnamDelivers = true)
+    {
+        vietnam?.Invoke(_vietnam);
+        await Task.WhenAll(_china.StartAsync(), _vietnam.StartAsync(vietnamDelivers));
         var cnAdmin = await _china.SignInAsync("guangxi.admin");
         var vnAdmin = await _vietnam.SignInAsync("langson.admin");
         var cnCard = await cnAdmin.GetFromJsonAsync<NodeCard>("/api/v1/exchange/node-card");
@@ -95,6 +105,7 @@ public sealed class FaultTests(ITestOutputHelper output) : IAsyncLifetime
     public async Task The_receiver_killed_during_a_stream_of_200_messages_gets_each_exactly_once()
     {
         var ct = TestContext.Current.CancellationToken;
+        await StartPairAsync();
         var killed = 0;
         await WriteAsync("stream", 200, afterEach: async i =>
         {
@@ -113,8 +124,7 @@ public sealed class FaultTests(ITestOutputHelper output) : IAsyncLifetime
     public async Task The_sender_killed_between_commit_and_delivery_sends_everything_after_restart()
     {
         var ct = TestContext.Current.CancellationToken;
-        _vietnam.Kill();
-        await _vietnam.StartAsync(deliveryEnabled: false);
+        await StartPairAsync(vietnamDelivers: false);
         await WriteAsync("committed", 100);
         Assert.Equal(100, await _vietnam.ScalarAsync("SELECT COUNT(*) FROM \"OutboxMessages\" WHERE \"Status\" = 'pending'"));
         _vietnam.Kill();
@@ -131,8 +141,7 @@ public sealed class FaultTests(ITestOutputHelper output) : IAsyncLifetime
         // A sender killed while holding claims leaves them for its claim lease (PostgreSQL): 8 s here, not the default
         // 45 s, so the test does not wait 45 s for what 8 s shows as well. (Short leases are for this test alone: under
         // load a round can outlast them, and the two-instance test counts any message sent twice.)
-        _vietnam.Kill();
-        await _vietnam.With("Exchange__SendTimeoutSeconds", "5").With("Exchange__ClaimLeaseSeconds", "8").StartAsync();
+        await StartPairAsync(vietnam: n => n.With("Exchange__SendTimeoutSeconds", "5").With("Exchange__ClaimLeaseSeconds", "8"));
         _china.Kill();
         await WriteAsync("in-flight", 200);
         await _china.StartAsync();
@@ -162,8 +171,7 @@ public sealed class FaultTests(ITestOutputHelper output) : IAsyncLifetime
         var ct = TestContext.Current.CancellationToken;
         // Delivery off while they write: what is under test is the commit of a change with its message, and no claim
         // left by the kill has to wait out its lease before the check.
-        _vietnam.Kill();
-        await _vietnam.StartAsync(deliveryEnabled: false);
+        await StartPairAsync(vietnamDelivers: false);
         var clients = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => _vietnam.SignInAsync("langson.liaison")));
         var created = 0;
         var next = -1;
@@ -212,6 +220,7 @@ public sealed class FaultTests(ITestOutputHelper output) : IAsyncLifetime
     {
         Assert.SkipUnless(TestDatabase.IsPostgres, "several instances share a PostgreSQL database; SQLite serves one instance");
         var ct = TestContext.Current.CancellationToken;
+        await StartPairAsync();
         await using var second = _vietnam.SecondInstance();
         await second.StartAsync();
         _china.Kill();
@@ -250,9 +259,8 @@ public sealed class FaultTests(ITestOutputHelper output) : IAsyncLifetime
         // Both nodes export metrics, as an operator watching the outage would scrape them.
         var vnMetrics = $"http://127.0.0.1:{ProcessNode.FreePort()}/metrics";
         var cnMetrics = $"http://127.0.0.1:{ProcessNode.FreePort()}/metrics";
-        _vietnam.Kill();
-        await _vietnam.With("Logging__LogLevel__Default", "Information").With("Logging__Console__FormatterName", "json")
-            .With("Metrics__PrometheusUrl", vnMetrics).With("Metrics__QueueSeconds", "1").StartAsync();
+        await StartPairAsync(vietnam: n => n.With("Logging__LogLevel__Default", "Information").With("Logging__Console__FormatterName", "json")
+            .With("Metrics__PrometheusUrl", vnMetrics).With("Metrics__QueueSeconds", "1"));
         var logFrom = _vietnam.OutputLines;
         _china.Kill();
         var writing = Stopwatch.StartNew();

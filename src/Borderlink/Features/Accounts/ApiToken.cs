@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Borderlink.Sharing;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Borderlink.Features.Accounts;
@@ -28,7 +29,7 @@ public sealed class ApiToken
 
     public Borderlink.Features.Reference.Agency? Agency { get; set; }
 
-    public IReadOnlyList<string> ScopeList => Scopes.Split('|', StringSplitOptions.RemoveEmptyEntries);
+    public IReadOnlyList<string> ScopeList => Codes.Split(Scopes);
 
     public bool IsActive(DateTimeOffset now) => RevokedAt is null && now < ExpiresAt;
 }

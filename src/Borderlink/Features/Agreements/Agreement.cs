@@ -58,7 +58,7 @@ public sealed class Agreement : CoordinationRecord
     public List<AgreementMeeting> Meetings { get; set; } = [];
 
     [JsonIgnore]
-    public IReadOnlyList<string> PartyList => Parties.Split('|', StringSplitOptions.RemoveEmptyEntries);
+    public IReadOnlyList<string> PartyList => Codes.Split(Parties);
 
     /// <summary>An agreement in force past its expiry date is expired, whatever was recorded.</summary>
     public AgreementStatus StatusOn(DateOnly today) => Status == AgreementStatus.InForce && ExpiresOn is { } end && end < today ? AgreementStatus.Expired : Status;

@@ -81,7 +81,7 @@ public static class KeepAgreements
         agreement.Title = r.Title!.Trim();
         agreement.Summary = r.Summary?.Trim() ?? "";
         agreement.Language = Languages.Canonical(r.Language)!;
-        agreement.Parties = "|" + string.Join('|', partners.Append(agreement.OwnerParty).Order(StringComparer.Ordinal)) + "|";
+        agreement.Parties = Codes.JoinSorted(partners.Append(agreement.OwnerParty));
         agreement.SignedOn = r.SignedOn;
         agreement.EffectiveFrom = r.EffectiveFrom;
         agreement.ExpiresOn = r.ExpiresOn;

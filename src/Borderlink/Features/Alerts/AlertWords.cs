@@ -23,5 +23,5 @@ public static class AlertWords
         L[alert.Kind == Alert.Shared ? $"Alerts.shared.{alert.RecordType}" : "Alerts." + alert.Kind, Parties(alert, reference)];
 
     private static string Parties(Alert alert, ReferenceCache.Snapshot? reference) =>
-        Web.Languages.List(alert.Addressee.Split('|', StringSplitOptions.RemoveEmptyEntries).Select(p => reference?.PartyName(p) ?? p));
+        Web.Languages.List(Sharing.Codes.Split(alert.Addressee).Select(p => reference?.PartyName(p) ?? p));
 }

@@ -42,7 +42,7 @@ public static class ListAlerts
     /// <summary>Every alert meant for one reader: their own, their party's (within their function), the administrators'.</summary>
     public static IQueryable<Alert> For(BorderlinkDb db, Reader reader)
     {
-        var function = "|" + (reader.Function ?? "") + "|";
+        var function = Sharing.Codes.Token(reader.Function ?? "");
         var administrator = reader.Administrator ? Roles.Administrator : "";
         return db.Alerts.AsNoTracking().Where(a => a.UserId == reader.UserId
             || (a.UserId == null && (a.ForParty == null || a.ForParty == reader.Party) && (a.ForFunctions == "" || a.ForFunctions.Contains(function))

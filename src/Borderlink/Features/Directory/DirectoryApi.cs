@@ -11,7 +11,7 @@ public sealed record ContactDto(Guid Id, string OwnerParty, long Version, Visibi
     string Name, string Phone, string Email, string Hours, IReadOnlyList<string> Languages)
 {
     public static ContactDto From(ContactEntry c) => new(c.Id, c.OwnerParty, c.Version, c.Visibility, c.Audience, c.Kind, c.AgencyId, c.Name, c.Phone, c.Email, c.Hours,
-        c.Languages.Split('|', StringSplitOptions.RemoveEmptyEntries));
+        Codes.Split(c.Languages));
 }
 
 public sealed record ShiftDto(Guid Id, Guid HotlineId, string OwnerParty, string OfficerName, string Phone, DateTimeOffset StartsAt, DateTimeOffset EndsAt)

@@ -33,7 +33,7 @@ public static class PublishContact
         var entry = new ContactEntry
         {
             OwnerParty = viewer.Party, OwnerAgencyId = agency!.Id, Kind = r.Kind, AgencyId = agency.Id, Name = r.Name!.Trim(), Phone = r.Phone?.Trim() ?? "",
-            Email = r.Email?.Trim() ?? "", Hours = r.Hours?.Trim() ?? "", Languages = Borderlink.Sharing.Codes.Join(languages!),
+            Email = r.Email?.Trim() ?? "", Hours = r.Hours?.Trim() ?? "", Languages = Codes.Join(languages!),
         };
         entry.SearchText = SearchKey.Fold(string.Join(' ', entry.Name, agency.NameEn, agency.NameVi, agency.NameZh, agency.NameFr, entry.Phone, entry.Email));
         entry.SetVisibility(Visibility.Partners, await Reference.PartnerParties.OfAsync(db, clock, viewer.Party, ct), []);

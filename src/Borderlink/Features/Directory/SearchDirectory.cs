@@ -17,7 +17,7 @@ public static class SearchDirectory
         if (!string.IsNullOrWhiteSpace(party)) contacts = contacts.Where(c => c.OwnerParty == party);
         if (Web.Languages.Canonical(language) is { } lang)
         {
-            var token = CoordinationRecord.Token(lang);
+            var token = Codes.Token(lang);
             contacts = contacts.Where(c => c.Languages.Contains(token));
         }
         return await contacts.OrderBy(c => c.OwnerParty).ThenBy(c => c.Kind).ThenBy(c => c.Name).Take(500).ToListAsync(ct);

@@ -142,7 +142,7 @@ public sealed class GazetteerIndex(IServiceScopeFactory scopes) : IDisposable
     /// <summary>Every searchable key of a named thing: its four names, its aliases, and the names without administrative words.</summary>
     public static List<string> Keys(INamed named, string aliases, params string[] extra) =>
         new[] { named.NameEn, named.NameVi, named.NameZh, named.NameFr }
-            .Concat(aliases.Split('|', StringSplitOptions.RemoveEmptyEntries))
+            .Concat(Sharing.Codes.Split(aliases))
             .Concat(extra)
             .Concat(new[] { named.NameEn, named.NameVi, named.NameFr }.Select(StripAdministrativeWords))
             .Select(SearchKey.Fold)

@@ -30,7 +30,7 @@ public static class CreateMinutes
         var minutes = new MeetingMinutes
         {
             OwnerParty = meeting.OwnerParty, OwnerAgencyId = db.Viewer.AgencyId!.Value, MeetingId = meeting.Id, LanguageA = "", LanguageB = "", TitleA = "", TitleB = "",
-            SigningParties = "|" + string.Join('|', partners.Append(meeting.OwnerParty).Order(StringComparer.Ordinal)) + "|",
+            SigningParties = Codes.JoinSorted(partners.Append(meeting.OwnerParty)),
         };
         MinutesRules.Apply(minutes, request);
         minutes.SetVisibility(partners.Count > 0 ? Visibility.Partners : Visibility.Internal, partners, []);

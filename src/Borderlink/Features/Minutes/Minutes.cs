@@ -36,7 +36,7 @@ public sealed class MeetingMinutes : CoordinationRecord
     public string SigningParties { get; set; } = "";
 
     [System.Text.Json.Serialization.JsonIgnore]
-    public IReadOnlyList<string> Signers => SigningParties.Split('|', StringSplitOptions.RemoveEmptyEntries);
+    public IReadOnlyList<string> Signers => Codes.Split(SigningParties);
 
     /// <summary>A digest of what is signed (languages, titles, paragraphs), so a signature names the exact text.</summary>
     public string ContentHash()

@@ -49,7 +49,7 @@ public static class NotificationQueries
         if (!string.IsNullOrWhiteSpace(query.Disease)) filtered = filtered.Where(n => n.DiseaseCode == query.Disease);
         if (!string.IsNullOrWhiteSpace(query.Partner))
         {
-            var token = CoordinationRecord.Token(query.Partner);
+            var token = Codes.Token(query.Partner);
             filtered = filtered.Where(n => n.OwnerParty == query.Partner || n.Addressees.Contains(token));
         }
         if (query.From is { } from)
@@ -130,7 +130,7 @@ public static class NotificationQueries
     private static IQueryable<EventNotification> Box(BorderlinkDb db, InboxBox box, DateTimeOffset now)
     {
         var party = db.Viewer.Party ?? "";
-        var token = CoordinationRecord.Token(party);
+        var token = Codes.Token(party);
         var userId = db.Viewer.UserId ?? "";
         var all = db.EventNotifications.AsNoTracking();
         var open = all.Where(n => n.Status == NotificationStatus.Sent || n.Status == NotificationStatus.Updated);

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Borderlink.Sharing;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Borderlink.Features.Reference;
@@ -20,7 +21,7 @@ public sealed class Party : IRenamable
     public string Languages { get; set; } = "en";
 
     /// <summary><see cref="Languages"/> as a list, the main language first.</summary>
-    public IReadOnlyList<string> LanguageList => Languages.Split('|', StringSplitOptions.RemoveEmptyEntries);
+    public IReadOnlyList<string> LanguageList => Codes.Split(Languages);
     public DateOnly? ValidFrom { get; set; }
     public DateOnly? ValidTo { get; set; }
     public string? SuccessorCode { get; set; }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Borderlink.Sharing;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Borderlink.Features.Reference;
@@ -23,7 +24,7 @@ public sealed class Place : IRenamable
     /// <summary>The places it became, "|"-separated codes, for a unit that no longer exists.</summary>
     public string Successors { get; set; } = "";
 
-    public IReadOnlyList<string> SuccessorList => Successors.Split('|', StringSplitOptions.RemoveEmptyEntries);
+    public IReadOnlyList<string> SuccessorList => Codes.Split(Successors);
     public required string NameEn { get; set; }
     public string NameVi { get; set; } = "";
     public string NameZh { get; set; } = "";

@@ -1,4 +1,5 @@
 using Borderlink.Data;
+using Borderlink.Sharing;
 using Borderlink.Web;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -32,7 +33,7 @@ public sealed record GatePairDto(string Code, string VnParty, string CnParty, st
 {
     public static GatePairDto From(GatePair g) =>
         new(g.Code, g.VnParty, g.CnParty, g.Name(), g.NameEn, g.NameVi, g.NameZh, g.NameFr, g.Aliases, g.VnGate, g.CnGate, g.Mode, g.Level,
-            g.Flows.Split('|', StringSplitOptions.RemoveEmptyEntries));
+            Codes.Split(g.Flows));
 }
 
 /// <summary>/api/v1/parties, diseases, places, gate-pairs: everyone reads; administrators correct.</summary>

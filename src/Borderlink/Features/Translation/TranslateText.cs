@@ -114,8 +114,7 @@ public static class TranslateText
     public static async Task<List<QueueItem>> QueueAsync(BorderlinkDb db, CancellationToken ct = default)
     {
         var party = db.Viewer.Party;
-        var working = (await db.Parties.AsNoTracking().Where(p => p.Code == party).Select(p => p.Languages).FirstOrDefaultAsync(ct) ?? "")
-            .Split('|', StringSplitOptions.RemoveEmptyEntries);
+        var working = Codes.Split(await db.Parties.AsNoTracking().Where(p => p.Code == party).Select(p => p.Languages).FirstOrDefaultAsync(ct));
         var items = new List<QueueItem>();
         foreach (var request in await db.TranslationRequests.AsNoTracking().Where(q => !q.Withdrawn && working.Contains(q.IntoLanguage))
                      .OrderBy(q => q.CreatedAt).Take(500).ToListAsync(ct))

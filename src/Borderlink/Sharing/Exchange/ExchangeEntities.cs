@@ -49,7 +49,7 @@ public sealed class PartnerNode
     public string? RetiredBy { get; set; }
     public List<PartnerKey> Keys { get; set; } = [];
 
-    public IReadOnlyList<string> PartyList => Parties.Split('|', StringSplitOptions.RemoveEmptyEntries);
+    public IReadOnlyList<string> PartyList => Codes.Split(Parties);
 }
 
 /// <summary>A public key from a partner's card, valid in a window.</summary>

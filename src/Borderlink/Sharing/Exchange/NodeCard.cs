@@ -66,7 +66,7 @@ public sealed class NodeCards(BorderlinkDb db, NodeKeys keys, TrustCache trust, 
         await db.SaveChangesAsync(ct);
         var partner = new PartnerNode
         {
-            NodeId = card!.NodeId, BaseUrl = card.BaseUrl.TrimEnd('/'), Parties = "|" + string.Join('|', card.Parties) + "|",
+            NodeId = card!.NodeId, BaseUrl = card.BaseUrl.TrimEnd('/'), Parties = Codes.Join(card.Parties),
             ImportedAt = clock.GetUtcNow(), ImportedBy = db.Viewer.Name, LastContactAt = existing?.LastContactAt,
             Keys = card.Keys.Select(k => new PartnerKey
             {

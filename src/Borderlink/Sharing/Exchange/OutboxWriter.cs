@@ -62,7 +62,7 @@ public sealed class OutboxWriter(LocalNode node) : ISaveStep
     {
         var values = original ? entry.OriginalValues : entry.CurrentValues;
         var visibility = values.GetValue<Visibility>(nameof(CoordinationRecord.Visibility));
-        return visibility == Visibility.Internal ? [] : values.GetValue<string>(nameof(CoordinationRecord.AudienceParties)).Split('|', StringSplitOptions.RemoveEmptyEntries);
+        return visibility == Visibility.Internal ? [] : Codes.Split(values.GetValue<string>(nameof(CoordinationRecord.AudienceParties)));
     }
 
     private static void Add(BorderlinkDb db, LocalNode node, string to, string kind, CoordinationRecord record, DateTimeOffset now, EnvelopeRecord body)
