@@ -207,20 +207,20 @@ public abstract partial class BorderlinkDb : IdentityDbContext<BorderlinkUser>, 
     /// in one transaction that holds the chain's head (a row lock on PostgreSQL, so instances sharing the database take
     /// turns; SQLite's write lock). Returns how many it chained. The only writer of <see cref="AuditEntry.Seq"/>.
     /// </summary>
-    public async Task<int> ChainAuditAsync(int max, CancellationToken ct)
+    public async Task<(int Lines, DateTimeOffset? OldestWritten)> ChainAuditAsync(int max, CancellationToken ct)
     {
-        if (!await AuditEntries.AnyAsync(e => e.Seq == null, ct)) return 0;
+        if (!await AuditEntries.AnyAsync(e => e.Seq == null, ct)) return (0, null);
         using var pass = await _pipeline.Gate.EnterAsync(first: true, ct);
         await using var transaction = await Database.BeginTransactionAsync(ct);
         var head = await LockAuditHeadAsync(ct);
         // Read after the head is held: what another instance chained while this one waited is not read as unchained.
         var lines = await AuditEntries.Where(e => e.Seq == null).OrderBy(e => e.Id).Take(max).ToListAsync(ct);
-        if (lines.Count == 0) return 0;
+        if (lines.Count == 0) return (0, null);
         AuditChain.Link(head, lines);
         await base.SaveChangesAsync(acceptAllChangesOnSuccess: true, ct);
         await transaction.CommitAsync(ct);
         ChangeTracker.Clear();
-        return lines.Count;
+        return (lines.Count, lines.Min(l => l.At));
     }
 
     /// <summary>

@@ -17,6 +17,9 @@ public sealed class NodeMetrics
     private readonly Counter<long> _importRows;
     private readonly Histogram<double> _importDuration;
     private readonly Counter<long> _signInFailures;
+    private readonly Counter<long> _auditChained;
+    private readonly Histogram<double> _auditChainDelay;
+    private volatile int _auditChainFailing;
     private volatile IReadOnlyList<PartnerQueue> _queues = [];
 
     /// <summary>One partner's waiting messages, as <see cref="Sharing.Exchange.ExchangeQueueMetrics"/> last read them.</summary>
@@ -37,6 +40,13 @@ public sealed class NodeMetrics
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300] });
         _signInFailures = meter.CreateCounter<long>("borderlink.signin.failures", "{attempt}",
             "Sign-ins refused, by reason (credentials: a wrong name or password; limit: too many attempts).");
+        _auditChained = meter.CreateCounter<long>("borderlink.audit.chained", "{line}",
+            "Audit lines chained by this instance after their commit (README, \"How the audit chain is kept\").");
+        _auditChainDelay = meter.CreateHistogram<double>("borderlink.audit.chain.delay", "s",
+            "For each round of chaining, how long its oldest line had waited unchained since it was written.",
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300, 3600] });
+        meter.CreateObservableGauge("borderlink.audit.chain.failing", () => _auditChainFailing, "{instance}",
+            "1 while this instance cannot chain audit lines (the lines wait, committed, and are chained when it can again).");
         meter.CreateObservableGauge("borderlink.exchange.queue.messages",
             () => _queues.Select(q => new Measurement<long>(q.Waiting, new KeyValuePair<string, object?>("partner", q.Partner))), "{message}",
             "Messages waiting for each partner.");
@@ -67,4 +77,12 @@ public sealed class NodeMetrics
     public void SignInFailed(string reason) => _signInFailures.Add(1, new KeyValuePair<string, object?>("reason", reason));
 
     public void SetQueues(IReadOnlyList<PartnerQueue> queues) => _queues = queues;
+
+    public void AuditChained(int lines, TimeSpan oldestWaited)
+    {
+        _auditChained.Add(lines);
+        _auditChainDelay.Record(Math.Max(0, oldestWaited.TotalSeconds));
+    }
+
+    public void AuditChainFailing(bool failing) => _auditChainFailing = failing ? 1 : 0;
 }

@@ -40,6 +40,16 @@ public sealed class MetricsTests
         Assert.Equal(1, Scrape.Value(page, "borderlink_imports_duration_seconds_count", ("kind", "crossings")));
         Assert.True(Scrape.Value(page, "http_server_request_duration_seconds_count", ("http_route", "/login"), ("http_request_method", "POST")) >= 2);
         Assert.NotNull(Scrape.Value(page, "dotnet_gc_heap_total_allocated_bytes_total"));
+        // The audit lines of these writes are chained after their commit, in the sequencer's next round (a tenth of a
+        // second after a save; the scrape may come first, so it is read again for up to 10 s).
+        for (var i = 0; i < 40 && !(Scrape.Value(page, "borderlink_audit_chained_total") >= 3); i++)
+        {
+            await Task.Delay(250);
+            page = await Scrape.PageAsync(url);
+        }
+        Assert.True(Scrape.Value(page, "borderlink_audit_chained_total") >= 3, "audit lines chained");
+        Assert.True(Scrape.Value(page, "borderlink_audit_chain_delay_seconds_count") >= 1, "chaining rounds");
+        Assert.Equal(0, Scrape.Value(page, "borderlink_audit_chain_failing"));
 
         // The application's port serves no metrics: an anonymous visitor is sent to sign in.
         var onApp = await node.Client().GetAsync("/metrics");

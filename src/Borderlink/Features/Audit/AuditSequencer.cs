@@ -9,7 +9,8 @@ namespace Borderlink.Features.Audit;
 /// append to the chain; a line is unchained only for the moments between its commit and the next round, a few tenths of a second (README,
 /// "The audit trail"). Instances sharing a PostgreSQL database take turns through the chain's head row.
 /// </summary>
-public sealed class AuditSequencer(IServiceScopeFactory scopes, SavePipeline pipeline, ILogger<AuditSequencer> log) : BackgroundService
+public sealed class AuditSequencer(IServiceScopeFactory scopes, SavePipeline pipeline, Web.NodeMetrics metrics, TimeProvider clock, ILogger<AuditSequencer> log)
+    : BackgroundService
 {
     /// <summary>Lines chained in one transaction, at most.</summary>
     public const int Round = 2000;
@@ -30,7 +31,8 @@ public sealed class AuditSequencer(IServiceScopeFactory scopes, SavePipeline pip
         while (true)
         {
             await using var scope = scopes.CreateAsyncScope();
-            var count = await scope.ServiceProvider.GetRequiredService<BorderlinkDb>().ChainAuditAsync(Round, ct);
+            var (count, oldest) = await scope.ServiceProvider.GetRequiredService<BorderlinkDb>().ChainAuditAsync(Round, ct);
+            if (oldest is { } written) metrics.AuditChained(count, clock.GetUtcNow() - written);
             chained += count;
             if (count < Round) return chained;
         }
@@ -46,6 +48,7 @@ public sealed class AuditSequencer(IServiceScopeFactory scopes, SavePipeline pip
                 await ChainCommittedAsync(stoppingToken);
                 if (failingSince is not null) log.LogInformation("Audit lines are being chained again.");
                 failingSince = lastLogged = null;
+                metrics.AuditChainFailing(false);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -56,6 +59,7 @@ public sealed class AuditSequencer(IServiceScopeFactory scopes, SavePipeline pip
                 // The database is away or busy: the lines are safe where they are, committed. One line a minute at most.
                 var now = DateTimeOffset.UtcNow;
                 failingSince ??= now;
+                metrics.AuditChainFailing(true);
                 if (lastLogged is null || now - lastLogged >= Quiet)
                 {
                     log.LogWarning("Audit lines cannot be chained since {Since:u}: {Reason}", failingSince, e.Message);

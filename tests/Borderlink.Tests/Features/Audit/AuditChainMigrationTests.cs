@@ -78,7 +78,7 @@ public sealed class AuditChainMigrationTests
             Assert.Contains("append-only", refused.Message, StringComparison.Ordinal);
         }
 
-        Assert.Equal(1, await db.ChainAuditAsync(100, CancellationToken.None));
+        Assert.Equal(1, (await db.ChainAuditAsync(100, CancellationToken.None)).Lines);
         var chained = await db.AuditEntries.AsNoTracking().SingleAsync(e => e.Id == unchained.Id);
         Assert.Equal(4, chained.Seq);
         Assert.Equal(old[2].Hash, chained.PrevHash);
