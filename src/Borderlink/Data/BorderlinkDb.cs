@@ -205,7 +205,7 @@ public abstract partial class BorderlinkDb : IdentityDbContext<BorderlinkUser>, 
     /// <summary>
     /// Chains up to <paramref name="max"/> committed, unchained audit lines, oldest written first, to the end of the chain,
     /// in one transaction that holds the chain's head (a row lock on PostgreSQL, so instances sharing the database take
-    /// turns; SQLite's write lock). Returns how many it chained. The only writer of <see cref="AuditEntry.Seq"/>.
+    /// turns; SQLite's write lock). Returns how many it chained and when the oldest of them was written. The only writer of <see cref="AuditEntry.Seq"/>.
     /// </summary>
     public async Task<(int Lines, DateTimeOffset? OldestWritten)> ChainAuditAsync(int max, CancellationToken ct)
     {

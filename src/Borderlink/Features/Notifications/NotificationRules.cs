@@ -74,7 +74,6 @@ public static class NotificationRules
         return (errors, new Resolved(Codes.Join(places), Codes.Join(gates), Codes.Join(addressees)));
     }
 
-
     public static void Apply(EventNotification n, NotificationContent c, Resolved resolved)
     {
         n.Title = c.Title!.Trim();
