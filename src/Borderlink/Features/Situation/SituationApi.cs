@@ -1,8 +1,10 @@
 using Borderlink.Data;
 using Borderlink.Features.Gazetteer;
+using Borderlink.Features.Reference;
 using Borderlink.Sharing;
 using Borderlink.Web;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace Borderlink.Features.Situation;
@@ -11,6 +13,7 @@ namespace Borderlink.Features.Situation;
 public static class SituationApi
 {
     public const string Path = "/api/v1/situation-reports";
+    public const string MapPath = "/api/v1/situation/map.svg";
 
     public static IEndpointRouteBuilder MapSituationApi(this IEndpointRouteBuilder app)
     {
@@ -83,6 +86,21 @@ public static class SituationApi
             .WithName("SituationPlaces")
             .WithSummary("Each place below province level that the visible reports name for the disease in a period (the latest unless one is given), "
                          + "most new cases first, with the place's name and what it lies within in the caller's language, against the period before.");
+        picture.MapGet("/map.svg", async (BorderlinkDb db, TimeProvider clock, ReferenceCache reference, IStringLocalizer<SharedResource> L, string disease,
+                PeriodKind? kind, string? period, CancellationToken ct) =>
+            {
+                if (!TryPeriod(L, kind, period, out var k, out var given, out var problem)) return problem;
+                var start = given ?? await SituationQueries.LatestAsync(db, disease, k, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), ct);
+                var lines = start is { } s ? await SituationQueries.CrossBorderAsync(db, disease, k, s, ct) : [];
+                var names = await reference.GetAsync(ct);
+                var diseaseName = await db.Diseases.AsNoTracking().Where(d => d.Code == disease).FirstOrDefaultAsync(ct) is { } d ? d.Name() : disease;
+                var svg = SituationMapSvg.Render(lines, diseaseName, start is { } at ? Periods.Format(k, at) : L["Situation.NoData"], names.PartyName, L, standalone: true);
+                return Results.Text(svg, "image/svg+xml; charset=utf-8");
+            })
+            .WithName("SituationMap")
+            .WithSummary("New cases of one disease by province on the border map, as an SVG document in the caller's language: each party's province shaded "
+                         + "by what it reported for the period (the latest with figures unless one is given), grey where it sent no report.")
+            .Produces<string>(200, "image/svg+xml");
         picture.MapGet("/completeness", async (BorderlinkDb db, TimeProvider clock, PeriodKind? kind, int? periods, CancellationToken ct) =>
                 TypedResults.Ok(await ReportingCompleteness.HandleAsync(db, clock, kind ?? PeriodKind.Week, periods ?? 8, ct)))
             .WithName("SituationCompleteness")
@@ -95,19 +113,23 @@ public static class SituationApi
     private static async Task<IResult> ForPeriodAsync<T>(BorderlinkDb db, TimeProvider clock, IStringLocalizer L, string disease, PeriodKind? kind, string? period,
         Func<BorderlinkDb, string, PeriodKind, DateOnly, CancellationToken, Task<List<T>>> read, CancellationToken ct)
     {
-        var k = kind ?? PeriodKind.Week;
-        DateOnly? start;
-        if (period is not null)
-        {
-            if (!Periods.TryParse(period, out k, out var given))
-                return ApiResults.Validation(L, [new FieldError("period", "Import.BadPeriod", period)]);
-            start = given;
-        }
-        else
-        {
-            start = await SituationQueries.LatestAsync(db, disease, k, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), ct);
-        }
+        if (!TryPeriod(L, kind, period, out var k, out var given, out var problem)) return problem;
+        var start = given ?? await SituationQueries.LatestAsync(db, disease, k, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), ct);
         return Results.Ok(start is { } s ? await read(db, disease, k, s, ct) : []);
+    }
+
+    /// <summary>The period a caller names (its kind from the name), none when it names none; false with the problem to answer for one that is not a period.</summary>
+    private static bool TryPeriod(IStringLocalizer L, PeriodKind? kind, string? period, out PeriodKind k, out DateOnly? start, out IResult problem)
+    {
+        (k, start, problem) = (kind ?? PeriodKind.Week, null, Results.Empty);
+        if (period is null) return true;
+        if (!Periods.TryParse(period, out k, out var given))
+        {
+            problem = ApiResults.Validation(L, [new FieldError("period", "Import.BadPeriod", period)]);
+            return false;
+        }
+        start = given;
+        return true;
     }
 
     public const string XlsxContentType = SituationExport.XlsxType;

@@ -14,7 +14,8 @@ public sealed record GateLocation(string Code, double Latitude, double Longitude
 /// <summary>
 /// The geography the border map is drawn from, shipped with the app and built by tools/gazetteer (npm run map):
 /// the land of China, Viet Nam and Laos and the boundaries between them (Natural Earth 1:10m), the outlines of the
-/// Vietnamese border provinces (open data, MIT), and where each gate pair is (Data/Seed/gate-locations.csv, each row
+/// Vietnamese border provinces (open data, MIT) and of Guangxi and Yunnan (Natural Earth 1:10m admin-1, cut to the
+/// border's stretch), and where each gate pair is (Data/Seed/gate-locations.csv, each row
 /// with its precision and basis). Coordinates are longitude/latitude (WGS 84). Read once, on the first map drawn.
 /// </summary>
 public sealed class BorderGeography
@@ -30,7 +31,7 @@ public sealed class BorderGeography
     /// <summary>International boundaries by the two countries they separate ("CN-VN", "CN-LA", "VN-LA").</summary>
     public required IReadOnlyDictionary<string, Geometry> Boundaries { get; init; }
 
-    /// <summary>Vietnamese border provinces by party code.</summary>
+    /// <summary>The border provinces of both sides by party code (VN-09, CN-GX…).</summary>
     public required IReadOnlyDictionary<string, Geometry> Provinces { get; init; }
 
     /// <summary>Gate pairs' locations by pair code.</summary>

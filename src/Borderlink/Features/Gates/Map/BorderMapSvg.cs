@@ -18,16 +18,9 @@ public static class BorderMapSvg
     private const double GateFont = 12.5, AreaFont = 15;
     private const string SvgNamespace = "http://www.w3.org/2000/svg";
 
-    // Where the Chinese parties' names go on the whole border (on their land, clear of the border).
-    private static readonly Dictionary<string, (double Lon, double Lat)> ChineseSide = new(StringComparer.Ordinal)
-    {
-        ["CN-GX"] = (107.3, 23.15),
-        ["CN-YN"] = (104.1, 23.45),
-    };
-
     // A document served on its own (the API) carries its colours; on the page they come from the theme (app.css).
     private const string StandaloneStyle =
-        ".sea{fill:#dcebf2}.land{fill:#f1eee6}.land-VN{fill:#f6f3ea}.province{fill:#fbf3dc;stroke:#5a6670;stroke-width:.8}" +
+        ".sea{fill:#dcebf2}.land{fill:#f1eee6}.land-VN{fill:#f6f3ea}.province{fill:#fbf3dc;stroke:#5a6670;stroke-width:.8}.province.side-CN{fill:#f1eee6}" +
         ".boundary{fill:none;stroke:#1d2328;stroke-width:2.2;stroke-dasharray:9 3 2 3}.precision{fill:none;stroke:#5a6670;stroke-dasharray:3 3}" +
         ".leader{stroke:#5a6670}text{fill:#1d2328;stroke:#fff;stroke-width:3px;paint-order:stroke;font-family:sans-serif}.area-label{font-weight:700;fill:#5a6670}" +
         ".marker path{stroke:#1d2328}.state-Open path{fill:#2e7d32}.state-Restricted path{fill:#d08a00}.state-Closed path{fill:#c0392b}.state-Unknown path{fill:#8a939a}";
@@ -77,7 +70,7 @@ public static class BorderMapSvg
                 Element(svg, "g", ("class", "layer-" + kind));
                 foreach (var shape in view.Shapes.Where(s => s.Kind == kind))
                 {
-                    Element(svg, "path", ("class", $"{kind} {kind}-{shape.Code}"), ("data-code", shape.Code), ("d", shape.Path));
+                    Element(svg, "path", ("class", ShapeClass(shape)), ("data-code", shape.Code), ("d", shape.Path));
                     svg.WriteEndElement();
                 }
                 svg.WriteEndElement();
@@ -115,24 +108,24 @@ public static class BorderMapSvg
         return text.ToString();
     }
 
-    /// <summary>Names of the parties whose land the view shows: each Vietnamese province, and the Chinese side across.</summary>
+    /// <summary>A shape's CSS classes: its kind, its code, and for a province which side of the border it is on.</summary>
+    public static string ShapeClass(MapShape shape) =>
+        shape.Kind == "province" ? $"province province-{shape.Code} side-{shape.Code[..2]}" : $"{shape.Kind} {shape.Kind}-{shape.Code}";
+
+    /// <summary>
+    /// Names of the parties whose land the view shows: on the whole border each Vietnamese province and the Chinese
+    /// provinces; in a zoom, the province and the parties its gates face.
+    /// </summary>
     private static IEnumerable<(string Name, double X, double Y)> AreaLabels(MapView view, IReadOnlyList<GatePairStatus> pairs, Func<string, string> partyName)
     {
-        foreach (var (party, (x, y)) in view.Anchors.Where(a => a.Key.StartsWith("VN-", StringComparison.Ordinal)))
+        IEnumerable<string> parties = view.Province is { } province
+            ? pairs.Where(p => p.Pair.VnParty == province || p.Pair.CnParty == province)
+                .SelectMany(p => new[] { p.Pair.VnParty, p.Pair.CnParty }).Where(p => p != province).Distinct().Prepend(province)
+            : BorderGeography.Instance.Provinces.Keys.Order(StringComparer.Ordinal).Reverse(); // Vietnamese first: theirs are the smaller areas
+        foreach (var party in parties)
         {
-            if (view.Province is null || view.Province == party) yield return (partyName(party), x, y);
+            if (view.LabelPoint(party) is { } at) yield return (partyName(party), at.X, at.Y);
         }
-        if (view.Province is null)
-        {
-            foreach (var (party, (lon, lat)) in ChineseSide)
-            {
-                var (x, y) = view.Projection.Project(lon, lat);
-                yield return (partyName(party), x, y);
-            }
-            yield break;
-        }
-        var across = pairs.Where(p => p.Pair.VnParty == view.Province).Select(p => p.Pair.CnParty).Distinct().ToList();
-        if (across.Count == 1 && view.Anchors.TryGetValue("CN", out var china)) yield return (partyName(across[0]), china.X, china.Y);
     }
 
     private static void Gate(XmlWriter svg, GatePairStatus status, GateLocation at, (double X, double Y) point, double radius, MapLabel? label,
@@ -163,7 +156,7 @@ public static class BorderMapSvg
         svg.WriteEndElement();
     }
 
-    private static void Label(XmlWriter svg, MapLabel label, string kind)
+    internal static void Label(XmlWriter svg, MapLabel label, string kind)
     {
         Element(svg, "text", ("class", kind), ("x", Svg.Number(label.Box.X)), ("y", Svg.Number(label.Baseline)),
             ("font-size", Svg.Number(label.FontSize)), ("textLength", Svg.Number(label.Box.Width)), ("lengthAdjust", "spacingAndGlyphs"),
@@ -172,7 +165,8 @@ public static class BorderMapSvg
         svg.WriteEndElement();
     }
 
-    private static XmlWriter Element(XmlWriter svg, string name, params (string Name, string Value)[] attributes)
+    /// <summary>Opens an SVG element with its attributes; the caller writes its content and closes it.</summary>
+    internal static XmlWriter Element(XmlWriter svg, string name, params (string Name, string Value)[] attributes)
     {
         svg.WriteStartElement(name, SvgNamespace);
         foreach (var (n, v) in attributes) svg.WriteAttributeString(n, v);

@@ -34,8 +34,8 @@ public sealed class MapProjection(Envelope bounds, double width)
 public sealed record MapShape(string Kind, string Code, string Path);
 
 /// <summary>
-/// What the map shows: the whole border, or one Vietnamese province with the gates it runs and the Chinese side
-/// across from it (a zoom chosen by a link). Its shapes are cut to the view, projected and simplified to half a unit
+/// What the map shows: the whole border, or one province with the gates it runs and the side across from it (a zoom
+/// chosen by a link). Its shapes are cut to the view, projected and simplified to half a unit
 /// once per view and kept, since the geography never changes while the app runs.
 /// </summary>
 public sealed record MapView(string Key, string? Province, MapProjection Projection)
@@ -54,13 +54,14 @@ public sealed record MapView(string Key, string? Province, MapProjection Project
         {
             // The stretch of border where the province's gates are, with both sides around it; the whole province when it has none.
             var box = new Envelope();
-            foreach (var pair in pairs.Where(p => p.VnParty == key)) Include(box, geography, pair.Code);
+            foreach (var pair in pairs.Where(p => p.VnParty == key || p.CnParty == key)) Include(box, geography, pair.Code);
             if (box.IsNull) box = province.EnvelopeInternal.Copy();
             box.ExpandBy(Math.Max(box.Width * 0.25, 0.12), Math.Max(box.Height * 0.25, 0.12));
             return new MapView(key, key, new MapProjection(Landscape(box), Width));
         }
+        // The mechanism's stretch is framed by the Vietnamese border provinces; the Chinese ones reach far north, cut at the data's box.
         var whole = new Envelope();
-        foreach (var p in geography.Provinces.Values) whole.ExpandToInclude(p.EnvelopeInternal);
+        foreach (var (_, p) in geography.Provinces.Where(p => p.Key.StartsWith("VN-", StringComparison.Ordinal))) whole.ExpandToInclude(p.EnvelopeInternal);
         foreach (var pair in pairs) Include(whole, geography, pair.Code);
         whole.ExpandBy(0.12, 0.1);
         whole.ExpandToInclude(whole.Centre.X, whole.MaxY + 0.3);
@@ -81,9 +82,22 @@ public sealed record MapView(string Key, string? Province, MapProjection Project
         return box;
     }
 
+    // Where the Chinese parties' names go on the whole border: on their land, clear of the border (the interior points
+    // of their cut outlines fall close to it).
+    private static readonly Dictionary<string, (double Lon, double Lat)> ChineseSide = new(StringComparer.Ordinal)
+    {
+        ["CN-GX"] = (107.3, 23.15),
+        ["CN-YN"] = (104.1, 23.45),
+    };
+
+    /// <summary>Where a party's name goes in this view, if its land is in it.</summary>
+    public (double X, double Y)? LabelPoint(string party) =>
+        Province is null && ChineseSide.TryGetValue(party, out var at) ? Projection.Project(at.Lon, at.Lat)
+        : Anchors.TryGetValue(party, out var anchor) ? anchor : null;
+
     /// <summary>
-    /// A point inside the part of each area this view shows, where its name goes: each Vietnamese province by party
-    /// code, and China's land under "CN". Worked out once per view (cutting detailed outlines is the costly part).
+    /// A point inside the part of each area this view shows, where its name goes: each province by party code, and
+    /// China's land under "CN". Worked out once per view (cutting detailed outlines is the costly part).
     /// </summary>
     public IReadOnlyDictionary<string, (double X, double Y)> Anchors => Anchored.GetOrAdd(CacheKey, _ =>
     {
@@ -102,7 +116,7 @@ public sealed record MapView(string Key, string? Province, MapProjection Project
         return anchors;
     });
 
-    /// <summary>Land, the Vietnamese provinces and the boundaries, as paths in this view's units.</summary>
+    /// <summary>Land, the provinces of both sides and the boundaries, as paths in this view's units.</summary>
     public IReadOnlyList<MapShape> Shapes => Drawn.GetOrAdd(CacheKey, _ => Draw());
 
     // Kept per view and frame: a frame depends on the gate pairs the node holds, so the same view name alone could
