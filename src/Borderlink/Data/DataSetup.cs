@@ -78,6 +78,8 @@ public static class DataSetup
         builder.Services.AddSavePipeline();
         builder.Services.AddSingleton(TimeProvider.System);
 
+        // The context's options are built once (they depend on nothing a request has), not per request: building them
+        // was a tenth of what a write allocated (measured with bench write-contention and dotnet-trace's gc-verbose profile).
         var provider = builder.Configuration[$"{DatabaseOptions.Section}:Provider"] ?? "Sqlite";
         var connection = builder.Configuration.GetConnectionString(ConnectionName);
         if (string.Equals(provider, "Postgres", StringComparison.OrdinalIgnoreCase))
@@ -87,7 +89,7 @@ public static class DataSetup
                 throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Borderlink is not set.");
             }
             builder.Services.AddDbContext<BorderlinkDb, PostgresBorderlinkDb>(o => o.UseNpgsql(connection,
-                n => n.MigrationsHistoryTable("__EFMigrationsHistory")));
+                n => n.MigrationsHistoryTable("__EFMigrationsHistory")), optionsLifetime: ServiceLifetime.Singleton);
         }
         else
         {
@@ -97,7 +99,8 @@ public static class DataSetup
                 Directory.CreateDirectory(dataDir);
                 connection = $"Data Source={Path.Combine(dataDir, "borderlink.db")}";
             }
-            builder.Services.AddDbContext<BorderlinkDb, SqliteBorderlinkDb>(o => o.UseSqlite(connection).AddInterceptors(WriteAheadLog));
+            builder.Services.AddDbContext<BorderlinkDb, SqliteBorderlinkDb>(o => o.UseSqlite(connection).AddInterceptors(WriteAheadLog),
+                optionsLifetime: ServiceLifetime.Singleton);
             builder.Services.AddSingleton<SqliteNodeLock>();
         }
 
