@@ -24,7 +24,7 @@ public partial class NotificationView
     private List<NotificationResponse> responses = [];
     private List<AttachmentDto> attachments = [];
     private bool canEdit, canShare, canAcknowledge, canRespond;
-    private string? error, diseaseName;
+    private string? diseaseName;
     private IReadOnlyList<FieldError> errors = [];
     private ReferenceCache.Snapshot? reference;
 
@@ -101,7 +101,6 @@ public partial class NotificationView
         var answer = FormOutcome.Answer(outcome, HttpContext, Nav, _ => $"/notifications/{Id}", new FormFields(ForbiddenField: "action", StaleField: "action"));
         if (outcome is Outcome<T>.Done || answer.Missing) return;
         errors = answer.Errors;
-        error = string.Join(" ", errors.Select(e => L[e.MessageKey, e.Args].Value));
         Db.ChangeTracker.Clear();
         await LoadAsync();
     }

@@ -141,7 +141,6 @@ public sealed class NotificationLifecycleTests(SharedApp app)
         var page = drafted.Headers.Location!.AbsolutePath;
         var id = Guid.Parse(page.Split('/')[^1]);
         Assert.Equal(HttpStatusCode.Redirect, (await Forms.PostAsync(liaison, page, page, "send", [new("Version", "1")])).StatusCode);
-
         fields[0] = new("Form.Title", title + " (2)");
         fields[4] = new("Form.Suspected", "9");
         fields[7] = new("Form.Version", "2");
@@ -149,6 +148,12 @@ public sealed class NotificationLifecycleTests(SharedApp app)
         Assert.Equal(HttpStatusCode.Redirect, updated.StatusCode);
 
         var guangxi = await app.SignInAsync("guangxi.officer", "zh-Hans");
+        // An answer without its text is refused: said beside the field and once above the actions, in the reader's language.
+        var unanswered = await Forms.PostAsync(guangxi, page, page, "respond",
+            [new("Response.Kind", "MeasuresTaken"), new("Response.Text", ""), new("Response.Language", "zh-Hans")]);
+        Assert.Equal(HttpStatusCode.BadRequest, unanswered.StatusCode);
+        Assert.Matches("data-testid=\"action-error\">[^<a-zA-Z]+</p>", await unanswered.Content.ReadAsStringAsync());
+        Assert.DoesNotContain("data-testid=\"action-error\"", await guangxi.GetStringAsync(page), StringComparison.Ordinal);
         var answered = await Forms.PostAsync(guangxi, page, page, "respond",
             [new("Response.Kind", "MeasuresTaken"), new("Response.Text", "已加强友谊关口岸的卫生检疫"), new("Response.Language", "zh-Hans")]);
         Assert.Equal(HttpStatusCode.Redirect, answered.StatusCode);
