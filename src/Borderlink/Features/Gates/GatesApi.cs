@@ -39,15 +39,17 @@ public static class GatesApi
             .WithName("ListGateStatus").WithSummary("Every gate pair with each side's state per flow now and the next announced change (what the caller may see).");
 
         group.MapGet("/map.svg", async (BorderlinkDb db, TimeProvider clock, ReferenceCache reference, IStringLocalizer<SharedResource> L, string? view,
-                CancellationToken ct) =>
+                string? overlay, CancellationToken ct) =>
             {
                 var pairs = await GateQueries.AllAsync(db, clock.GetUtcNow(), ct: ct);
                 var names = await reference.GetAsync(ct);
-                var svg = BorderMapSvg.Render(MapView.For(view, pairs.Select(p => p.Pair).ToList()), pairs, names.PartyName, L, standalone: true);
+                var chosen = MapOverlays.Parse(overlay);
+                var figures = chosen == MapOverlay.None ? null : MapOverlays.For(chosen, await GateDashboard.ForAsync(db, clock, ct: ct), L);
+                var svg = BorderMapSvg.Render(MapView.For(view, pairs.Select(p => p.Pair).ToList()), pairs, names.PartyName, L, standalone: true, overlay: figures);
                 return Results.Text(svg, "image/svg+xml; charset=utf-8");
             })
             .WithName("GateMap")
-            .WithSummary("The border map as an SVG document in the caller's language (Accept-Language): the whole border, or view=<party> (VN-09, CN-GX…) for one province's stretch.")
+            .WithSummary("The border map as an SVG document in the caller's language (Accept-Language): the whole border, or view=<party> (VN-09, CN-GX…) for one province's stretch; overlay=congestion, positives or quarantine adds each gate's figure for today.")
             .Produces<string>(200, "image/svg+xml");
 
         group.MapGet("/{code}/history", async (BorderlinkDb db, IStringLocalizer<SharedResource> L, string code, CancellationToken ct) =>

@@ -65,5 +65,22 @@ public sealed class TrafficTests() : OwnAppTest(new BorderlinkApp().WithSetting(
         Assert.Matches(@"data-testid=""dash-CHIMA-AIDIAN-VN-09"">(?:(?!</tr>).)*<td class=""no-report""[^>]*>chưa báo cáo</td>", dashboard.Replace("\n", " "));
         Assert.Equal(HttpStatusCode.Forbidden, (await (await App.SignInAsync("caobang.officer")).PostAsJsonAsync($"/api/v1/gates/{Gate}/traffic",
             new { date = "2026-11-22", peopleIn = 1, peopleOut = 1, vehicles = 1, trucksWaiting = 1 }, Json.Options)).StatusCode);
+
+        // The border map, asked for congestion, says the same beside each gate: Guangxi's side "–" (nothing today), Lang
+        // Son's 180, ringed red as over its threshold; a gate nobody recorded "–" and no ring; without the overlay, names only.
+        var reader = await App.SignInAsync("langson.officer", "vi");
+        var map = WebUtility.HtmlDecode(await reader.GetStringAsync("/gates/map?overlay=congestion"));
+        Assert.Matches(@"data-testid=""gate-HUUNGHI-YOUYIGUAN""(?:(?!</a>).)*<text class=""gate-label""[^>]*>[^<]+: – \| 180</text>", map.Replace("\n", " "));
+        Assert.Contains("data-testid=\"map-alert-HUUNGHI-YOUYIGUAN\"", map, StringComparison.Ordinal);
+        Assert.Matches(@"data-testid=""gate-CHIMA-AIDIAN""(?:(?!</a>).)*<text class=""gate-label""[^>]*>[^<]+: –</text>", map.Replace("\n", " "));
+        Assert.DoesNotContain("data-testid=\"map-alert-CHIMA-AIDIAN\"", map, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"map-overlay-legend\"", map, StringComparison.Ordinal);
+        var plain = WebUtility.HtmlDecode(await reader.GetStringAsync("/gates/map?overlay=nonsense"));
+        Assert.DoesNotContain("map-alert-", plain, StringComparison.Ordinal);
+        Assert.Matches(@"data-testid=""gate-HUUNGHI-YOUYIGUAN""(?:(?!</a>).)*<text class=""gate-label""[^>]*>[^<:]+</text>", plain.Replace("\n", " "));
+        // The same from the API, for one province's stretch, in the caller's language.
+        var svg = WebUtility.HtmlDecode(await (await App.SignInAsync("guangxi.officer", "zh-Hans")).GetStringAsync("/api/v1/gates/map.svg?view=VN-09&overlay=congestion"));
+        Assert.Contains("data-testid=\"map-alert-HUUNGHI-YOUYIGUAN\"", svg, StringComparison.Ordinal);
+        Assert.Contains("拥堵 — 今日等候货车：中方 –，越方 180", svg, StringComparison.Ordinal);
     }
 }

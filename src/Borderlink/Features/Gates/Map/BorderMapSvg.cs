@@ -23,9 +23,11 @@ public static class BorderMapSvg
         ".sea{fill:#dcebf2}.land{fill:#f1eee6}.land-VN{fill:#f6f3ea}.province{fill:#fbf3dc;stroke:#5a6670;stroke-width:.8}.province.side-CN{fill:#f1eee6}" +
         ".boundary{fill:none;stroke:#1d2328;stroke-width:2.2;stroke-dasharray:9 3 2 3}.precision{fill:none;stroke:#5a6670;stroke-dasharray:3 3}" +
         ".leader{stroke:#5a6670}text{fill:#1d2328;stroke:#fff;stroke-width:3px;paint-order:stroke;font-family:sans-serif}.area-label{font-weight:700;fill:#5a6670}" +
-        ".marker path{stroke:#1d2328}.state-Open path{fill:#2e7d32}.state-Restricted path{fill:#d08a00}.state-Closed path{fill:#c0392b}.state-Unknown path{fill:#8a939a}";
+        ".overlay-alert{fill:none;stroke:#c0392b;stroke-width:2.5}.marker path{stroke:#1d2328}.state-Open path{fill:#2e7d32}.state-Restricted path{fill:#d08a00}.state-Closed path{fill:#c0392b}.state-Unknown path{fill:#8a939a}";
 
-    public static string Render(MapView view, IReadOnlyList<GatePairStatus> pairs, Func<string, string> partyName, IStringLocalizer L, bool standalone = false)
+    /// <param name="overlay">Each gate pair's figure to show after its name, and whether to ring its marker (none by default).</param>
+    public static string Render(MapView view, IReadOnlyList<GatePairStatus> pairs, Func<string, string> partyName, IStringLocalizer L, bool standalone = false,
+        IReadOnlyDictionary<string, GateOverlay>? overlay = null)
     {
         var geography = BorderGeography.Instance;
         var projection = view.Projection;
@@ -41,7 +43,9 @@ public static class BorderMapSvg
         foreach (var (_, _, (x, y)) in shown) placer.Reserve(new Box(x - radius - 1, y - radius - 1, 2 * radius + 2, 2 * radius + 2));
 
         var areas = AreaLabels(view, pairs, partyName).Select(a => placer.PlaceArea(a.Name, a.X, a.Y, AreaFont)).OfType<MapLabel>().ToList();
-        var gateLabels = shown.Select(s => placer.PlacePoint(s.Status.Pair.Name(), s.Point.X, s.Point.Y, radius, GateFont)).ToList();
+        GateOverlay? OverlayOf(GatePairStatus s) => overlay?.GetValueOrDefault(s.Pair.Code);
+        var gateLabels = shown.Select(s => placer.PlacePoint(OverlayOf(s.Status) is { } o ? $"{s.Status.Pair.Name()}: {o.Figure}" : s.Status.Pair.Name(),
+            s.Point.X, s.Point.Y, radius, GateFont)).ToList();
 
         var text = new StringBuilder();
         using (var svg = XmlWriter.Create(text, new XmlWriterSettings { OmitXmlDeclaration = true, ConformanceLevel = ConformanceLevel.Fragment }))
@@ -101,7 +105,7 @@ public static class BorderMapSvg
 
             Element(svg, "g", ("class", "layer-gates"));
             for (var i = 0; i < shown.Count; i++)
-                Gate(svg, shown[i].Status, shown[i].At, shown[i].Point, radius, gateLabels[i], partyName, L);
+                Gate(svg, shown[i].Status, shown[i].At, shown[i].Point, radius, gateLabels[i], OverlayOf(shown[i].Status), partyName, L);
             svg.WriteEndElement();
             svg.WriteEndElement();
         }
@@ -129,7 +133,7 @@ public static class BorderMapSvg
     }
 
     private static void Gate(XmlWriter svg, GatePairStatus status, GateLocation at, (double X, double Y) point, double radius, MapLabel? label,
-        Func<string, string> partyName, IStringLocalizer L)
+        GateOverlay? overlay, Func<string, string> partyName, IStringLocalizer L)
     {
         var pair = status.Pair;
         string StateName(string party) => status.Worst(party)?.ToString() ?? "Unknown";
@@ -139,9 +143,17 @@ public static class BorderMapSvg
         Element(svg, "a", ("href", $"/gates/{pair.Code}"), ("data-testid", $"gate-{pair.Code}"),
             ("data-lat", at.Latitude.ToString("R", CultureInfo.InvariantCulture)), ("data-lon", at.Longitude.ToString("R", CultureInfo.InvariantCulture)),
             ("data-precision-km", at.PrecisionKm.ToString("R", CultureInfo.InvariantCulture)));
-        Element(svg, "title").WriteString(L["Gates.MapGateTitle", pair.Name(), partyName(pair.CnParty), StateWords(pair.CnParty),
-            partyName(pair.VnParty), StateWords(pair.VnParty), at.PrecisionKm.ToString("0.#", CultureInfo.CurrentCulture)]);
+        var title = L["Gates.MapGateTitle", pair.Name(), partyName(pair.CnParty), StateWords(pair.CnParty),
+            partyName(pair.VnParty), StateWords(pair.VnParty), at.PrecisionKm.ToString("0.#", CultureInfo.CurrentCulture)].Value;
+        Element(svg, "title").WriteString(overlay is null ? title : $"{title}; {overlay.Title}");
         svg.WriteEndElement();
+        if (overlay is { Alert: true })
+        {
+            // A ring outside the disc, clear of the label (which was placed around the disc with room to spare).
+            Element(svg, "circle", ("class", "overlay-alert"), ("data-testid", $"map-alert-{pair.Code}"), ("cx", Svg.Number(x)), ("cy", Svg.Number(y)),
+                ("r", Svg.Number(radius + 2.5)));
+            svg.WriteEndElement();
+        }
         // The upper half is the Chinese side's gate, the lower half the Vietnamese side's: as on the ground, China to the north.
         foreach (var (party, sweep) in new[] { (pair.CnParty, 1), (pair.VnParty, 0) })
         {
