@@ -108,6 +108,16 @@ public sealed partial class ResourceTests
         AssertEachLanguageHas(keys);
     }
 
+    [Fact]
+    public void Every_map_overlay_has_its_name_and_legend_in_each_language()
+    {
+        var overlays = Enum.GetValues<Borderlink.Features.Gates.Map.MapOverlay>();
+        var keys = overlays.Select(o => "MapOverlay." + o)
+            .Concat(overlays.Where(o => o != Borderlink.Features.Gates.Map.MapOverlay.None).Select(o => "MapOverlayLegend." + o)).ToList();
+        Assert.Contains("MapOverlayLegend.Congestion", keys); // positive control: the enumeration reads the overlays
+        AssertEachLanguageHas(keys);
+    }
+
     /// <summary>Each key has an entry in the neutral (English), Vietnamese, Chinese and French resources.</summary>
     private static void AssertEachLanguageHas(IReadOnlyCollection<string> keys)
     {
