@@ -113,7 +113,7 @@ public static class BorderMapSvg
     }
 
     /// <summary>A shape's CSS classes: its kind, its code, and for a province which side of the border it is on.</summary>
-    public static string ShapeClass(MapShape shape) =>
+    private static string ShapeClass(MapShape shape) =>
         shape.Kind == "province" ? $"province province-{shape.Code} side-{shape.Code[..2]}" : $"{shape.Kind} {shape.Kind}-{shape.Code}";
 
     /// <summary>
