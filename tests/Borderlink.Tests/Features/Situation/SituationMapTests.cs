@@ -37,6 +37,10 @@ public sealed class SituationMapTests : OwnAppTest
 
         var page = await guangxi.GetStringAsync("/situation?disease=dengue&kind=Week&periods=8&map=provinces");
         Assert.Contains("data-testid=\"situation-map-hide\"", page, StringComparison.Ordinal);
+        // The same map as a file, for the reader's choice of disease and period kind.
+        var file = System.Text.RegularExpressions.Regex.Match(page, "href=\"([^\"]*)\" data-testid=\"situation-map-file\"").Groups[1].Value;
+        Assert.Equal($"{SituationApi.MapPath}?disease=dengue&kind=Week", WebUtility.HtmlDecode(file));
+        Assert.Equal(HttpStatusCode.OK, (await guangxi.GetAsync(WebUtility.HtmlDecode(file))).StatusCode);
         var svg = SvgIn(page);
         Assert.Equal("5", svg.Attribute("data-step")!.Value); // the largest, 20, in four steps of a round size
         Assert.Equal(new Dictionary<string, (int, string)>
