@@ -128,7 +128,7 @@ public sealed partial class BorderMapTests(SharedApp app)
     }
 
     private sealed record Gate(string Code, double X, double Y, double Lat, double PrecisionKm);
-    private sealed record Label(string Text, string? Gate, double X, double Y, double Width, double Height);
+    private sealed record Label(string Text, string? Gate, double X, double Y, double Width, double Height) : MapLabels.Placed(Text, X, Y, Width, Height);
 
     private static List<Gate> Gates(XElement svg) => svg.Descendants(Svg + "a").Select(a =>
     {
@@ -148,17 +148,7 @@ public sealed partial class BorderMapTests(SharedApp app)
         return new Label(t.Value, gate, box[0], box[1], box[2], box[3]);
     }).ToList();
 
-    private static void AssertApart(List<Label> labels)
-    {
-        Assert.NotEmpty(labels);
-        for (var i = 0; i < labels.Count; i++)
-        for (var j = i + 1; j < labels.Count; j++)
-        {
-            var (a, b) = (labels[i], labels[j]);
-            var overlap = a.X < b.X + b.Width && b.X < a.X + a.Width && a.Y < b.Y + b.Height && b.Y < a.Y + a.Height;
-            Assert.False(overlap, $"'{a.Text}' and '{b.Text}' overlap");
-        }
-    }
+    private static void AssertApart(List<Label> labels) => MapLabels.AssertApart(labels);
 
     /// <summary>Spherical Mercator from the bounds the map states, written here from the formula, not taken from the app.</summary>
     private static (Func<double, double, (double X, double Y)> Project, Func<double, double> UnitsPerKm) Projection(XElement svg)

@@ -126,22 +126,11 @@ public sealed class SituationMapTests : OwnAppTest
     private static string Title(XElement svg, string party) =>
         svg.Descendants(Svg + "path").Single(p => p.Attribute("data-party")?.Value == party).Element(Svg + "title")!.Value;
 
-    private sealed record Label(string Text, double X, double Y, double Width, double Height);
+    private static List<MapLabels.Placed> Labels(XElement svg) => MapLabels.Of(svg);
 
-    private static List<Label> Labels(XElement svg) => svg.Descendants(Svg + "text").Where(t => t.Attribute("data-box") is not null).Select(t =>
-    {
-        var box = t.Attribute("data-box")!.Value.Split(' ').Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray();
-        return new Label(t.Value, box[0], box[1], box[2], box[3]);
-    }).ToList();
-
-    private static void AssertApart(List<Label> labels)
+    private static void AssertApart(List<MapLabels.Placed> labels)
     {
         Assert.True(labels.Count >= 7, $"a name per province: {string.Join(", ", labels.Select(l => l.Text))}");
-        for (var i = 0; i < labels.Count; i++)
-        for (var j = i + 1; j < labels.Count; j++)
-        {
-            var (a, b) = (labels[i], labels[j]);
-            Assert.False(a.X < b.X + b.Width && b.X < a.X + a.Width && a.Y < b.Y + b.Height && b.Y < a.Y + a.Height, $"'{a.Text}' and '{b.Text}' overlap");
-        }
+        MapLabels.AssertApart(labels);
     }
 }
