@@ -1,5 +1,5 @@
-using Microsoft.EntityFrameworkCore;
 using Borderlink.Sharing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Borderlink.Features.Reference;
