@@ -87,9 +87,9 @@ public sealed class TestDatabase : IAsyncDisposable
     private async Task StripNodeIdentityAsync()
     {
         const string strip = "DELETE FROM \"NodeKeys\"; DELETE FROM \"DataProtectionKeys\";";
+        ClearPool();
         if (Provider == "Sqlite")
         {
-            SqliteConnection.ClearAllPools();
             await using var connection = new SqliteConnection(ConnectionString + ";Pooling=False");
             await connection.OpenAsync();
             await using var command = connection.CreateCommand();
@@ -98,7 +98,6 @@ public sealed class TestDatabase : IAsyncDisposable
             await command.ExecuteNonQueryAsync();
             return;
         }
-        NpgsqlConnection.ClearAllPools();
         await using (var connection = new NpgsqlConnection(ConnectionString + ";Pooling=false"))
         {
             await connection.OpenAsync();
@@ -107,18 +106,34 @@ public sealed class TestDatabase : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync()
+    /// <summary>
+    /// Closes the idle connections to this database only. Clearing every pool instead closed those of the apps other
+    /// tests were running at the time (their next requests opened new connections: on PostgreSQL over 1,200 server
+    /// processes were started in one suite, a fifth of its CPU time).
+    /// </summary>
+    private void ClearPool()
     {
         if (Provider == "Sqlite")
         {
-            SqliteConnection.ClearAllPools();
+            using var connection = new SqliteConnection(ConnectionString);
+            SqliteConnection.ClearPool(connection);
+            return;
+        }
+        using var npgsql = new NpgsqlConnection(ConnectionString);
+        NpgsqlConnection.ClearPool(npgsql);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        ClearPool();
+        if (Provider == "Sqlite")
+        {
             foreach (var suffix in new[] { "", "-wal", "-shm" })
             {
                 File.Delete(_name + suffix);
             }
             return;
         }
-        NpgsqlConnection.ClearAllPools();
         await using var admin = new NpgsqlConnection(AdminConnectionString);
         await admin.OpenAsync();
         await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_name}\" WITH (FORCE)", admin);
