@@ -117,6 +117,27 @@ public sealed class PhoneLayoutTests(SharedBrowserApp app)
         Assert.Equal("rgb(185, 191, 196)", await map.Locator("path[data-party=VN-13]").EvaluateAsync<string>("p => getComputedStyle(p).fill"));
         await BrowserApp.ScreenshotAsync(page, $"phone-{user.Split('.')[0]}-situation-curve-open");
 
+        // The map is wider than a phone and its frame scrolls sideways. Opened by its address alone it shows the west of the
+        // border; the page's own link opens it at the reader's province (a band around its name, fully in the frame).
+        var focus = map.Locator("#map-focus");
+        Assert.Equal(own, await focus.GetAttributeAsync("data-party"));
+        var before = await FrameAndFocusAsync(page);
+        Assert.Equal(0, before.ScrollLeft);
+        await page.GotoAsync("/situation");
+        await page.GetByTestId("situation-map-show").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("situation-map")).ToBeVisibleAsync();
+        Assert.EndsWith("#map-focus", page.Url, StringComparison.Ordinal);
+        var after = await FrameAndFocusAsync(page);
+        Assert.True(after.FocusLeft >= after.FrameLeft - 1 && after.FocusRight <= after.FrameRight + 1,
+            $"the band around {own} is at {after.FocusLeft}–{after.FocusRight} px, the frame shows {after.FrameLeft}–{after.FrameRight} px (scrolled {after.ScrollLeft} px)");
+        if (own == "VN-09")
+        {
+            // Lạng Sơn lies east of the frame's first view: the frame had to scroll for it (and it was not in view before).
+            Assert.True(after.ScrollLeft > 0, $"the frame did not scroll ({after.ScrollLeft} px)");
+            Assert.True(before.FocusRight > before.FrameRight + 1, $"Lạng Sơn's band was in view already: {before.FocusRight} px, frame to {before.FrameRight} px");
+        }
+        await BrowserApp.ScreenshotAsync(page, $"phone-{user.Split('.')[0]}-situation-map-own-province");
+
         // The header and the folded menu leave the page's content in view (they took about 500 px before).
         await page.GotoAsync("/notes");
         var top = await page.Locator("main h1").First.EvaluateAsync<double>("e => e.getBoundingClientRect().top");
@@ -157,6 +178,16 @@ public sealed class PhoneLayoutTests(SharedBrowserApp app)
     }
 
     /// <summary>The same layout on a wide screen: every link in the row, spaced, the phone's menu hidden, sign-out in the header.</summary>
+    private sealed record FramePosition(double ScrollLeft, double FrameLeft, double FrameRight, double FocusLeft, double FocusRight);
+
+    /// <summary>The situation map's frame (its visible part, in the page) and the focus band, as the browser lays them out.</summary>
+    private static async Task<FramePosition> FrameAndFocusAsync(IPage page)
+    {
+        var at = await page.GetByTestId("situation-map").Locator(".map-frame").EvaluateAsync<double[]>(
+            "f => { const r = f.getBoundingClientRect(), b = f.querySelector('#map-focus').getBoundingClientRect(); return [f.scrollLeft, r.left, r.right, b.left, b.right]; }");
+        return new FramePosition(at[0], at[1], at[2], at[3], at[4]);
+    }
+
     [Fact]
     public async Task On_a_wide_screen_the_links_are_in_a_spaced_row_and_the_menu_is_hidden()
     {

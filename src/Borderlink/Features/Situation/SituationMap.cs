@@ -66,8 +66,17 @@ public static class SituationMapSvg
         ".sea{fill:#dcebf2}.land{fill:#f1eee6}.choropleth{stroke:#3d464d;stroke-width:.8}.boundary{fill:none;stroke:#1d2328;stroke-width:2.2;stroke-dasharray:9 3 2 3}" +
         "text{fill:#1d2328;stroke:#fff;stroke-width:3px;paint-order:stroke;font-family:sans-serif}.area-label{font-weight:700}.legend-strip{fill:#fff}.swatch{stroke:#3d464d}";
 
+    /// <summary>The id of the band around the reader's province that the page's link scrolls the map to (a phone shows a part of it).</summary>
+    public const string FocusId = "map-focus";
+
+    /// <summary>The share of the map's width the focus band spans: narrower than a phone's frame, so all of it comes into view.</summary>
+    private const double FocusShare = 0.35;
+
+    /// <summary>Whether the map draws <paramref name="party"/>'s province (and so holds a focus band for its reader).</summary>
+    public static bool Draws(string? party) => party is not null && MapView.For(null, []).LabelPoint(party) is not null;
+
     public static string Render(IReadOnlyList<CrossBorderLine> lines, string diseaseName, string period, Func<string, string> partyName, IStringLocalizer L,
-        bool standalone = false)
+        bool standalone = false, string? focus = null)
     {
         var view = MapView.For(null, []);
         var projection = view.Projection;
@@ -105,6 +114,17 @@ public static class SituationMapSvg
             Element(svg, "rect", ("class", "sea"), ("width", Svg.Number(projection.Width)), ("height", Svg.Number(projection.Height)));
             svg.WriteEndElement();
 
+            // An invisible band the height of the map around the reader's province: following the page's link to it, the
+            // browser scrolls the page to the map's top and the map's frame sideways until the band, and the province's
+            // name in it, are in view (on a phone the frame shows about half the map; it would open on the west).
+            if (focus is not null && view.LabelPoint(focus) is { } centre)
+            {
+                var width = projection.Width * FocusShare;
+                var x = Math.Clamp(centre.X - width / 2, 0, projection.Width - width);
+                Element(svg, "rect", ("id", FocusId), ("class", "map-focus"), ("data-party", focus), ("x", Svg.Number(x)), ("y", "0"),
+                    ("width", Svg.Number(width)), ("height", Svg.Number(projection.Height)), ("fill", "none"), ("aria-hidden", "true"));
+                svg.WriteEndElement();
+            }
             foreach (var shape in view.Shapes.Where(s => s.Kind == "land"))
             {
                 Element(svg, "path", ("class", $"land land-{shape.Code}"), ("d", shape.Path));

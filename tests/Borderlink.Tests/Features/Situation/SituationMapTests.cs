@@ -65,7 +65,20 @@ public sealed class SituationMapTests : OwnAppTest
         Assert.Equal((1, "1"), Shades(yunnan)["CN-YN"]);
         Assert.Equal("1", yunnan.Attribute("data-step")!.Value);
         Assert.Contains("谅山省: –", Labels(yunnan).Select(l => l.Text));
+
+        // The page's link opens the map at the reader's own province (a band around its name the browser scrolls into
+        // view: on a phone the frame shows half the map); each reader's band is around their own province.
+        Assert.Contains("&amp;map=provinces#map-focus\" data-testid=\"situation-map-show\"", plain, StringComparison.Ordinal);
+        Assert.Equal("CN-GX", Focus(svg)?.Attribute("data-party")?.Value);
+        Assert.Equal("CN-YN", Focus(yunnan)?.Attribute("data-party")?.Value);
+        var band = Focus(svg)!;
+        var guangxiLabel = Labels(svg).Single(l => l.Text.StartsWith("广西", StringComparison.Ordinal));
+        var left = double.Parse(band.Attribute("x")!.Value, CultureInfo.InvariantCulture);
+        var right = left + double.Parse(band.Attribute("width")!.Value, CultureInfo.InvariantCulture);
+        Assert.InRange(guangxiLabel.X + guangxiLabel.Width / 2, left, right);
     }
+
+    private static XElement? Focus(XElement svg) => svg.Descendants(Svg + "rect").SingleOrDefault(r => r.Attribute("id")?.Value == "map-focus");
 
     [Fact]
     public async Task The_API_serves_the_map_as_a_document_of_its_own_in_the_callers_language()
@@ -86,6 +99,7 @@ public sealed class SituationMapTests : OwnAppTest
             Assert.Equal("image/svg+xml", response.Content.Headers.ContentType!.MediaType);
             var svg = XElement.Parse(await response.Content.ReadAsStringAsync());
             Assert.Contains(".sea{", svg.Element(Svg + "style")!.Value, StringComparison.Ordinal); // coloured without the app's stylesheet
+            Assert.Null(Focus(svg)); // a file has no reader's view to open at
             Assert.StartsWith(title, svg.Element(Svg + "title")!.Value, StringComparison.Ordinal);
             Assert.Equal(province, Title(svg, "VN-09"));
             Assert.Contains(notReported, svg.Descendants(Svg + "text").Select(t => t.Value));
