@@ -177,7 +177,6 @@ public sealed class PhoneLayoutTests(SharedBrowserApp app)
         Assert.True(response.Ok, $"{response.Status} {await response.TextAsync()}");
     }
 
-    /// <summary>The same layout on a wide screen: every link in the row, spaced, the phone's menu hidden, sign-out in the header.</summary>
     private sealed record FramePosition(double ScrollLeft, double FrameLeft, double FrameRight, double FocusLeft, double FocusRight);
 
     /// <summary>The situation map's frame (its visible part, in the page) and the focus band, as the browser lays them out.</summary>
@@ -188,6 +187,7 @@ public sealed class PhoneLayoutTests(SharedBrowserApp app)
         return new FramePosition(at[0], at[1], at[2], at[3], at[4]);
     }
 
+    /// <summary>The same layout on a wide screen: every link in the row, spaced, the phone's menu hidden, sign-out in the header.</summary>
     [Fact]
     public async Task On_a_wide_screen_the_links_are_in_a_spaced_row_and_the_menu_is_hidden()
     {
