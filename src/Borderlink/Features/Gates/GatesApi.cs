@@ -41,13 +41,10 @@ public static class GatesApi
         group.MapGet("/map.svg", async (BorderlinkDb db, TimeProvider clock, ReferenceCache reference, IStringLocalizer<SharedResource> L, string? view,
                 string? overlay, CancellationToken ct) =>
             {
-                var chosen = MapOverlays.Parse(overlay);
-                // With an overlay the dashboard's glances carry each pair's status too: one read of the states, not two.
-                var glances = chosen == MapOverlay.None ? null : await GateDashboard.ForAsync(db, clock, ct: ct);
-                var pairs = glances?.Select(g => g.Status).ToList() ?? await GateQueries.AllAsync(db, clock.GetUtcNow(), ct: ct);
+                var (pairs, figures) = await MapOverlays.ReadAsync(db, clock, MapOverlays.Parse(overlay), L, ct);
                 var names = await reference.GetAsync(ct);
                 var svg = BorderMapSvg.Render(MapView.For(view, pairs.Select(p => p.Pair).ToList()), pairs, names.PartyName, L, standalone: true,
-                    overlay: glances is null ? null : MapOverlays.For(chosen, glances, L));
+                    overlay: figures);
                 return Results.Text(svg, "image/svg+xml; charset=utf-8");
             })
             .WithName("GateMap")

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Borderlink.Data;
 using Borderlink.Features.Reference;
 using Microsoft.Extensions.Localization;
 
@@ -24,6 +25,18 @@ public static class MapOverlays
     /// <summary>The overlay a link asks for; none for anything else (an unknown overlay is not an error on a map).</summary>
     public static MapOverlay Parse(string? text) =>
         Enum.TryParse<MapOverlay>(text, ignoreCase: true, out var overlay) && Enum.IsDefined(overlay) && !int.TryParse(text, out _) ? overlay : MapOverlay.None;
+
+    /// <summary>
+    /// The gate pairs' states a map draws and, with an overlay, each pair's figure for it. With an overlay the dashboard's
+    /// glances carry the states too, so the states are read once, not twice (page and API alike).
+    /// </summary>
+    public static async Task<(List<GatePairStatus> Pairs, Dictionary<string, GateOverlay>? Figures)> ReadAsync(BorderlinkDb db, TimeProvider clock,
+        MapOverlay overlay, IStringLocalizer L, CancellationToken ct = default)
+    {
+        if (overlay == MapOverlay.None) return (await GateQueries.AllAsync(db, clock.GetUtcNow(), ct: ct), null);
+        var glances = await GateDashboard.ForAsync(db, clock, ct: ct);
+        return (glances.Select(g => g.Status).ToList(), For(overlay, glances, L));
+    }
 
     /// <summary>
     /// Each gate pair's figure for the overlay from the dashboard's aggregates (what the reader may see, each side's
