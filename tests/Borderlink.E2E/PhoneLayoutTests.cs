@@ -96,7 +96,7 @@ public sealed class PhoneLayoutTests(SharedBrowserApp app)
             Assert.StartsWith("\"Noto Sans CJK SC\"", face, StringComparison.Ordinal);
         }
 
-        // The situation page holds its figures: the curve's table (the one list left a table), places as cards, the map in its frame.
+        // The situation page holds its figures: the curve and its figures, places as cards, the map in its frame.
         // The curve's figures are folded; opened, they fit the phone too, a card per period with each side's figure after
         // its name (as a table, Vietnamese headers for both sides were wider than the screen once Guangxi had reported).
         await page.GotoAsync("/situation?map=provinces");
