@@ -36,8 +36,7 @@ public static class GazetteerBench
                     NameEn = V("name_en"), NameVi = V("name_vi"), NameZh = V("name_zh"), NameFr = V("name_fr"), Aliases = V("aliases"),
                     ValidTo = V("valid_to") is { Length: > 0 } to ? DateOnly.Parse(to, CultureInfo.InvariantCulture) : null, Successors = V("successors"),
                 };
-                entries.Add(new GazetteerEntry(GazetteerKind.Place, place.Code, place, place.PartyCode, GazetteerIndex.Keys(place, place.Aliases, place.OfficialCode),
-                    place.ValidTo, place.SuccessorList, place.ParentCode, place.Level));
+                entries.Add(GazetteerIndex.EntryOf(place));
             }
         }
         string[] queries = ["Lộc Bình", "Loc Binh", "Huyện Lộc Bình", "Đồng Đăng", "dong dang", "凭祥", "憑祥市", "Pingxiang", "Bằng Tường", "河口", "Hekou",

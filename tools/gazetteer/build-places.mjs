@@ -1,10 +1,12 @@
 // Builds src/Borderlink/Data/Seed/places-open-data.csv (and fills the official code, validity and successors of the
 // hand-kept rows of places.csv) from the open datasets in sources/ — README, "Gazetteer data", says where each comes
-// from and how to refresh it. Pinyin from pinyin-pro, traditional characters from opencc-js.
-// Run: npm ci && npm run build (Node 20). The output is committed; the app reads it at start.
+// from and how to refresh it. Pinyin from pinyin-pro, traditional characters from opencc-js, Vietnamese (Hán-Việt)
+// readings from the m17n database's Hán-Việt input method (han-viet.mjs).
+// Run: apt-get install m17n-db && npm ci && npm run build (Node 20). The output is committed; the app reads it at start.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { pinyin } from 'pinyin-pro';
 import * as OpenCC from 'opencc-js';
+import { loadHanViet } from './han-viet.mjs';
 
 const traditional = OpenCC.Converter({ from: 'cn', to: 'tw' });
 
@@ -137,11 +139,15 @@ for (const d of districts.values()) {
 // --- China: border prefectures, their counties and townships ------------------------------------------------------------
 const cn = read(new URL('sources/cn-border-divisions-2023.csv', here));
 const cnCodeOf = (official) => codeOfOfficial.get(official) ?? `${cnParty[official.slice(0, 2)]}-${official}`;
+const hanViet = loadHanViet(process.env.M17N_VI_HAN ?? '/usr/share/m17n/vi-han.mim', read(new URL('sources/han-viet-choices.csv', here)));
+// Chinese suffix, English word, level, and the Vietnamese word written before the reading ("Trấn Ái Điếm").
 const suffixes = [
-  ['民族乡', 'Ethnic Township', 'ethnic-township'], ['街道', 'Subdistrict', 'subdistrict'], ['镇', 'Town', 'town'], ['乡', 'Township', 'township'],
-  ['自治州', 'Autonomous Prefecture', 'autonomous-prefecture'], ['自治县', 'Autonomous County', 'autonomous-county'], ['区', 'District', 'district'],
-  ['县', 'County', 'county'], ['市', 'City', null], ['农场', 'Farm', 'farm'],
+  ['民族乡', 'Ethnic Township', 'ethnic-township', 'Hương'], ['街道', 'Subdistrict', 'subdistrict', 'Nhai đạo'], ['镇', 'Town', 'town', 'Trấn'],
+  ['乡', 'Township', 'township', 'Hương'], ['自治州', 'Autonomous Prefecture', 'autonomous-prefecture', 'Châu tự trị'],
+  ['自治县', 'Autonomous County', 'autonomous-county', 'Huyện tự trị'], ['区', 'District', 'district', 'Quận'],
+  ['县', 'County', 'county', 'Huyện'], ['市', 'City', null, 'Thành phố'], ['农场', 'Farm', 'farm', 'Nông trường'],
 ];
+const readingsDiffering = [];
 const titleCase = (s) => s.replace(/(^|\s)([a-zü])/g, (_, space, letter) => space + letter.toUpperCase());
 for (const d of cn) {
   const party = cnParty[d.province_code];
@@ -160,15 +166,20 @@ for (const d of cn) {
   const toneless = titleCase(pinyin(stem, { toneType: 'none', type: 'array' }).join(' ').replace(/v/g, 'ü'));
   const compact = toneless.replace(/ /g, '').toLowerCase().replace(/^./, c => c.toUpperCase());
   const english = special && !suffix ? toneless : `${compact}${suffix ? ' ' + suffix[1] : ''}`;
+  // Vietnamese writes a Chinese unit as its kind, then the Hán-Việt reading of its name: "Huyện Long Châu". Units
+  // without a kind word (bonded zones, parks) keep no Vietnamese name: read character by character, theirs would be
+  // in Chinese word order.
+  const reading = suffix ? hanViet.reading(stem) : null;
   const row = {
     code: cnCodeOf(d.code), parent: d.parent_code.length > 2 ? cnCodeOf(d.parent_code) : party, party, level, official_code: d.code,
-    name_en: english, name_vi: '', name_zh: d.name_zh, name_fr: '',
+    name_en: english, name_vi: reading ? `${suffix[3]} ${reading}` : '', name_zh: d.name_zh, name_fr: '',
     aliases: unique([stem, traditional(stem), traditional(d.name_zh), pinyin(stem, { type: 'array' }).join(' '), toneless, compact,
       pinyin(d.name_zh, { toneType: 'none', type: 'array' }).join('')]).join('|'),
     valid_to: '', successors: '',
   };
   if (codeOfOfficial.has(d.code)) {
     const kept = curated.find(p => p.code === row.code);
+    if (reading && !kept.name_vi.endsWith(reading)) readingsDiffering.push(`${d.name_zh}: kept "${kept.name_vi}", read "${reading}"`);
     Object.assign(kept, { official_code: d.code, level, aliases: unique([...kept.aliases.split('|'), ...row.aliases.split('|'), row.name_en]).join('|') });
   }
   else places.push(row);
@@ -187,5 +198,10 @@ writeFileSync(curatedUrl, toCsv(columns, curated));
 places.sort((a, b) => a.code.localeCompare(b.code));
 writeFileSync(new URL('places-open-data.csv', seed), toCsv(columns, places));
 for (const m of mendedCodes) console.log(`successor code mended by name: ${m}`);
+if (hanViet.undecided.size) throw new Error(`readings to choose in sources/han-viet-choices.csv: ${[...hanViet.undecided].join('; ')}`);
+if (readingsDiffering.length) throw new Error(`Hán-Việt readings differ from places.csv: ${readingsDiffering.join('; ')}`);
+const read_ = places.filter(p => p.party.startsWith('CN-') && p.name_vi).length;
+console.log(`Vietnamese readings: ${read_} of ${places.filter(p => p.party.startsWith('CN-')).length} Chinese units; ` +
+  `no reading for ${[...hanViet.unknown].join('')} (not in the input method)`);
 console.log(`places.csv: ${curated.length} rows; places-open-data.csv: ${places.length} rows ` +
   `(${vnCurrent.length} current Vietnamese units, ${former.length} former communes, ${districts.size} former districts, ${cn.length} Chinese divisions, less those kept in places.csv)`);

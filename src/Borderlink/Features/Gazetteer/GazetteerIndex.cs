@@ -13,10 +13,11 @@ public enum GazetteerKind
 
 /// <summary>
 /// One searchable thing: a party, a place or a gate pair, with every name it goes by; for a unit that no longer exists,
-/// its last day and the codes of what it became.
+/// its last day and the codes of what it became. Keys from <see cref="StrongKeys"/> on are its read-out name
+/// (<see cref="GazetteerIndex.KeysOf"/>).
 /// </summary>
 public sealed record GazetteerEntry(GazetteerKind Kind, string Code, INamed Names, string? PartyCode, IReadOnlyList<string> Keys,
-    DateOnly? ValidTo = null, IReadOnlyList<string>? Successors = null, string? ParentCode = null, string Level = "")
+    DateOnly? ValidTo = null, IReadOnlyList<string>? Successors = null, string? ParentCode = null, string Level = "", int? StrongKeys = null)
 {
     public bool IsFormer => ValidTo is not null;
 
@@ -26,7 +27,8 @@ public sealed record GazetteerEntry(GazetteerKind Kind, string Code, INamed Name
     public ulong[] KeyMasks => _masks ??= Keys.Select(SearchKey.Mask).ToArray();
 }
 
-public sealed record GazetteerHit(GazetteerEntry Entry, double Score, string MatchedName);
+/// <param name="ByReading">Matched only by the name read out for it in the other side's language.</param>
+public sealed record GazetteerHit(GazetteerEntry Entry, double Score, string MatchedName, bool ByReading = false);
 
 /// <summary>
 /// An in-memory index of the reference data's names, built on first use and rebuilt when an administrator changes
@@ -72,8 +74,9 @@ public sealed class GazetteerIndex(IServiceScopeFactory scopes) : IDisposable
 
     /// <summary>
     /// Scores every entry by its best-matching name and returns the best first. Among equal scores: units that exist
-    /// before former ones, the reader's party's before others, parties before places, higher levels before lower
-    /// (凭祥市 before 凭祥镇), places before gates, then code.
+    /// before former ones, a name the thing goes by before a name only read out for it ("Hữu Nghị" is the gate before it
+    /// is 友谊镇 read in Vietnamese), the reader's party's before others, parties before places, higher levels before
+    /// lower (凭祥市 before 凭祥镇), places before gates, then code.
     /// </summary>
     public static IReadOnlyList<GazetteerHit> Rank(IReadOnlyList<GazetteerEntry> entries, string? query, int limit = 20, string? party = null)
     {
@@ -85,18 +88,21 @@ public sealed class GazetteerIndex(IServiceScopeFactory scopes) : IDisposable
         {
             var best = 0.0;
             var matched = "";
+            var byReading = false;
             var masks = entry.KeyMasks;
+            var strong = entry.StrongKeys ?? masks.Length;
             for (var i = 0; i < masks.Length; i++)
             {
                 var key = entry.Keys[i];
                 var score = SearchKey.Score(folded, foldedMask, key, masks[i]);
-                if (score > best) (best, matched) = (score, key);
+                if (score > best) (best, matched, byReading) = (score, key, i >= strong); // strong keys come first: a tie keeps them
             }
-            if (best >= MinimumScore) hits.Add(new GazetteerHit(entry, best, matched));
+            if (best >= MinimumScore) hits.Add(new GazetteerHit(entry, best, matched, byReading));
         }
         return hits
             .OrderByDescending(h => h.Score)
             .ThenBy(h => h.Entry.IsFormer)
+            .ThenBy(h => h.ByReading)
             .ThenBy(h => party is null || h.Entry.PartyCode != party)
             .ThenBy(h => h.Entry.Kind != GazetteerKind.Party)
             .ThenBy(h => LevelRank(h.Entry.Level))
@@ -125,7 +131,7 @@ public sealed class GazetteerIndex(IServiceScopeFactory scopes) : IDisposable
             foreach (var p in await db.Parties.AsNoTracking().ToListAsync(ct))
                 entries.Add(new(GazetteerKind.Party, p.Code, p, p.Code, Keys(p, p.Aliases, p.Code), p.ValidTo, p.SuccessorCode is { } s ? [s] : null));
             foreach (var p in await db.Places.AsNoTracking().ToListAsync(ct))
-                entries.Add(new(GazetteerKind.Place, p.Code, p, p.PartyCode, Keys(p, p.Aliases, p.OfficialCode), p.ValidTo, p.SuccessorList, p.ParentCode, p.Level));
+                entries.Add(EntryOf(p));
             foreach (var g in await db.GatePairs.AsNoTracking().ToListAsync(ct))
                 entries.Add(new(GazetteerKind.GatePair, g.Code, g, g.VnParty, Keys(g, g.Aliases, g.VnGate, g.CnGate)));
             // The codes first: whoever sees the entries finds their parents.
@@ -139,16 +145,53 @@ public sealed class GazetteerIndex(IServiceScopeFactory scopes) : IDisposable
         }
     }
 
+    /// <summary>A place as the gazetteer searches it.</summary>
+    public static GazetteerEntry EntryOf(Place p)
+    {
+        var (keys, strong) = KeysOf(p, p.Aliases, ReadOutName(p), p.OfficialCode);
+        return new(GazetteerKind.Place, p.Code, p, p.PartyCode, keys, p.ValidTo, p.SuccessorList, p.ParentCode, p.Level, strong);
+    }
+
     /// <summary>Every searchable key of a named thing: its four names, its aliases, and the names without administrative words.</summary>
-    public static List<string> Keys(INamed named, string aliases, params string[] extra) =>
-        new[] { named.NameEn, named.NameVi, named.NameZh, named.NameFr }
+    public static List<string> Keys(INamed named, string aliases, params string[] extra) => KeysOf(named, aliases, null, extra).Keys;
+
+    /// <summary>
+    /// The keys of a named thing, those of <paramref name="readOut"/> — one of its names, read out for it in the other
+    /// side's language rather than a name it goes by — last: from <c>Strong</c> on. A read-out name is searched with and
+    /// without its kind word ("Trấn Ái Điếm", "Ái Điếm").
+    /// </summary>
+    public static (List<string> Keys, int Strong) KeysOf(INamed named, string aliases, string? readOut, params string[] extra)
+    {
+        bool Own(string name) => readOut is null || name != readOut;
+        var keys = new[] { named.NameEn, named.NameVi, named.NameZh, named.NameFr }.Where(Own)
             .Concat(Sharing.Codes.Split(aliases))
             .Concat(extra)
-            .Concat(new[] { named.NameEn, named.NameVi, named.NameFr }.Select(StripAdministrativeWords))
+            .Concat(new[] { named.NameEn, named.NameVi, named.NameFr }.Where(Own).Select(StripAdministrativeWords))
             .Select(SearchKey.Fold)
             .Where(k => k.Length > 0)
             .Distinct(StringComparer.Ordinal)
             .ToList();
+        var strong = keys.Count;
+        if (readOut is not null)
+        {
+            keys.AddRange(new[] { readOut, WithoutKindWord(readOut) }.Select(SearchKey.Fold).Where(k => k.Length > 0 && !keys.Contains(k)).Distinct());
+        }
+        return (keys, strong);
+    }
+
+    /// <summary>
+    /// A Chinese unit's Vietnamese name is read out by the build (tools/gazetteer: its kind and the Hán-Việt reading of
+    /// its Chinese name) unless someone also wrote it among its spellings, as for the places kept by hand.
+    /// </summary>
+    private static string? ReadOutName(Place place) =>
+        place.PartyCode.StartsWith("CN-", StringComparison.Ordinal) && place.NameVi.Length > 0
+        && !Sharing.Codes.Split(place.Aliases).Any(a => SearchKey.Fold(a) == SearchKey.Fold(place.NameVi)) ? place.NameVi : null;
+
+    /// <summary>The Vietnamese kind words the build writes before a Chinese unit's reading, longest first.</summary>
+    private static readonly string[] KindWords = ["Huyện tự trị ", "Châu tự trị ", "Nhai đạo ", "Nông trường ", "Thành phố ", "Huyện ", "Quận ", "Trấn ", "Hương "];
+
+    private static string WithoutKindWord(string name) =>
+        KindWords.FirstOrDefault(w => name.StartsWith(w, StringComparison.Ordinal)) is { } word ? name[word.Length..] : name;
 
     /// <summary>"Tỉnh Lạng Sơn", "Lang Son Province", "Province de Lang Son" are all searched as "Lang Son".</summary>
     private static string StripAdministrativeWords(string name)

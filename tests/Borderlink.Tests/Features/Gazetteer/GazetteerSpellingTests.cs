@@ -84,6 +84,16 @@ public sealed class GazetteerSpellingTests(SharedApp app)
     [InlineData("Bách Sắc", "CN-GX-BS")]
     [InlineData("江平镇", "CN-GX-450681101")]
     [InlineData("龙邦", "CN-GX-451081107")]
+    // China, as Vietnamese writes it: the Hán-Việt reading, with its kind, with and without diacritics ("Ái Điếm" alone
+    // is the Chi Ma – Aidian gate pair's name: below).
+    [InlineData("Trấn Ái Điếm", "CN-GX-451422101")]
+    [InlineData("Tran Ai Diem", "CN-GX-451422101")]
+    [InlineData("Giang Bình", "CN-GX-450681101")]
+    [InlineData("Thượng Tư", "CN-GX-450621")]
+    [InlineData("Huyện Thượng Tư", "CN-GX-450621")]
+    [InlineData("Trấn Xí Sa", "CN-GX-450602100")]
+    [InlineData("Châu tự trị Hồng Hà", "CN-YN-5325")]
+    [InlineData("Huyện Hồng Hà", "CN-YN-532529")]
     public async Task Each_spelling_finds_its_place_first(string query, string code)
     {
         // A Guangxi reader: among equally good matches its own party's come first (a Cao Bằng reader gets its gate
@@ -142,5 +152,27 @@ public sealed class GazetteerSpellingTests(SharedApp app)
         Assert.Contains("Huyện cũ (đến 30/6/2025)", page, StringComparison.Ordinal);
         Assert.Contains("Huyện Lộc Bình đã được sắp xếp thành ", page, StringComparison.Ordinal);
         Assert.Contains("data-testid=\"within\">Tỉnh Lạng Sơn<", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_Vietnamese_reader_reads_a_Chinese_township_by_its_Sino_Vietnamese_name()
+    {
+        async Task<GazetteerResultDto> FirstAsync(string language, string query) =>
+            (await (await (await app.SignInAsync("langson.viewer", language)).GetAsync($"/api/v1/gazetteer?q={Uri.EscapeDataString(query)}"))
+                .ReadAsync<List<GazetteerResultDto>>())[0];
+        var aidian = await FirstAsync("vi", "爱店镇");
+        Assert.Equal(("CN-GX-451422101", "Trấn Ái Điếm"), (aidian.Code, aidian.Name));
+        Assert.Equal("Ninh Minh", aidian.Within[0].Name);
+        Assert.Equal("Aidian Town", (await FirstAsync("en", "爱店镇")).Name); // the English reader keeps the pinyin
+        var page = System.Net.WebUtility.HtmlDecode(await (await app.SignInAsync("langson.viewer", "vi")).GetStringAsync("/gazetteer?q=Thuong%20Tu"));
+        Assert.Contains("Huyện Thượng Tư", page, StringComparison.Ordinal);
+        // A gate's Vietnamese name comes before a township whose name only reads so: "Hữu Nghị" is the gate, for a
+        // Guangxi reader too, and the town of 友谊镇 read in Vietnamese comes next.
+        var huuNghi = await (await (await app.SignInAsync("guangxi.viewer")).GetAsync("/api/v1/gazetteer?q=H%E1%BB%AFu%20Ngh%E1%BB%8B")).ReadAsync<List<GazetteerResultDto>>();
+        Assert.Equal(["HUUNGHI-YOUYIGUAN", "CN-GX-451481101"], huuNghi.Take(2).Select(r => r.Code));
+        // 嘎 is not in the dictionary the readings come from: 嘎娘乡 gets no reading rather than a guess, and a
+        // Vietnamese reader sees its English name.
+        var ganiang = await FirstAsync("vi", "嘎娘乡");
+        Assert.Equal(("CN-YN-532528204", "Ganiang Township"), (ganiang.Code, ganiang.Name));
     }
 }
