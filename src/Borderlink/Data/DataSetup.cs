@@ -67,8 +67,6 @@ public static class DataSetup
 {
     public const string ConnectionName = "Borderlink";
 
-    private static readonly SqliteWriteAheadLog WriteAheadLog = new();
-
     public static WebApplicationBuilder AddBorderlinkData(this WebApplicationBuilder builder)
     {
         builder.Services.AddSettings<DatabaseOptions>(DatabaseOptions.Section);
@@ -90,6 +88,7 @@ public static class DataSetup
             }
             builder.Services.AddDbContext<BorderlinkDb, PostgresBorderlinkDb>(o => o.UseNpgsql(connection,
                 n => n.MigrationsHistoryTable("__EFMigrationsHistory")), optionsLifetime: ServiceLifetime.Singleton);
+            builder.Services.AddSingleton(_ => DurableCommits.EngineSynced());
         }
         else
         {
@@ -99,7 +98,10 @@ public static class DataSetup
                 Directory.CreateDirectory(dataDir);
                 connection = $"Data Source={Path.Combine(dataDir, "borderlink.db")}";
             }
-            builder.Services.AddDbContext<BorderlinkDb, SqliteBorderlinkDb>(o => o.UseSqlite(connection).AddInterceptors(WriteAheadLog),
+            var commits = DurableCommits.ForSqlite(connection);
+            builder.Services.AddSingleton(_ => commits); // made here, owned (and disposed) by the container
+            builder.Services.AddDbContext<BorderlinkDb, SqliteBorderlinkDb>(
+                o => o.UseSqlite(connection).AddInterceptors(new SqliteWriteAheadLog(commits), new SqliteCommits(commits)),
                 optionsLifetime: ServiceLifetime.Singleton);
             builder.Services.AddSingleton<SqliteNodeLock>();
         }

@@ -13,9 +13,16 @@ using NpgsqlTypes;
 namespace Borderlink.Data;
 
 /// <summary>The embedded engine. Its migrations live in Data/Migrations/Sqlite.</summary>
-public sealed class SqliteBorderlinkDb(DbContextOptions<SqliteBorderlinkDb> options, Viewer viewer, TimeProvider clock, SavePipeline pipeline)
-    : BorderlinkDb(options, viewer, clock, pipeline)
+public sealed class SqliteBorderlinkDb : BorderlinkDb
 {
+    public SqliteBorderlinkDb(DbContextOptions<SqliteBorderlinkDb> options, Viewer viewer, TimeProvider clock, SavePipeline pipeline)
+        : base(options, viewer, clock, pipeline)
+    {
+        // Every save in a transaction, even of one statement: its commit is what SqliteCommits counts for the log's
+        // group sync (an INSERT … RETURNING on its own would commit only when its reader is closed, after it is counted).
+        Database.AutoTransactionBehavior = AutoTransactionBehavior.Always;
+    }
+
     /// <summary>A write first takes SQLite's database lock; the read after it sees the latest head.</summary>
     protected override async Task<AuditHead> LockAuditHeadAsync(CancellationToken ct)
     {

@@ -25,9 +25,16 @@ public sealed class NodeMetrics
     /// <summary>One partner's waiting messages, as <see cref="Sharing.Exchange.ExchangeQueueMetrics"/> last read them.</summary>
     public sealed record PartnerQueue(string Partner, long Waiting, double OldestSeconds, bool Unreachable);
 
-    public NodeMetrics(IMeterFactory meters)
+    public NodeMetrics(IMeterFactory meters, Data.DurableCommits commits)
     {
         var meter = meters.Create(MeterName);
+        if (commits.Grouped)
+        {
+            meter.CreateObservableCounter("borderlink.database.log.syncs", () => commits.Syncs, "{sync}",
+                "Syncs of the SQLite write-ahead log to disk, each covering every commit before it (group commit).");
+            meter.CreateObservableCounter("borderlink.database.log.sync.waits", () => commits.Waits, "{wait}",
+                "Answers, messages to partners and e-mails that waited for a sync of the log before they left (at most one sync each).");
+        }
         _sends = meter.CreateCounter<long>("borderlink.exchange.sends", "{message}",
             "Messages sent to a partner's inbox, by partner and outcome (delivered, retry, refused).");
         _deliveryLatency = meter.CreateHistogram<double>("borderlink.exchange.delivery.latency", "s",

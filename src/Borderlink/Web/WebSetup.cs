@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Serialization;
+using Borderlink.Data;
 using Microsoft.AspNetCore.Localization;
 
 namespace Borderlink.Web;
@@ -68,6 +69,17 @@ public static class WebSetup
 
     public static WebApplication UseBorderlinkWeb(this WebApplication app)
     {
+        // No answer, of any kind, leaves before what it may report is on disk (Data/DurableCommits: on SQLite the log's
+        // syncs are grouped; the answer waits for one that started after its commit).
+        var commits = app.Services.GetRequiredService<DurableCommits>();
+        if (commits.Grouped)
+        {
+            app.Use((context, next) =>
+            {
+                context.Response.OnStarting(() => commits.WaitAsync());
+                return next(context);
+            });
+        }
         app.UseBorderlinkProxies();
         // The language first, so that a refusal by the exception handler below is in the caller's language too.
         app.UseRequestLocalization(o =>

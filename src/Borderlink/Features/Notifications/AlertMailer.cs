@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
+using Borderlink.Data;
 using Borderlink.Features.Accounts;
 using Borderlink.Features.Reference;
 using Borderlink.Web;
@@ -35,7 +36,8 @@ public sealed class SmtpOptions
 }
 
 /// <summary>Sends alert e-mails through SMTP (MailKit), each in the recipient's language and time zone.</summary>
-public sealed class AlertMailer(IOptions<SmtpOptions> options, IStringLocalizer<SharedResource> L, ReferenceCache reference, ILogger<AlertMailer> logger)
+public sealed class AlertMailer(IOptions<SmtpOptions> options, IStringLocalizer<SharedResource> L, ReferenceCache reference, DurableCommits commits,
+    ILogger<AlertMailer> logger)
 {
     public bool Enabled => !string.IsNullOrWhiteSpace(options.Value.Host);
 
@@ -93,6 +95,7 @@ public sealed class AlertMailer(IOptions<SmtpOptions> options, IStringLocalizer<
         message.Body = new TextPart("plain") { Text = body };
         try
         {
+            await commits.WaitAsync(ct); // what a mail reports is on disk before it leaves
             using var client = new SmtpClient();
             await client.ConnectAsync(o.Host, o.Port, o.Security, ct);
             if (!string.IsNullOrEmpty(o.UserName)) await client.AuthenticateAsync(o.UserName, o.Password ?? "", ct);

@@ -163,6 +163,8 @@ public sealed class DeliveryWorker(IServiceScopeFactory scopes, LocalNode node, 
         var encryptTo = options.Value.Encrypt
             ? partners.Values.ToDictionary(p => p.NodeId, p => p.Keys.Where(k => k.ForEncryption && k.IsValidAt(at)).OrderByDescending(k => k.ValidFrom).FirstOrDefault())
             : null;
+        // What a partner is sent is on disk first: a power cut cannot take back a record the partner already holds.
+        await scope.ServiceProvider.GetRequiredService<DurableCommits>().WaitAsync(ct);
         var outcomes = await Task.WhenAll(claimed.Select(m => PartnerPost.SendAsync(client, m, partners.GetValueOrDefault(m.ToNode), signing, encryptTo, ct)));
 
         var now = clock.GetUtcNow();
