@@ -42,11 +42,12 @@ public static class SituationBench
         }
 
         // Five rounds, each a baseline then an import of the same number of rows into periods of its own (weekly
-        // reports in two spans, daily ones in three others); the median ratio is reported, as one round on a shared
-        // two-core machine swings by a third either way, the baseline as much as the import.
+        // reports in one span — 100,000 rows are 21 years of weeks, 2005 to 2026 — daily ones in four others, three
+        // years each; periods before 2000 or not yet begun are refused); the median ratio is reported, as one round on a
+        // shared two-core machine swings by a third either way, the baseline as much as the import.
         (DateOnly First, bool Daily)[] rounds =
         [
-            (new DateOnly(2005, 1, 3), false), (new DateOnly(2001, 1, 1), true), (new DateOnly(2020, 1, 1), true), (new DateOnly(1980, 1, 7), false),
+            (new DateOnly(2005, 1, 3), false), (new DateOnly(2001, 1, 1), true), (new DateOnly(2020, 1, 1), true), (new DateOnly(2015, 1, 1), true),
             (new DateOnly(2010, 1, 1), true),
         ];
         var ratios = new List<double>();
