@@ -18,6 +18,15 @@ public static class Cli
 
     public static async Task<int> RunAsync(WebApplication app, string[] args)
     {
+        var exitCode = await RunVerbAsync(app, args);
+        // The exit code is what a script trusts: what the verb wrote is on disk before the process says it is done
+        // (on SQLite the log's syncs are grouped, Data/DurableCommits).
+        await app.Services.GetRequiredService<DurableCommits>().WaitAsync();
+        return exitCode;
+    }
+
+    private static async Task<int> RunVerbAsync(WebApplication app, string[] args)
+    {
         using var scope = app.Services.CreateScope();
         switch (args)
         {
