@@ -47,9 +47,12 @@ export DOTNET_TieredPGO=0
 
 declare -A PASSED FAILED SKIPPED
 status=0
-run_suite() {
-  local name=$1 project=$2; shift 2
-  env "$@" dotnet test --project "$project" -c "$CONFIG" --no-build --results-directory "$ARTIFACTS/$name" --output Detailed > "$ARTIFACTS/$name.log" 2>&1
+# Runs one suite to its log and reports it: suite NAME PROJECT [VAR=value...]
+suite() {
+  local name=$1 project=$2 code=0; shift 2
+  echo "== suite $name"
+  env "$@" dotnet test --project "$project" -c "$CONFIG" --no-build --results-directory "$ARTIFACTS/$name" --output Detailed > "$ARTIFACTS/$name.log" 2>&1 || code=$?
+  report_suite "$name" $code
 }
 report_suite() {
   local name=$1 code=$2 log="$ARTIFACTS/$1.log"
@@ -65,16 +68,9 @@ report_suite() {
 rm -f "$ARTIFACTS/fault-timings.txt"
 # One suite after another. Run beside the SQLite suite, the browser suite took as long in total (330 s against 187 s
 # and 137 s apart): Chromium keeps the cores busy too.
-for suite in sqlite postgres browser; do
-  echo "== suite $suite"
-  code=0
-  case $suite in
-    sqlite) run_suite sqlite tests/Borderlink.Tests BORDERLINK_TEST_DB=sqlite BORDERLINK_ARTIFACTS="$ARTIFACTS" || code=$? ;;
-    postgres) run_suite postgres tests/Borderlink.Tests BORDERLINK_TEST_DB=postgres BORDERLINK_ARTIFACTS="$ARTIFACTS" || code=$? ;;
-    browser) run_suite browser tests/Borderlink.E2E BORDERLINK_TEST_DB=sqlite BORDERLINK_ARTIFACTS="$ARTIFACTS/screenshots" || code=$? ;;
-  esac
-  report_suite $suite $code
-done
+suite sqlite tests/Borderlink.Tests BORDERLINK_TEST_DB=sqlite BORDERLINK_ARTIFACTS="$ARTIFACTS"
+suite postgres tests/Borderlink.Tests BORDERLINK_TEST_DB=postgres BORDERLINK_ARTIFACTS="$ARTIFACTS"
+suite browser tests/Borderlink.E2E BORDERLINK_TEST_DB=sqlite BORDERLINK_ARTIFACTS="$ARTIFACTS/screenshots"
 
 [ -f "$ARTIFACTS/fault-timings.txt" ] && sed 's/^/   fault test: /' "$ARTIFACTS/fault-timings.txt"
 p=0; f=0; s=0
