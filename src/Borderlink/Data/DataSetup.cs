@@ -86,6 +86,7 @@ public static class DataSetup
             {
                 throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Borderlink is not set.");
             }
+            connection = PostgresConnection.WithDefaults(connection);
             builder.Services.AddDbContext<BorderlinkDb, PostgresBorderlinkDb>(o => o.UseNpgsql(connection,
                 n => n.MigrationsHistoryTable("__EFMigrationsHistory")), optionsLifetime: ServiceLifetime.Singleton);
             builder.Services.AddSingleton(_ => DurableCommits.EngineSynced());

@@ -107,7 +107,7 @@ public sealed class TestDatabase : IAsyncDisposable
     }
 
     /// <summary>
-    /// Closes the idle connections to this database only. Clearing every pool instead closed those of the apps other
+    /// Closes the idle connections to this database only (the test's own and the apps'). Clearing every pool instead closed those of the apps other
     /// tests were running at the time (their next requests opened new connections: on PostgreSQL over 1,200 server
     /// processes were started in one suite, a fifth of its CPU time).
     /// </summary>
@@ -119,8 +119,12 @@ public sealed class TestDatabase : IAsyncDisposable
             SqliteConnection.ClearPool(connection);
             return;
         }
-        using var npgsql = new NpgsqlConnection(ConnectionString);
-        NpgsqlConnection.ClearPool(npgsql);
+        // The pool an app opened is keyed by the connection string as the app completes it.
+        foreach (var connectionString in new[] { ConnectionString, Borderlink.Data.PostgresConnection.WithDefaults(ConnectionString) })
+        {
+            using var npgsql = new NpgsqlConnection(connectionString);
+            NpgsqlConnection.ClearPool(npgsql);
+        }
     }
 
     public async ValueTask DisposeAsync()
