@@ -8,8 +8,8 @@ public static class PostgresConnection
     /// <summary>
     /// Statements a connection has run five times are prepared on the server and kept, up to this many per connection,
     /// so PostgreSQL stops parsing and planning the same few statements of every write again (Npgsql's automatic
-    /// preparation). With 100 people writing at once (bench write-contention) the node served 15 % more writes with a
-    /// lower p99 (README, "Running on PostgreSQL").
+    /// preparation). With 100 people writing at once (bench write-contention) the node served about 10 % more writes,
+    /// with a lower p99 (README, "Running on PostgreSQL").
     /// </summary>
     public const int MaxAutoPrepare = 64;
 

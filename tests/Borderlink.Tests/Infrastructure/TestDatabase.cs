@@ -107,9 +107,9 @@ public sealed class TestDatabase : IAsyncDisposable
     }
 
     /// <summary>
-    /// Closes the idle connections to this database only (the test's own and the apps'). Clearing every pool instead closed those of the apps other
-    /// tests were running at the time (their next requests opened new connections: on PostgreSQL over 1,200 server
-    /// processes were started in one suite, a fifth of its CPU time).
+    /// Closes the idle connections to this database only, the test's own and the apps'. Clearing every pool instead
+    /// closed those of the apps other tests were running at the time (their next requests opened new connections: on
+    /// PostgreSQL over 1,200 server processes were started in one suite, a fifth of its CPU time).
     /// </summary>
     private void ClearPool()
     {
