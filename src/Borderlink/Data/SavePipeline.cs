@@ -91,26 +91,29 @@ public static class SavePipelineSetup
 
 /// <summary>
 /// A wake-up for the audit sequencer: any number of rings before it looks count as one, so a burst of saves costs one
-/// round of chaining, not one each.
+/// round of chaining, not one each. A ring while one is pending does nothing (it used to release a full semaphore and
+/// catch the exception: one exception per write, a thousand a second in the runtime's exception count under load).
 /// </summary>
 public sealed class AuditBell : IDisposable
 {
     private readonly SemaphoreSlim _rung = new(0, 1);
+    private int _pending; // 1 from a ring until the sequencer hears it
 
     public void Ring()
     {
-        try
-        {
-            _rung.Release();
-        }
-        catch (SemaphoreFullException)
-        {
-            // Rung already and not yet heard: the next round takes these lines too.
-        }
+        if (Interlocked.Exchange(ref _pending, 1) == 0) _rung.Release();
     }
 
-    /// <summary>Waits for a ring, at most <paramref name="timeout"/>.</summary>
-    public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken ct) => _rung.WaitAsync(timeout, ct);
+    /// <summary>
+    /// Waits for a ring, at most <paramref name="timeout"/>. Once heard, the next ring wakes it again: the sequencer reads
+    /// the lines after this returns, so a line whose ring came before that is read in this round, any later one rings anew.
+    /// </summary>
+    public async Task<bool> WaitAsync(TimeSpan timeout, CancellationToken ct)
+    {
+        var rung = await _rung.WaitAsync(timeout, ct);
+        if (rung) Volatile.Write(ref _pending, 0);
+        return rung;
+    }
 
     public void Dispose() => _rung.Dispose();
 }
