@@ -14,7 +14,7 @@ namespace Borderlink.Sharing.Exchange;
 /// instances may run on one PostgreSQL: a message is claimed by one sender only (see <see cref="BorderlinkDb.ClaimOutboxAsync"/>).
 /// </summary>
 public sealed class DeliveryWorker(IServiceScopeFactory scopes, LocalNode node, IOptions<ExchangeOptions> options, IHttpClientFactory http,
-    TimeProvider clock, PartnerLinks links, Web.NodeMetrics metrics, ILogger<DeliveryWorker> logger) : BackgroundService
+    TimeProvider clock, PartnerLinks links, Web.NodeMetrics metrics, DurableCommits commits, ILogger<DeliveryWorker> logger) : BackgroundService
 {
     public const string HttpClientName = "exchange";
     private readonly SemaphoreSlim _claiming = new(1, 1);
@@ -164,7 +164,7 @@ public sealed class DeliveryWorker(IServiceScopeFactory scopes, LocalNode node, 
             ? partners.Values.ToDictionary(p => p.NodeId, p => p.Keys.Where(k => k.ForEncryption && k.IsValidAt(at)).OrderByDescending(k => k.ValidFrom).FirstOrDefault())
             : null;
         // What a partner is sent is on disk first: a power cut cannot take back a record the partner already holds.
-        await scope.ServiceProvider.GetRequiredService<DurableCommits>().WaitAsync(ct);
+        await commits.WaitAsync(ct);
         var outcomes = await Task.WhenAll(claimed.Select(m => PartnerPost.SendAsync(client, m, partners.GetValueOrDefault(m.ToNode), signing, encryptTo, ct)));
 
         var now = clock.GetUtcNow();
