@@ -252,10 +252,10 @@ public abstract partial class BorderlinkDb : IdentityDbContext<BorderlinkUser>, 
     public abstract bool CrossingsCommitInChunks { get; }
 
     /// <summary>
-    /// Takes back what a batch written in chunks had stored: its rows among <paramref name="ids"/> (all its rows, found by
-    /// a scan, when they are not known), and the batch.
+    /// Takes back what a batch of <paramref name="party"/> written in chunks had stored: its rows among
+    /// <paramref name="ids"/> (all its rows, found by a scan, when they are not known), and the batch.
     /// </summary>
-    public abstract Task RemoveCrossingBatchAsync(Guid batch, IReadOnlyCollection<Guid>? ids);
+    public abstract Task RemoveCrossingBatchAsync(Guid batch, string party, IReadOnlyCollection<Guid>? ids);
 
     /// <summary>Whether <paramref name="e"/> says the database could not take the work in time because of another writer.</summary>
     public abstract bool IsBusy(System.Data.Common.DbException e);

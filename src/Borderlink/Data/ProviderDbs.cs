@@ -52,7 +52,7 @@ public sealed class SqliteBorderlinkDb : BorderlinkDb
     /// <summary>One writer at a time: a batch in one transaction would hold every user's save for as long as it takes.</summary>
     public override bool CrossingsCommitInChunks => true;
 
-    public override Task RemoveCrossingBatchAsync(Guid batch, IReadOnlyCollection<Guid>? ids) => SqliteCrossingWriter.RemoveAsync(this, batch, ids);
+    public override Task RemoveCrossingBatchAsync(Guid batch, string party, IReadOnlyCollection<Guid>? ids) => SqliteCrossingWriter.RemoveAsync(this, batch, party, ids);
 
     public override bool IsUniqueViolation(System.Data.Common.DbException e) => e is SqliteException { SqliteErrorCode: 19 };
 
@@ -87,7 +87,7 @@ public sealed class PostgresBorderlinkDb(DbContextOptions<PostgresBorderlinkDb> 
     /// <summary>Readers and other writers do not wait on a transaction's new rows here: a batch is one transaction.</summary>
     public override bool CrossingsCommitInChunks => false;
 
-    public override Task RemoveCrossingBatchAsync(Guid batch, IReadOnlyCollection<Guid>? ids) => Task.CompletedTask;
+    public override Task RemoveCrossingBatchAsync(Guid batch, string party, IReadOnlyCollection<Guid>? ids) => Task.CompletedTask;
 
     public override bool IsUniqueViolation(System.Data.Common.DbException e) => e is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
 

@@ -127,7 +127,7 @@ public sealed class IngestCrossings(BorderlinkDb db, TimeProvider clock, Screeni
                 if (!earlier.Receiving)
                     return new Outcome.Done(new Result(earlier.Id, earlier.Lines, earlier.Applied, earlier.AlreadyPresent, Replayed: true));
                 // Left receiving by an attempt whose clean-up failed too: its rows go, and this attempt starts afresh.
-                await db.RemoveCrossingBatchAsync(row.Id, null);
+                await db.RemoveCrossingBatchAsync(row.Id, row.Party, null);
             }
             var watch = System.Diagnostics.Stopwatch.StartNew();
             row.Receiving = true;
@@ -139,7 +139,7 @@ public sealed class IngestCrossings(BorderlinkDb db, TimeProvider clock, Screeni
                 var pass = await PassAsync(body, format, direct: false, gate.Code, localDate, now, row.Id, written, ct);
                 if (pass.Errors.Count > 0)
                 {
-                    await db.RemoveCrossingBatchAsync(row.Id, written);
+                    await db.RemoveCrossingBatchAsync(row.Id, row.Party, written);
                     return new Outcome.Refused(pass.Errors, pass.Lines);
                 }
                 var stored = watch.Elapsed;
@@ -158,7 +158,7 @@ public sealed class IngestCrossings(BorderlinkDb db, TimeProvider clock, Screeni
             catch
             {
                 // Cut off, cancelled or failed before the batch was complete: nothing of it stays (nor is it replayed).
-                await db.RemoveCrossingBatchAsync(row.Id, written);
+                await db.RemoveCrossingBatchAsync(row.Id, row.Party, written);
                 throw;
             }
         }
