@@ -1,6 +1,7 @@
 using Borderlink.Features.Accounts;
 using Borderlink.Features.Reference;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -10,7 +11,7 @@ namespace Borderlink.Data;
 /// The demo node: every current party of the mechanism this node hosts (all of them on the one-node demo), an agency
 /// of each function per party, and one user per party and role. Runs only on an empty user table.
 /// </summary>
-public sealed class DemoSeeder(BorderlinkDb db, UserManager<BorderlinkUser> users, RoleManager<IdentityRole> roles,
+public sealed class DemoSeeder(BorderlinkDb db, UserManager<BorderlinkUser> users, IUserStore<BorderlinkUser> userStore, RoleManager<IdentityRole> roles,
     IOptions<DemoOptions> options, TimeProvider clock, Borderlink.Sharing.Exchange.LocalNode node, ILogger<DemoSeeder> logger)
 {
     /// <summary>The e-mail domain of every demo user (a reserved name that reaches nobody), by which they are recognised.</summary>
@@ -67,6 +68,15 @@ public sealed class DemoSeeder(BorderlinkDb db, UserManager<BorderlinkUser> user
 
         // One hash for the shared demo password: hashing it once per demo user (49) would only slow the first start.
         var passwordHash = users.PasswordHasher.HashPassword(new BorderlinkUser(), options.Value.Password);
+        // One save for all of them: Identity's store otherwise saves after each user and after each role given (~100
+        // saves, each through the save pipeline). The store is the user manager's: both are the scope's.
+        if (userStore is not UserStore<BorderlinkUser, IdentityRole, BorderlinkDb, string, IdentityUserClaim<string>, IdentityUserRole<string>,
+            IdentityUserLogin<string>, IdentityUserToken<string>, IdentityRoleClaim<string>, IdentityUserPasskey<string>> store)
+        {
+            throw new InvalidOperationException($"Unexpected user store {userStore.GetType()}");
+        }
+        store.AutoSaveChanges = false;
+        var roleIds = await roles.Roles.ToDictionaryAsync(r => r.Name!, r => r.Id, ct);
         var logins = new List<string>();
         foreach (var party in parties)
         {
@@ -81,10 +91,12 @@ public sealed class DemoSeeder(BorderlinkDb db, UserManager<BorderlinkUser> user
                     PreferredLanguage = party.Country == "CN" ? "zh-Hans" : "vi", PasswordHash = passwordHash,
                 };
                 Check(await users.CreateAsync(user), name);
-                Check(await users.AddToRoleAsync(user, role), name);
+                // Added as a row: the manager's AddToRoleAsync would also update the user, which is not stored yet.
+                db.UserRoles.Add(new IdentityUserRole<string> { UserId = user.Id, RoleId = roleIds[role] });
                 logins.Add(name);
             }
         }
+        await db.SaveChangesAsync(ct);
         logger.LogInformation("Demo data: {Agencies} agencies and {Users} users created", agencies.Count, logins.Count);
         return logins;
     }

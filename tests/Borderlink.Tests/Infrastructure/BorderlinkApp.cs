@@ -1,5 +1,6 @@
 using Borderlink.Data;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -114,19 +115,25 @@ public class BorderlinkApp : WebApplicationFactory<Program>, IAsyncLifetime
     }
 
     /// <summary>
-    /// Signs in through the login form, as a browser would, and returns the client holding the cookie. With a
-    /// language, the user then picks it with the header's language switch (which outranks their stored preference).
+    /// A client signed in as <paramref name="userName"/> through the login form, as a browser would. With a language, the
+    /// user then picks it with the header's language switch (which outranks their stored preference).
     /// </summary>
+    /// <remarks>
+    /// The first call for a user on this app posts the login form; later ones give a new client holding the cookies that
+    /// sign-in left (a second browser of a user already signed in) as long as the clock has not moved and the account's row
+    /// is unchanged since (a role, agency, lock or password change renews its stamps): checking the password is a key
+    /// derivation of ~70 ms of CPU, and signing in again for every client was a quarter of the test process's CPU. Sign-in
+    /// itself is tested with <see cref="Forms.PostLoginAsync"/>, never through this.
+    /// </remarks>
     public async Task<HttpClient> SignInAsync(string userName, string? language = null)
     {
-        var client = Anonymous(language);
-        var response = await Forms.PostLoginAsync(client, userName, DemoPassword);
-        if (response.StatusCode != System.Net.HttpStatusCode.Redirect)
-        {
-            throw new InvalidOperationException($"Sign-in of {userName} failed: {(int)response.StatusCode}");
-        }
+        var session = await SessionAsync(userName);
+        var cookies = new System.Net.CookieContainer();
+        foreach (var cookie in session.Cookies) cookies.Add(new System.Net.Cookie(cookie.Name, cookie.Value, cookie.Path, cookie.Domain));
+        var client = CreateDefaultClient(new Uri("http://localhost"), new Microsoft.AspNetCore.Mvc.Testing.Handlers.CookieContainerHandler(cookies));
         if (language is not null)
         {
+            client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
             // The login page is open to everyone, so it serves a token even where a rule redirects other pages.
             var switched = await Forms.PostAsync(client, "/login", "/preferences/language", null, [new("culture", language), new("returnUrl", "/")]);
             if (switched.StatusCode != System.Net.HttpStatusCode.Redirect)
@@ -136,6 +143,58 @@ public class BorderlinkApp : WebApplicationFactory<Program>, IAsyncLifetime
         }
         return client;
     }
+
+    private sealed record Session(System.Net.Cookie[] Cookies, DateTimeOffset At, (string?, string?) Stamps);
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<Task<Session>>> _sessions = new();
+
+    private async Task<Session> SessionAsync(string userName)
+    {
+        if (_sessions.TryGetValue(userName, out var cached))
+        {
+            try
+            {
+                var session = await cached.Value;
+                if (session.At == Clock.GetUtcNow() && session.Stamps == await StampsAsync(userName)) return session;
+            }
+            catch (InvalidOperationException)
+            {
+                // That sign-in failed; it is tried again below.
+            }
+            _sessions.TryRemove(KeyValuePair.Create(userName, cached));
+        }
+        var entry = _sessions.GetOrAdd(userName, name => new Lazy<Task<Session>>(() => SignInThroughFormAsync(name)));
+        try
+        {
+            return await entry.Value;
+        }
+        catch
+        {
+            _sessions.TryRemove(KeyValuePair.Create(userName, entry));
+            throw;
+        }
+    }
+
+    private async Task<Session> SignInThroughFormAsync(string userName)
+    {
+        var cookies = new System.Net.CookieContainer();
+        using var client = CreateDefaultClient(new Uri("http://localhost"), new Microsoft.AspNetCore.Mvc.Testing.Handlers.CookieContainerHandler(cookies));
+        var at = Clock.GetUtcNow();
+        var response = await Forms.PostLoginAsync(client, userName, DemoPassword);
+        if (response.StatusCode != System.Net.HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException($"Sign-in of {userName} failed: {(int)response.StatusCode}");
+        }
+        return new Session([.. cookies.GetAllCookies().Cast<System.Net.Cookie>()], at, await StampsAsync(userName));
+    }
+
+    /// <summary>The account's stamps: Identity renews them with every change of the user, its roles or its password.</summary>
+    private Task<(string?, string?)> StampsAsync(string userName) => WithSystemDbAsync(async db =>
+    {
+        var user = await db.Users.AsNoTracking().Where(u => u.UserName == userName)
+            .Select(u => new { u.SecurityStamp, u.ConcurrencyStamp }).SingleOrDefaultAsync();
+        return (user?.SecurityStamp, user?.ConcurrencyStamp);
+    });
 
     public const string DemoPassword = Forms.DemoPassword;
 

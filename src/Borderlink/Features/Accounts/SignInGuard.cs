@@ -28,7 +28,7 @@ public sealed class SignInGuard : IDisposable
     private readonly PartitionedRateLimiter<string> _submissions;
     private readonly PartitionedRateLimiter<string> _failuresHere;
     private readonly PartitionedRateLimiter<string> _failuresAnywhere;
-    private readonly string _dummyHash;
+    private string? _dummyHash;
     private readonly NodeMetrics _metrics;
     private readonly PasswordHasher<BorderlinkUser> _hasher;
 
@@ -36,13 +36,11 @@ public sealed class SignInGuard : IDisposable
     public SignInGuard(IOptions<SecurityOptions> options, IOptions<PasswordHasherOptions> hashing, NodeMetrics metrics)
     {
         _metrics = metrics;
-        var hasher = new PasswordHasher<BorderlinkUser>(hashing);
         var o = options.Value;
         _submissions = Limiter(o.SignInsPerAddressPerMinute, TimeSpan.FromMinutes(1));
         _failuresHere = Limiter(o.MaxFailedLogins, TimeSpan.FromMinutes(o.LockoutMinutes));
         _failuresAnywhere = Limiter(o.MaxFailedLoginsPerAccountPerHour, TimeSpan.FromHours(1));
-        _hasher = hasher;
-        _dummyHash = hasher.HashPassword(new BorderlinkUser(), Guid.NewGuid().ToString());
+        _hasher = new PasswordHasher<BorderlinkUser>(hashing);
     }
 
     private static PartitionedRateLimiter<string> Limiter(int permits, TimeSpan window) =>
@@ -76,8 +74,20 @@ public sealed class SignInGuard : IDisposable
         _failuresAnywhere.AttemptAcquire(Account(userName)).Dispose();
     }
 
-    /// <summary>The work of checking a password, for an account that does not exist: its answer comes no faster.</summary>
-    public void CheckAgainstNobody(string password) => _hasher.VerifyHashedPassword(new BorderlinkUser(), _dummyHash, password);
+    /// <summary>
+    /// The work of checking a password, for an account that does not exist: its answer comes no faster. The first such
+    /// check makes the hash the later ones compare against, which is the same work (one key derivation with the
+    /// configured iterations); made in the constructor, it cost every start one derivation, even one nobody mistyped at.
+    /// </summary>
+    public void CheckAgainstNobody(string password)
+    {
+        if (Volatile.Read(ref _dummyHash) is { } hash)
+        {
+            _hasher.VerifyHashedPassword(new BorderlinkUser(), hash, password);
+            return;
+        }
+        Interlocked.CompareExchange(ref _dummyHash, _hasher.HashPassword(new BorderlinkUser(), Guid.NewGuid().ToString()), null);
+    }
 
     private static string Account(string userName) => userName.Trim().ToUpperInvariant();
 
