@@ -97,6 +97,7 @@ public sealed class DemoSeeder(BorderlinkDb db, UserManager<BorderlinkUser> user
             }
         }
         await db.SaveChangesAsync(ct);
+        store.AutoSaveChanges = true; // as the rest of the scope expects it
         logger.LogInformation("Demo data: {Agencies} agencies and {Users} users created", agencies.Count, logins.Count);
         return logins;
     }
