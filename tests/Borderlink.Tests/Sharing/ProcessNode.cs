@@ -232,7 +232,39 @@ public sealed class ProcessNode : IAsyncDisposable
         Timeout = timeout ?? TimeSpan.FromSeconds(100),
     };
 
+    /// <summary>
+    /// A client signed in as <paramref name="user"/>. Without a cookie container of the caller's, the first call for a
+    /// user posts the login form and later ones get a new client with the cookies it left (a second browser of a user
+    /// already signed in; the node's keys are in its database, so they hold across restarts): the fault tests' writers
+    /// sign in eight at a time, and each form sign-in is a deliberately slow password check in the node.
+    /// </summary>
     public async Task<HttpClient> SignInAsync(string user, TimeSpan? timeout = null, CookieContainer? cookies = null)
+    {
+        if (cookies is not null) return await SignInThroughFormAsync(user, timeout, cookies);
+        var session = _sessions.GetOrAdd(user, name => new Lazy<Task<Cookie[]>>(async () =>
+        {
+            var container = new CookieContainer();
+            using var _ = await SignInThroughFormAsync(name, null, container);
+            return [.. container.GetAllCookies().Cast<Cookie>()];
+        }));
+        Cookie[] signedIn;
+        try
+        {
+            signedIn = await session.Value;
+        }
+        catch
+        {
+            _sessions.TryRemove(KeyValuePair.Create(user, session));
+            throw;
+        }
+        var copy = new CookieContainer();
+        foreach (var cookie in signedIn) copy.Add(new Cookie(cookie.Name, cookie.Value, cookie.Path, cookie.Domain));
+        return Client(timeout, copy);
+    }
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<Task<Cookie[]>>> _sessions = new();
+
+    private async Task<HttpClient> SignInThroughFormAsync(string user, TimeSpan? timeout, CookieContainer cookies)
     {
         var client = Client(timeout, cookies);
         var response = await Forms.PostLoginAsync(client, user, Forms.DemoPassword);
