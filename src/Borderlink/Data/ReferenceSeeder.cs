@@ -64,8 +64,9 @@ public sealed class ReferenceSeeder(BorderlinkDb db, ILogger<ReferenceSeeder> lo
         if (added > 0)
         {
             await db.SaveChangesAsync(ct);
-            // Saved: the ~2,000 rows are let go, or every later save in this scope (the demo data's hundred) would compare
-            // each of them for changes again; at a first start that was most of the demo seeding's time.
+            // Saved: the ~2,000 rows are let go, or every later save in this scope (the demo data's among them) would
+            // compare each of them for changes again; while the demo users were saved one by one, that was most of a
+            // first start's seeding time.
             db.ChangeTracker.Clear();
             logger.LogInformation("Reference data: {Count} rows added from the shipped seed files", added);
         }

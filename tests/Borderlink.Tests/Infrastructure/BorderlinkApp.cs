@@ -128,9 +128,7 @@ public class BorderlinkApp : WebApplicationFactory<Program>, IAsyncLifetime
     public async Task<HttpClient> SignInAsync(string userName, string? language = null)
     {
         var session = await SessionAsync(userName);
-        var cookies = new System.Net.CookieContainer();
-        foreach (var cookie in session.Cookies) cookies.Add(new System.Net.Cookie(cookie.Name, cookie.Value, cookie.Path, cookie.Domain));
-        var client = CreateDefaultClient(new Uri("http://localhost"), new Microsoft.AspNetCore.Mvc.Testing.Handlers.CookieContainerHandler(cookies));
+        var client = CreateDefaultClient(new Uri("http://localhost"), new Microsoft.AspNetCore.Mvc.Testing.Handlers.CookieContainerHandler(Forms.JarWith(session.Cookies)));
         if (language is not null)
         {
             client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
@@ -185,7 +183,7 @@ public class BorderlinkApp : WebApplicationFactory<Program>, IAsyncLifetime
         {
             throw new InvalidOperationException($"Sign-in of {userName} failed: {(int)response.StatusCode}");
         }
-        return new Session([.. cookies.GetAllCookies().Cast<System.Net.Cookie>()], at, await StampsAsync(userName));
+        return new Session(Forms.CookiesIn(cookies), at, await StampsAsync(userName));
     }
 
     /// <summary>The account's stamps: Identity renews them with every change of the user, its roles or its password.</summary>

@@ -29,6 +29,17 @@ public static partial class Forms
         return await client.PostAsync(postPath, new FormUrlEncodedContent(all));
     }
 
+    /// <summary>The cookies a sign-in left in <paramref name="jar"/>, to hand to later clients of the same user.</summary>
+    public static Cookie[] CookiesIn(CookieContainer jar) => [.. jar.GetAllCookies().Cast<Cookie>()];
+
+    /// <summary>A new jar holding copies of <paramref name="cookies"/>: a second browser of a user already signed in.</summary>
+    public static CookieContainer JarWith(IEnumerable<Cookie> cookies)
+    {
+        var jar = new CookieContainer();
+        foreach (var cookie in cookies) jar.Add(new Cookie(cookie.Name, cookie.Value, cookie.Path, cookie.Domain));
+        return jar;
+    }
+
     public static Task<HttpResponseMessage> PostLoginAsync(HttpClient client, string userName, string password) =>
         PostAsync(client, "/login", "/login", "login", [new("Input.UserName", userName), new("Input.Password", password), new("Input.ReturnUrl", "/")]);
 }

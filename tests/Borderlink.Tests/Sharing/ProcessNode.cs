@@ -245,7 +245,7 @@ public sealed class ProcessNode : IAsyncDisposable
         {
             var container = new CookieContainer();
             using var _ = await SignInThroughFormAsync(name, null, container);
-            return [.. container.GetAllCookies().Cast<Cookie>()];
+            return Forms.CookiesIn(container);
         }));
         Cookie[] signedIn;
         try
@@ -257,9 +257,7 @@ public sealed class ProcessNode : IAsyncDisposable
             _sessions.TryRemove(KeyValuePair.Create(user, session));
             throw;
         }
-        var copy = new CookieContainer();
-        foreach (var cookie in signedIn) copy.Add(new Cookie(cookie.Name, cookie.Value, cookie.Path, cookie.Domain));
-        return Client(timeout, copy);
+        return Client(timeout, Forms.JarWith(signedIn));
     }
 
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<Task<Cookie[]>>> _sessions = new();
