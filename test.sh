@@ -28,12 +28,20 @@ fc-list :lang=zh | grep -q . || { echo "No CJK font: Chinese would render as box
 # A private, throw-away PostgreSQL cluster under /tmp (readable by the postgres user wherever the clone lives),
 # so the test run neither needs nor touches a system database.
 PGBIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
-PGPORT=${PGPORT:-55432}
 PGDIR=$(mktemp -d /tmp/borderlink-pg.XXXXXX); PGDATA="$PGDIR/data"
 if [ "$(id -u)" -eq 0 ]; then PGRUN=(runuser -u postgres --); chown postgres "$PGDIR"; else PGRUN=(); fi
-"${PGRUN[@]}" "$PGBIN/initdb" -D "$PGDATA" -U postgres --auth=trust -E UTF8 >/dev/null
-"${PGRUN[@]}" "$PGBIN/pg_ctl" -D "$PGDATA" -o "-p $PGPORT -k $PGDIR -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=400" -l "$PGDIR/postgres.log" -w start >/dev/null
 trap '"${PGRUN[@]}" "$PGBIN/pg_ctl" -D "$PGDATA" -m fast stop >/dev/null 2>&1 || true; cp "$PGDIR/postgres.log" "$ARTIFACTS/postgres-server.log" 2>/dev/null; rm -rf "$PGDIR"' EXIT
+"${PGRUN[@]}" "$PGBIN/initdb" -D "$PGDATA" -U postgres --auth=trust -E UTF8 >/dev/null
+# The port sits below Linux's ephemeral range (32768+), where an outgoing connection's local port can hold any number
+# for a while; if it is taken all the same (another run, another server), the next few are tried. PGPORT fixes one.
+started=""
+for PGPORT in ${PGPORT:-25432 25433 25434 25435 25436}; do
+  if "${PGRUN[@]}" "$PGBIN/pg_ctl" -D "$PGDATA" -o "-p $PGPORT -k $PGDIR -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=400" -l "$PGDIR/postgres.log" -w start >/dev/null; then
+    started=1; break
+  fi
+  echo "PostgreSQL did not start on 127.0.0.1:$PGPORT:" >&2; tail -5 "$PGDIR/postgres.log" >&2
+done
+[ -n "$started" ] || { echo "No throw-away PostgreSQL: see the log lines above" >&2; exit 1; }
 "$PGBIN/psql" -h 127.0.0.1 -p "$PGPORT" -U postgres -q -c "CREATE ROLE borderlink LOGIN PASSWORD 'borderlink' CREATEDB" >/dev/null
 export BORDERLINK_TEST_PG="Host=127.0.0.1;Port=$PGPORT;Username=borderlink;Password=borderlink;Database=postgres"
 
