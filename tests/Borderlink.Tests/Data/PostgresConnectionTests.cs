@@ -18,4 +18,16 @@ public sealed class PostgresConnectionTests
         Assert.Equal("db", used.Host);
         Assert.Equal("borderlink", used.Database);
     }
+
+    [Theory]
+    [InlineData("Host=db;Database=borderlink;Username=b;Password=p", true)]
+    [InlineData("Host=db;Database=borderlink;No Reset On Close=false", false)]
+    [InlineData("Host=db;Database=borderlink;noresetonclose=False", false)]
+    public void Pooled_connections_are_not_reset_unless_the_operator_asks_for_it(string given, bool notReset)
+    {
+        var used = new NpgsqlConnectionStringBuilder(PostgresConnection.WithDefaults(given));
+        Assert.Equal(notReset, used.NoResetOnClose);
+        Assert.Equal(PostgresConnection.MaxAutoPrepare, used.MaxAutoPrepare);
+        Assert.Equal("db", used.Host);
+    }
 }
