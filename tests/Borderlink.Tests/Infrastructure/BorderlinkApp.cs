@@ -147,34 +147,11 @@ public class BorderlinkApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     private sealed record Session(System.Net.Cookie[] Cookies, DateTimeOffset At, (string?, string?) Stamps);
 
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<Task<Session>>> _sessions = new();
+    private readonly OnceEach<Session> _sessions = new();
 
-    private async Task<Session> SessionAsync(string userName)
-    {
-        if (_sessions.TryGetValue(userName, out var cached))
-        {
-            try
-            {
-                var session = await cached.Value;
-                if (session.At == Clock.GetUtcNow() && session.Stamps == await StampsAsync(userName)) return session;
-            }
-            catch (InvalidOperationException)
-            {
-                // That sign-in failed; it is tried again below.
-            }
-            _sessions.TryRemove(KeyValuePair.Create(userName, cached));
-        }
-        var entry = _sessions.GetOrAdd(userName, name => new Lazy<Task<Session>>(() => SignInThroughFormAsync(name)));
-        try
-        {
-            return await entry.Value;
-        }
-        catch
-        {
-            _sessions.TryRemove(KeyValuePair.Create(userName, entry));
-            throw;
-        }
-    }
+    /// <summary>The user's session on this app, signed in again once the clock has moved or the account's row has changed.</summary>
+    private Task<Session> SessionAsync(string userName) => _sessions.GetAsync(userName, SignInThroughFormAsync,
+        async session => session.At == Clock.GetUtcNow() && session.Stamps == await StampsAsync(userName));
 
     private async Task<Session> SignInThroughFormAsync(string userName)
     {

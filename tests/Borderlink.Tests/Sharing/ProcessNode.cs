@@ -241,26 +241,16 @@ public sealed class ProcessNode : IAsyncDisposable
     public async Task<HttpClient> SignInAsync(string user, TimeSpan? timeout = null, CookieContainer? cookies = null)
     {
         if (cookies is not null) return await SignInThroughFormAsync(user, timeout, cookies);
-        var session = _sessions.GetOrAdd(user, name => new Lazy<Task<Cookie[]>>(async () =>
+        var signedIn = await _sessions.GetAsync(user, async name =>
         {
             var container = new CookieContainer();
             using var _ = await SignInThroughFormAsync(name, null, container);
             return Forms.CookiesIn(container);
-        }));
-        Cookie[] signedIn;
-        try
-        {
-            signedIn = await session.Value;
-        }
-        catch
-        {
-            _sessions.TryRemove(KeyValuePair.Create(user, session));
-            throw;
-        }
+        });
         return Client(timeout, Forms.JarWith(signedIn));
     }
 
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<Task<Cookie[]>>> _sessions = new();
+    private readonly OnceEach<Cookie[]> _sessions = new();
 
     private async Task<HttpClient> SignInThroughFormAsync(string user, TimeSpan? timeout, CookieContainer cookies)
     {
