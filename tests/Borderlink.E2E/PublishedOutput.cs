@@ -9,10 +9,9 @@ internal static class PublishedOutput
     /// <summary>Publishes the build this test runs against (about 2 s: nothing is compiled again) into a folder of its own.</summary>
     public static async Task<string> CreateAsync()
     {
-        var appDir = Repository.AppDirectory();
         var output = Directory.CreateTempSubdirectory("borderlink-publish-").FullName;
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = Repository.Root(), RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in new[] { "publish", "src/Borderlink", "--no-build", "-c", new DirectoryInfo(appDir).Parent!.Name, "-o", output, "-nologo" })
+        foreach (var arg in new[] { "publish", "src/Borderlink", "--no-build", "-c", Repository.Configuration(), "-o", output, "-nologo" })
         {
             start.ArgumentList.Add(arg);
         }

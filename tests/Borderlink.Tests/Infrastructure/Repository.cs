@@ -11,9 +11,10 @@ public static class Repository
     }
 
     /// <summary>src/Borderlink/bin/&lt;configuration&gt;/net10.0, matching the configuration this binary was built in.</summary>
-    public static string AppDirectory()
-    {
-        var output = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        return Path.Combine(Root(), "src", "Borderlink", "bin", output.Parent!.Name, output.Name);
-    }
+    public static string AppDirectory() => Path.Combine(Root(), "src", "Borderlink", "bin", Configuration(), Output().Name);
+
+    /// <summary>The configuration this binary was built in (Debug, Release), which the app's build output shares.</summary>
+    public static string Configuration() => Output().Parent!.Name;
+
+    private static DirectoryInfo Output() => new(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
 }

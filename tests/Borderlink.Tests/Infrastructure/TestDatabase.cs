@@ -44,9 +44,10 @@ public sealed class TestDatabase : IAsyncDisposable
         {
             await admin.OpenAsync();
             // PostgreSQL's default strategy (15+: the copy written through the WAL). FILE_COPY, used before, checkpoints the
-            // whole cluster twice per copy: 20 copies in a row of the 11 MB template took 115 ms each (2.3 s of server
-            // CPU) against 56 ms (1.1 s), and a whole PostgreSQL suite on a fresh cluster cost the server 94 s of CPU
-            // against 79 s.
+            // whole cluster twice per copy; a whole PostgreSQL suite on a fresh cluster cost the server 94 s of CPU with it
+            // against 79 s with the default. Copies timed alone do not decide it on this machine: one day 20 copies of the
+            // 11 MB template took 115 ms each with FILE_COPY against 56 ms, another day 35 ms against 136 ms, and single
+            // copies ranged 35-550 ms of server CPU with either strategy.
             var sql = template is null ? $"CREATE DATABASE \"{name}\"" : $"CREATE DATABASE \"{name}\" TEMPLATE \"{template._name}\"";
             await using var create = new NpgsqlCommand(sql, admin);
             // Copies of one template are made one at a time: PostgreSQL refuses a copy while anything else uses the template.

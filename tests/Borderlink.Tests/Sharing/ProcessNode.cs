@@ -137,7 +137,7 @@ public sealed class ProcessNode : IAsyncDisposable
         {
             // README's own words, from the clone's root, on the output this test binary's build made.
             start.WorkingDirectory = Repository.Root();
-            foreach (var arg in new[] { "run", "--no-build", "-c", new DirectoryInfo(appDir).Parent!.Name, "--project", "src/Borderlink" }) start.ArgumentList.Add(arg);
+            foreach (var arg in new[] { "run", "--no-build", "-c", Repository.Configuration(), "--project", "src/Borderlink" }) start.ArgumentList.Add(arg);
         }
         else
         {
