@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Borderlink's one test command: installs what a fresh machine lacks (Debian packages), starts a throw-away
-# PostgreSQL cluster on 127.0.0.1, builds once, then runs every suite:
+# Borderlink's one test command: installs what a fresh machine lacks (Debian packages, beside the build), builds once,
+# starts a throw-away PostgreSQL cluster on 127.0.0.1, then runs every suite:
 #   unit + HTTP integration on SQLite, the same on PostgreSQL, browser and deployment tests (Chromium, nginx).
 # Prints one summary line per suite (with its duration) and a total line "N passed, N failed, N skipped"; each suite's
 # log in artifacts/ lists every test with its duration.
@@ -17,11 +17,23 @@ command -v fc-list >/dev/null || need+=(fontconfig)
 command -v pg_ctlcluster >/dev/null || need+=(postgresql)
 [ -x /usr/sbin/nginx ] || need+=(nginx)   # README's Deploy section is tested through it
 fc-list :lang=zh 2>/dev/null | grep -q . || need+=(fonts-noto-cjk)
+# On a fresh machine the packages download and install beside the build, which leaves part of the two cores idle and
+# needs none of them; the tests wait for them.
+installing=""
 if [ ${#need[@]} -gt 0 ]; then
-  echo "== installing: ${need[*]}"
+  echo "== installing beside the build: ${need[*]} (log: artifacts/apt.log)"
   SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
-  $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need[@]}" >/dev/null
+  ( $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need[@]}" ) > "$ARTIFACTS/apt.log" 2>&1 &
+  installing=$!
+  # Should the build fail, the installation is let finish rather than cut off halfway through dpkg.
+  trap 'wait "$installing" 2>/dev/null || true' EXIT
+fi
+
+echo "== build ($CONFIG)"
+dotnet build Borderlink.slnx -c "$CONFIG" -nologo -v q
+
+if [ -n "$installing" ]; then
+  wait "$installing" || { echo "Installing ${need[*]} failed:" >&2; tail -20 "$ARTIFACTS/apt.log" >&2; exit 1; }
 fi
 fc-list :lang=zh | grep -q . || { echo "No CJK font: Chinese would render as boxes" >&2; exit 1; }
 
@@ -44,9 +56,6 @@ done
 [ -n "$started" ] || { echo "No throw-away PostgreSQL: see the log lines above" >&2; exit 1; }
 "$PGBIN/psql" -h 127.0.0.1 -p "$PGPORT" -U postgres -q -c "CREATE ROLE borderlink LOGIN PASSWORD 'borderlink' CREATEDB" >/dev/null
 export BORDERLINK_TEST_PG="Host=127.0.0.1;Port=$PGPORT;Username=borderlink;Password=borderlink;Database=postgres"
-
-echo "== build ($CONFIG)"
-dotnet build Borderlink.slnx -c "$CONFIG" -nologo -v q
 
 # Test processes live seconds to minutes: dynamic PGO (instrumenting hot methods before optimising them) pays off on a
 # long-running server, not here. Turned off for the test processes only, it cut the SQLite suite's CPU time by 15 %
