@@ -64,17 +64,12 @@ export DOTNET_TieredPGO=0
 
 declare -A PASSED FAILED SKIPPED
 status=0
-# Runs one suite to its log: run_suite NAME PROJECT [VAR=value...]
-run_suite() {
-  local name=$1 project=$2; shift 2
-  env "$@" dotnet test --project "$project" -c "$CONFIG" --no-build --results-directory "$ARTIFACTS/$name" --output Detailed > "$ARTIFACTS/$name.log" 2>&1
-}
-# Runs one suite and reports it: suite NAME PROJECT [VAR=value...]
+# Runs one suite to its log and reports it: suite NAME PROJECT [VAR=value...]
 suite() {
-  local code=0
-  echo "== suite $1"
-  run_suite "$@" || code=$?
-  report_suite "$1" $code
+  local name=$1 project=$2 code=0; shift 2
+  echo "== suite $name"
+  env "$@" dotnet test --project "$project" -c "$CONFIG" --no-build --results-directory "$ARTIFACTS/$name" --output Detailed > "$ARTIFACTS/$name.log" 2>&1 || code=$?
+  report_suite "$name" $code
 }
 report_suite() {
   local name=$1 code=$2 log="$ARTIFACTS/$1.log"
@@ -88,17 +83,12 @@ report_suite() {
 }
 
 rm -f "$ARTIFACTS/fault-timings.txt"
-# The SQLite suite alone: it keeps both cores busy (275 s of CPU in 156 s), and the browser suite beside it took as long
-# in total as the two one after the other (330 s against 187 s and 137 s apart). The PostgreSQL suite leaves more than a
-# quarter of the two cores idle (444 s of CPU in 258 s: its tests wait on the database server and on node processes), and
-# the browser suite (143 s of CPU in 78 s) fills it: the two side by side took 293 s, one after the other 336 s. The
-# browser suite is done before the PostgreSQL suite's fault tests, which run alone at its end.
+# One suite after another. Beside the SQLite suite, the browser suite took as long in total (330 s against 187 s and
+# 137 s apart): Chromium keeps the cores busy too. Beside the PostgreSQL suite it was once 293 s against 336 s apart, and
+# once 311 s against 302 s: contention adds CPU (566 s against 525 s of it), which eats the idle share it would fill.
 suite sqlite tests/Borderlink.Tests BORDERLINK_TEST_DB=sqlite BORDERLINK_ARTIFACTS="$ARTIFACTS"
-echo "== suites postgres and browser, side by side"
-run_suite postgres tests/Borderlink.Tests BORDERLINK_TEST_DB=postgres BORDERLINK_ARTIFACTS="$ARTIFACTS" & postgres_pid=$!
-run_suite browser tests/Borderlink.E2E BORDERLINK_TEST_DB=sqlite BORDERLINK_ARTIFACTS="$ARTIFACTS/screenshots" & browser_pid=$!
-code=0; wait $postgres_pid || code=$?; report_suite postgres $code
-code=0; wait $browser_pid || code=$?; report_suite browser $code
+suite postgres tests/Borderlink.Tests BORDERLINK_TEST_DB=postgres BORDERLINK_ARTIFACTS="$ARTIFACTS"
+suite browser tests/Borderlink.E2E BORDERLINK_TEST_DB=sqlite BORDERLINK_ARTIFACTS="$ARTIFACTS/screenshots"
 
 [ -f "$ARTIFACTS/fault-timings.txt" ] && sed 's/^/   fault test: /' "$ARTIFACTS/fault-timings.txt"
 p=0; f=0; s=0
