@@ -22,7 +22,7 @@ public sealed class DeployTests
             // What is deployed starts as fast as what was built: the data-access libraries and (published for release)
             // the program itself are precompiled there too.
             Assert.Empty(Precompiled.NotPrecompiledIn(published));
-            Assert.Equal(Repository.Configuration() == "Release", Precompiled.IsReadyToRun(Path.Combine(published, "Borderlink.dll")));
+            Assert.Equal(Precompiled.ProgramIsPrecompiled, Precompiled.IsReadyToRun(Path.Combine(published, "Borderlink.dll")));
             await using var node = (await ProcessNode.AsReadmeRunsAsync(published))
                 .With("ForwardedHeaders__KnownProxies__0", "127.0.0.1")
                 .With("Security__SignInsPerAddressPerMinute", "3");

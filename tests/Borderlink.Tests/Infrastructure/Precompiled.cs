@@ -12,6 +12,12 @@ public static class Precompiled
         "Npgsql.dll", "Npgsql.EntityFrameworkCore.PostgreSQL.dll", "Microsoft.AspNetCore.Identity.EntityFrameworkCore.dll",
     ];
 
+    /// <summary>
+    /// Whether the build this test runs against precompiled the program's own assembly too: Borderlink.csproj sets
+    /// PrecompileProgram for Release builds.
+    /// </summary>
+    public static bool ProgramIsPrecompiled => Repository.Configuration() == "Release";
+
     /// <summary>Whether the assembly carries ReadyToRun native code beside its IL (the CLI header's managed native header).</summary>
     public static bool IsReadyToRun(string path)
     {
