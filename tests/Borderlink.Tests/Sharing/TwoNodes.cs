@@ -1,6 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
+using Borderlink.Features.Notes;
 using Borderlink.Sharing.Exchange;
+using Borderlink.Tests.Features.Notes;
 using Borderlink.Tests.Infrastructure;
 
 namespace Borderlink.Tests.Sharing;
@@ -61,6 +64,27 @@ public sealed class TwoNodes : IAsyncDisposable
             await Task.Delay(50);
         }
         return await condition();
+    }
+
+    /// <summary>Polls until the note is readable through <paramref name="client"/> (and passes <paramref name="check"/>).</summary>
+    public static Task<bool> VisibleAsync(HttpClient client, Guid id, Func<NoteDto, bool>? check = null) =>
+        EventuallyAsync(async () =>
+        {
+            var response = await client.GetAsync($"{NoteApiClient.Path}/{id}");
+            return response.StatusCode == HttpStatusCode.OK && (check is null || check(await response.ReadAsync<NoteDto>()));
+        });
+
+    /// <summary>A Lang Son note's snapshot as the Vietnam node would send it.</summary>
+    public static JsonElement NoteSnapshot(Guid id, long version) => RecordTypes.Snapshot(new LiaisonNote
+    {
+        Id = id, OwnerParty = "VN-09", Version = version, Title = $"v{version}", Body = "b", Language = "vi",
+    });
+
+    /// <summary>The public key of the node's current signing key, as its card gives it.</summary>
+    public static async Task<string> CardKeyAsync(BorderlinkApp app)
+    {
+        var (key, _) = await app.WithServiceAsync<NodeKeys, (NodeKey, Microsoft.IdentityModel.Tokens.SecurityKey)>(keys => keys.CurrentAsync());
+        return key.PublicJwk;
     }
 
     public async ValueTask DisposeAsync()
