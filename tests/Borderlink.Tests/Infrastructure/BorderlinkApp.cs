@@ -131,7 +131,8 @@ public class BorderlinkApp : WebApplicationFactory<Program>, IAsyncLifetime
     public async Task<HttpClient> SignInAsync(string userName, string? language = null)
     {
         var session = await SessionAsync(userName);
-        var client = CreateDefaultClient(new Uri("http://localhost"), new Microsoft.AspNetCore.Mvc.Testing.Handlers.CookieContainerHandler(Forms.JarWith(session.Cookies)));
+        var jar = Forms.JarWith(session.Cookies);
+        var client = CreateDefaultClient(new Uri("http://localhost"), new Microsoft.AspNetCore.Mvc.Testing.Handlers.CookieContainerHandler(jar));
         if (language is not null)
         {
             client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
@@ -140,6 +141,14 @@ public class BorderlinkApp : WebApplicationFactory<Program>, IAsyncLifetime
             if (switched.StatusCode != System.Net.HttpStatusCode.Redirect)
             {
                 throw new InvalidOperationException($"Language switch to {language} failed: {(int)switched.StatusCode}");
+            }
+            // The switch stored the preference, which renews the account's concurrency stamp; a sign-in now would give the
+            // same session with the switched language's cookie, which is what this client holds: it becomes the session
+            // later clients start from, unless the security stamp moved meanwhile (then the next one signs in again).
+            var stamps = await StampsAsync(userName);
+            if (stamps.Item1 == session.Stamps.Item1)
+            {
+                _sessions.Replace(userName, session with { Cookies = Forms.CookiesIn(jar), Stamps = stamps });
             }
         }
         return client;

@@ -40,4 +40,7 @@ public sealed class OnceEach<T>
             throw;
         }
     }
+
+    /// <summary>Puts <paramref name="value"/> in place of what <paramref name="key"/> holds: what its making would give now.</summary>
+    public void Replace(string key, T value) => _made[key] = new Lazy<Task<T>>(Task.FromResult(value));
 }
