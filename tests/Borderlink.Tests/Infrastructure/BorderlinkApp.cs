@@ -124,7 +124,8 @@ public class BorderlinkApp : WebApplicationFactory<Program>, IAsyncLifetime
     /// <remarks>
     /// The first call for a user on this app posts the login form; later ones give a new client holding the cookies that
     /// sign-in left (a second browser of a user already signed in) as long as the clock has not moved and the account's row
-    /// is unchanged since (a role, agency, lock or password change renews its stamps): checking the password is a key
+    /// is unchanged since (a role, agency, lock or password change renews its stamps; a language switch made here carries
+    /// the session over, with the switched language's cookie, as a sign-in would give it then): checking the password is a key
     /// derivation of ~70 ms of CPU, and signing in again for every client was a quarter of the test process's CPU. Sign-in
     /// itself is tested with <see cref="Forms.PostLoginAsync"/>, never through this.
     /// </remarks>
