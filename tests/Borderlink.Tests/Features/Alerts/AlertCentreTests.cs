@@ -128,20 +128,24 @@ public sealed class AlertCentreTests() : OwnAppTest(new BorderlinkApp().WithSett
         Assert.Equal(HttpStatusCode.BadRequest, (await langSon.GetAsync("/api/v1/alerts?kind=everything")).StatusCode);
     }
 
+    private const string LiaisonNoteType = Borderlink.Features.Notes.LiaisonNote.TypeName;
+    private const string EventNotificationType = Borderlink.Features.Notifications.EventNotification.TypeName;
+    private const string NotificationResponseType = Borderlink.Features.Notifications.NotificationResponse.TypeName;
+}
+
+/// <summary>What every alert needs from the code, without an app: a page to open and a sentence in each language.</summary>
+public sealed class AlertWordsTests
+{
     [Fact]
     public void Every_record_type_has_a_page_and_every_alerting_type_a_sentence_in_each_language()
     {
         var types = RecordTypes.ByName;
         Assert.All(types, t => Assert.True(RecordPages.Of(t.Value) is not null, $"{t.Key} has no [RecordPage]"));
         var alerting = types.Where(t => t.Value.GetCustomAttributes(typeof(AlertWhenSharedAttribute), false).Length > 0).Select(t => t.Key).ToList();
-        Assert.Contains(LiaisonNoteType, alerting); // positive control: the enumeration finds the attribute
+        Assert.Contains(Borderlink.Features.Notes.LiaisonNote.TypeName, alerting); // positive control: the enumeration finds the attribute
         // English has them (ResourceTests.Every_key_is_translated holds the other three languages to English).
         var english = Borderlink.Tests.Web.ResourceTests.Entries("");
         Assert.All(alerting, type => Assert.True(english.ContainsKey("Alerts.shared." + type), $"Alerts.shared.{type} is missing"));
         Assert.All(Alert.Kinds, kind => Assert.True(english.ContainsKey("AlertKind." + kind), $"AlertKind.{kind} is missing"));
     }
-
-    private const string LiaisonNoteType = Borderlink.Features.Notes.LiaisonNote.TypeName;
-    private const string EventNotificationType = Borderlink.Features.Notifications.EventNotification.TypeName;
-    private const string NotificationResponseType = Borderlink.Features.Notifications.NotificationResponse.TypeName;
 }
