@@ -34,7 +34,7 @@ public sealed partial class RequestProblems(IStringLocalizer<SharedResource> L) 
         if (!IsMachinePath(httpContext.Request.Path) && result is IStatusCodeHttpResult { StatusCode: { } status } && result is IValueHttpResult { Value: Microsoft.AspNetCore.Mvc.ProblemDetails problem })
         {
             // A person at a form: a page in their language with the way back, not a JSON document.
-            result = TypedResults.Content(Page(problem.Title ?? "", httpContext.Request.Path), "text/html; charset=utf-8", System.Text.Encoding.UTF8, status);
+            result = TypedResults.Content(Page(problem, httpContext.Request.Path), "text/html; charset=utf-8", System.Text.Encoding.UTF8, status);
         }
         await result.ExecuteAsync(httpContext);
         return true;
@@ -46,15 +46,21 @@ public sealed partial class RequestProblems(IStringLocalizer<SharedResource> L) 
     public static bool IsMachinePath(PathString path) =>
         path.StartsWithSegments("/api", StringComparison.Ordinal) || path.StartsWithSegments("/exchange", StringComparison.Ordinal);
 
-    private string Page(string title, PathString path)
+    /// <summary>The problem's title, what it says of each field (a query value of the address, a form field), and the way back.</summary>
+    private string Page(Microsoft.AspNetCore.Mvc.ProblemDetails problem, PathString path)
     {
         var encoder = Encoder;
         var language = System.Globalization.CultureInfo.CurrentUICulture.Name;
+        var title = problem.Title ?? "";
+        var fields = problem is HttpValidationProblemDetails validation
+            ? string.Concat(validation.Errors.SelectMany(e => e.Value.Select(message => $"<li><code>{encoder.Encode(e.Key)}</code>: {encoder.Encode(message)}</li>")))
+            : "";
         return $"""
             <!DOCTYPE html>
             <html lang="{encoder.Encode(language)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
             <title>{encoder.Encode(title)} · Borderlink</title></head>
             <body><main><h1 data-testid="request-problem">{encoder.Encode(title)}</h1>
+            {(fields.Length > 0 ? $"<ul data-testid=\"request-problem-fields\">{fields}</ul>" : "")}
             <p><a href="{encoder.Encode(path.Value ?? "/")}">{encoder.Encode(L["Form.Back"])}</a></p></main></body></html>
             """;
     }
@@ -67,6 +73,9 @@ public sealed partial class RequestProblems(IStringLocalizer<SharedResource> L) 
         BadHttpRequestException bad => ApiResults.Problem(L, bad.StatusCode, "bad-request", "Problem.BadRequest"),
         // Reading a form or multipart body past its limits.
         InvalidDataException => ApiResults.Problem(L, StatusCodes.Status400BadRequest, "bad-request", "Problem.BadRequest"),
+        // A page's query value its parameter cannot hold (/notes?page=abc, ?periods=99999999999): Blazor throws while it
+        // supplies the page's [SupplyParameterFromQuery] parameters, before anything of the page is written.
+        InvalidOperationException when IsUnparsableQueryValue(exception) => Unreadable(QueryNameOf(exception)),
         DbUpdateException { InnerException: System.Data.Common.DbException db } when http.RequestServices.GetService<BorderlinkDb>()?.IsUniqueViolation(db) == true =>
             ApiResults.Problem(L, StatusCodes.Status409Conflict, "collision", "Problem.Collision"),
         _ when DatabaseErrorOf(exception) is { } db && http.RequestServices.GetService<BorderlinkDb>()?.IsBusy(db) == true => Busy(http),
@@ -113,6 +122,16 @@ public sealed partial class RequestProblems(IStringLocalizer<SharedResource> L) 
         var parameter = ParameterName().Match(bad.Message);
         return parameter.Success && !bad.Message.Contains("request body", StringComparison.Ordinal) ? parameter.Groups[1].Value : "body";
     }
+
+    private static bool IsUnparsableQueryValue(Exception exception) =>
+        exception.TargetSite?.DeclaringType?.FullName?.StartsWith("Microsoft.AspNetCore.Components.Routing.UrlValueConstraint", StringComparison.Ordinal) == true;
+
+    /// <summary>The query parameter Blazor names at the end of its message (<c>… for 'page'.</c>), or "query".</summary>
+    private static string QueryNameOf(Exception exception) =>
+        QueryParameterName().Match(exception.Message) is { Success: true } match ? match.Groups[1].Value : "query";
+
+    [GeneratedRegex("for '([A-Za-z0-9_.-]+)'\\.?$")]
+    private static partial Regex QueryParameterName();
 
     /// <summary>Minimal APIs name the parameter as <c>"Type name"</c> in their messages.</summary>
     [GeneratedRegex("parameter \"(?:[^\" ]+ )?([A-Za-z0-9_]+)\"")]

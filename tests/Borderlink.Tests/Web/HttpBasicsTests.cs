@@ -51,6 +51,27 @@ public sealed class HttpBasicsTests(SharedApp app)
     }
 
     [Theory]
+    [InlineData("/notes?page=abc", "/notes", "page")]
+    [InlineData("/notes?page=99999999999", "/notes", "page")]
+    [InlineData("/situation?disease=dengue&periods=2147483648", "/situation", "periods")]
+    [InlineData("/gates/HUUNGHI-YOUYIGUAN/screening?date=2026-13-45", "/gates/HUUNGHI-YOUYIGUAN/screening", "date")]
+    public async Task A_page_address_with_a_query_value_the_page_cannot_hold_gets_a_400_page_naming_it_in_the_readers_language(string address, string path, string field)
+    {
+        var client = await app.SignInAsync("langson.officer", language: "vi");
+        // Positive control: the same page with a value it can hold.
+        var good = address[..address.LastIndexOf('=')] + (field == "date" ? "=2026-11-20" : "=2");
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(good)).StatusCode);
+
+        var response = await client.GetAsync(address);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        var page = System.Net.WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        Assert.Contains("Một số trường cần sửa.", page, StringComparison.Ordinal);
+        Assert.Contains($"<code>{field}</code>: Không đọc được giá trị này", page, StringComparison.Ordinal);
+        Assert.Contains($"<a href=\"{path}\">", page, StringComparison.Ordinal); // the way back, without the value
+    }
+
+    [Theory]
     [InlineData("{\"title\": 5, \"body\": \"b\", \"language\": \"fr\"}", "title", "illisible")]
     [InlineData("{\"title\": \"t\", \"body\": \"b\", \"language\": \"fr\", \"visibility\": \"Everyone\"}", "visibility", "illisible")]
     [InlineData("{\"title\": \"t\", \"body\": null, \"language\": \"fr\"}", "body", "obligatoire")]

@@ -18,6 +18,16 @@ public sealed class NoServerErrorTests : OwnAppTest
     private const string Party = "langson";
     private static readonly string Huge = new('\u6C34', 60_000);
 
+    private static readonly string[] OddQueryValues = ["abc", "99999999999", "-1", "0", "", "2026-13-45", "maybe", "\u0000", new string('9', 400)];
+
+    /// <summary>The names a page reads from its query (<c>[SupplyParameterFromQuery]</c>, its own name unless it gives one).</summary>
+    private static IEnumerable<string> QueryParameters(Type page) => page
+        .GetProperties(System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.NonPublic)
+        .Select(p => (Property: p, Attribute: p.GetCustomAttributes(typeof(Microsoft.AspNetCore.Components.SupplyParameterFromQueryAttribute), true)
+            .OfType<Microsoft.AspNetCore.Components.SupplyParameterFromQueryAttribute>().FirstOrDefault()))
+        .Where(p => p.Attribute is not null)
+        .Select(p => p.Attribute!.Name ?? p.Property.Name);
+
     [Fact]
     public async Task No_api_operation_answers_5xx_to_any_input()
     {
@@ -128,24 +138,37 @@ public sealed class NoServerErrorTests : OwnAppTest
             return response;
         }
 
-        var pages = App.Service(sp => sp.GetRequiredService<Microsoft.AspNetCore.Routing.EndpointDataSource>().Endpoints
+        var pageTypes = App.Service(sp => sp.GetRequiredService<Microsoft.AspNetCore.Routing.EndpointDataSource>().Endpoints
             .OfType<Microsoft.AspNetCore.Routing.RouteEndpoint>()
             .Where(e => e.Metadata.GetMetadata<Microsoft.AspNetCore.Components.Endpoints.ComponentTypeMetadata>() is not null)
-            .Select(e => e.RoutePattern.RawText!).Distinct().ToList());
+            .GroupBy(e => e.RoutePattern.RawText!)
+            .ToDictionary(g => g.Key, g => g.First().Metadata.GetMetadata<Microsoft.AspNetCore.Components.Endpoints.ComponentTypeMetadata>()!.Type));
+        var pages = pageTypes.Keys.ToList();
         Assert.True(pages.Count > 50, $"only {pages.Count} pages");
         var addresses = new List<(string Page, string Address)>();
         foreach (var page in pages)
         {
+            List<string> filled;
             if (!page.Contains('{'))
             {
-                addresses.Add((page, page));
-                continue;
+                filled = [page];
             }
-            IEnumerable<string> values = page.Contains(":int}", StringComparison.Ordinal) ? ["1", "0", "2147483647"]
-                : page.Contains(":guid}", StringComparison.Ordinal) ? known.Where(k => Guid.TryParse(k, out _)).Append(Guid.NewGuid().ToString())
-                : known.Append("NOPE").Append(Uri.EscapeDataString(new string('x', 300) + "'\"<>"));
-            addresses.AddRange(values.Select(v => (page, System.Text.RegularExpressions.Regex.Replace(page, "\\{[^}]+\\}", v))));
+            else
+            {
+                IEnumerable<string> values = page.Contains(":int}", StringComparison.Ordinal) ? ["1", "0", "2147483647"]
+                    : page.Contains(":guid}", StringComparison.Ordinal) ? known.Where(k => Guid.TryParse(k, out _)).Append(Guid.NewGuid().ToString())
+                    : known.Append("NOPE").Append(Uri.EscapeDataString(new string('x', 300) + "'\"<>"));
+                filled = values.Select(v => System.Text.RegularExpressions.Regex.Replace(page, "\\{[^}]+\\}", v)).ToList();
+            }
+            addresses.AddRange(filled.Select(a => (page, a)));
+            // Every value the page reads from its query, unreadable for its type, out of range, empty or odd: read from
+            // the page's own parameters, so a new one is tried without editing this test.
+            foreach (var name in QueryParameters(pageTypes[page]))
+            {
+                addresses.AddRange(OddQueryValues.Select(v => (page, $"{filled[0]}?{Uri.EscapeDataString(name)}={Uri.EscapeDataString(v)}")));
+            }
         }
+        Assert.Contains(addresses, a => a.Address == "/notes?page=abc"); // positive control: the page's query parameters were found
         foreach (var (page, address) in addresses)
         {
             // Administration pages as the administrator, the rest as the coordinator.
