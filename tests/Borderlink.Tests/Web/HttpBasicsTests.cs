@@ -95,6 +95,27 @@ public sealed class HttpBasicsTests(SharedApp app)
         Assert.Equal(HttpStatusCode.Created, good.StatusCode);
     }
 
+    [Theory]
+    [InlineData("application/json; charset=klingon", HttpStatusCode.UnsupportedMediaType)]
+    [InlineData("application/json; charset=\"x-unknown\"", HttpStatusCode.UnsupportedMediaType)]
+    [InlineData("application/json; charset=utf-8", HttpStatusCode.Created)]
+    [InlineData("application/json; charset=\"UTF-8\"", HttpStatusCode.Created)]
+    [InlineData("application/json", HttpStatusCode.Created)]
+    public async Task A_body_in_a_character_set_nothing_here_decodes_is_refused_with_415_in_the_callers_language(string contentType, HttpStatusCode expected)
+    {
+        var client = await app.SignInAsync("langson.officer", language: "zh-Hans");
+        var body = new ByteArrayContent("{\"title\": \"Bộ mã\", \"body\": \"b\", \"language\": \"vi\"}"u8.ToArray());
+        body.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse(contentType);
+        var response = await client.PostAsync("/api/v1/liaison-notes", body);
+        Assert.Equal(expected, response.StatusCode);
+        if (expected == HttpStatusCode.UnsupportedMediaType)
+        {
+            var problem = await response.ReadJsonAsync();
+            Assert.Equal(("urn:borderlink:problem:unsupported-media-type", "此处不接受该内容类型。"),
+                (problem.GetProperty("type").GetString(), problem.GetProperty("title").GetString()));
+        }
+    }
+
     [Fact]
     public async Task Records_are_never_cached_and_static_files_are()
     {

@@ -89,10 +89,13 @@ public sealed class NoServerErrorTests : OwnAppTest
                 {
                     await SendAsync(op, path, "application/json", raw, $"{pathWhat}, {what}");
                 }
+                // A body declared in a character set nothing here can decode.
+                await SendAsync(op, path, "application/json; charset=klingon", "{}"u8.ToArray(), $"{pathWhat}, unknown charset");
                 foreach (var type in op.OtherContentTypes)
                 {
                     await SendAsync(op, path, type, Encoding.UTF8.GetBytes("id,when\n\"unclosed,2026-02-30\n\u0000\u0001"), $"{pathWhat}, garbage {type}");
                     await SendAsync(op, path, type, [], $"{pathWhat}, empty {type}");
+                    await SendAsync(op, path, type + "; charset=klingon", "id\n1\n"u8.ToArray(), $"{pathWhat}, {type} in an unknown charset");
                 }
                 if (op.JsonSchema is null || !everything)
                 {
