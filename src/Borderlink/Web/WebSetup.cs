@@ -10,6 +10,8 @@ public static class WebSetup
     /// <summary>Largest request body accepted where an endpoint does not declare its own limit (uploads and the exchange inbox do; see <see cref="RequestSizeLimit"/>).</summary>
     public const long MaxRequestBytes = 1024 * 1024;
 
+    private static readonly object HeadKey = new();
+
     public static WebApplicationBuilder AddBorderlinkWeb(this WebApplicationBuilder builder)
     {
         builder.WebHost.ConfigureKestrel(k =>
@@ -69,6 +71,32 @@ public static class WebSetup
 
     public static WebApplication UseBorderlinkWeb(this WebApplication app)
     {
+        // A page address that leads nowhere (/notse, a link to a page that went) shows the not-found page in the reader's
+        // language, with the way home, instead of an empty answer; API and exchange paths keep their problem documents.
+        // (Re-executed for any empty error answer to a page's GET; the others a page can give — a refused form, a busy
+        // database, an address that cannot be read — carry their own page.)
+        app.UseWhen(context => (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)) && !RequestProblems.IsMachinePath(context.Request.Path),
+            branch => branch.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+        // HEAD is answered as GET is, without the body (RFC 9110 §9.3.2), as uptime monitors and link checkers ask it:
+        // the request is routed as GET, then is HEAD again before anything answers, so the server sends headers only.
+        app.Use((context, next) =>
+        {
+            if (HttpMethods.IsHead(context.Request.Method))
+            {
+                context.Items[HeadKey] = true;
+                context.Request.Method = HttpMethods.Get;
+            }
+            return next(context);
+        });
+        app.UseRouting();
+        app.Use((context, next) =>
+        {
+            if (context.Items.ContainsKey(HeadKey))
+            {
+                context.Request.Method = HttpMethods.Head;
+            }
+            return next(context);
+        });
         // No answer, of any kind, leaves before what it may report is on disk (Data/DurableCommits: on SQLite the log's
         // syncs are grouped; the answer waits for one that started after its commit).
         var commits = app.Services.GetRequiredService<DurableCommits>();

@@ -117,6 +117,39 @@ public sealed class HttpBasicsTests(SharedApp app)
     }
 
     [Fact]
+    public async Task A_page_address_that_leads_nowhere_shows_the_not_found_page_in_the_readers_language()
+    {
+        var client = await app.SignInAsync("langson.officer", language: "vi");
+        var home = await client.GetAsync("/notes");
+        Assert.Equal(HttpStatusCode.OK, home.StatusCode);
+        Assert.DoesNotContain("data-testid=\"not-found\"", await home.Content.ReadAsStringAsync(), StringComparison.Ordinal); // positive control
+
+        var missing = await client.GetAsync("/notse");
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Equal("text/html", missing.Content.Headers.ContentType?.MediaType);
+        var page = System.Net.WebUtility.HtmlDecode(await missing.Content.ReadAsStringAsync());
+        Assert.Contains("data-testid=\"not-found\">Trang hoặc hồ sơ này không tồn tại", page, StringComparison.Ordinal);
+        Assert.Contains("href=\"/\"", page, StringComparison.Ordinal);
+        // An API address that leads nowhere stays a problem document.
+        var api = await client.GetAsync("/api/v1/notse");
+        Assert.Equal((HttpStatusCode.NotFound, "application/problem+json"), (api.StatusCode, api.Content.Headers.ContentType?.MediaType));
+    }
+
+    [Theory]
+    [InlineData("/notes", HttpStatusCode.OK, "text/html")]
+    [InlineData("/api/v1/liaison-notes", HttpStatusCode.OK, "application/json")]
+    [InlineData("/healthz", HttpStatusCode.OK, "text/plain")]
+    [InlineData("/notse", HttpStatusCode.NotFound, "text/html")]
+    public async Task HEAD_answers_as_GET_does(string address, HttpStatusCode status, string mediaType)
+    {
+        var client = await app.SignInAsync("langson.officer");
+        var head = await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, address));
+        var get = await client.GetAsync(address);
+        Assert.Equal((status, mediaType), (head.StatusCode, head.Content.Headers.ContentType?.MediaType));
+        Assert.Equal((get.StatusCode, get.Content.Headers.ContentType?.MediaType), (head.StatusCode, head.Content.Headers.ContentType?.MediaType));
+    }
+
+    [Fact]
     public async Task Records_are_never_cached_and_static_files_are()
     {
         var client = await app.SignInAsync("langson.officer");
