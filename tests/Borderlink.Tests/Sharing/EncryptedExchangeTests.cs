@@ -32,8 +32,8 @@ public sealed class EncryptedExchangeTests : IAsyncLifetime
         var toChina = await langSon.CreateNoteAsync("Dịch hạch ở Đồng Đăng", "Partners", ["CN-GX"]);
         var toVietnam = await guangxi.CreateNoteAsync("凭祥口岸鼠疫防控", "Partners", ["VN-09"]);
 
-        Assert.True(await Visible(await _nodes.China.SignInAsync("guangxi.viewer"), toChina.Id), "the encrypted note never reached the China node");
-        Assert.True(await Visible(await _nodes.Vietnam.SignInAsync("langson.viewer"), toVietnam.Id), "the encrypted note never reached the Vietnam node");
+        Assert.True(await TwoNodes.VisibleAsync(await _nodes.China.SignInAsync("guangxi.viewer"), toChina.Id), "the encrypted note never reached the China node");
+        Assert.True(await TwoNodes.VisibleAsync(await _nodes.Vietnam.SignInAsync("langson.viewer"), toVietnam.Id), "the encrypted note never reached the Vietnam node");
 
         foreach (var (host, receiver, recordId) in new[] { ("cn.test", _nodes.China, toChina.Id), ("vn.test", _nodes.Vietnam, toVietnam.Id) })
         {
@@ -74,7 +74,7 @@ public sealed class EncryptedExchangeTests : IAsyncLifetime
         var id = Guid.CreateVersion7();
         string Signed(long version) => Signing.Sign(JsonSerializer.Serialize(new Envelope(1, Guid.CreateVersion7(), "vn-north", "cn-gx", BorderlinkApp.Start,
             Envelope.KindRecord, new EnvelopeRecord(LiaisonNote.TypeName, id, "VN-09", version, ["CN-GX"], null, BorderlinkApp.Start,
-                RecordTypes.Snapshot(new LiaisonNote { Id = id, OwnerParty = "VN-09", Version = version, Title = $"v{version}", Body = "b", Language = "vi" }))),
+                TwoNodes.NoteSnapshot(id, version))),
             Envelope.Json), signing);
 
         // Altered on the way: one character of the ciphertext changed.
@@ -147,7 +147,7 @@ public sealed class EncryptedExchangeTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.OK, (await vnAdmin.PostAsJsonAsync("/api/v1/exchange/partners", card)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await vnAdmin.PostAsync("/api/v1/exchange/partners/cn-gx/retry", null)).StatusCode);
-        Assert.True(await Visible(await _nodes.China.SignInAsync("guangxi.viewer"), note.Id), "the note did not cross once the card had an encryption key");
+        Assert.True(await TwoNodes.VisibleAsync(await _nodes.China.SignInAsync("guangxi.viewer"), note.Id), "the note did not cross once the card had an encryption key");
         Assert.All(_nodes.Links.InboxBodies.Where(b => b.Host == "cn.test"), b => Assert.True(Encryption.IsJwe(b.Body)));
     }
 
@@ -173,12 +173,9 @@ public sealed class EncryptedExchangeTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, (await (await _nodes.Vietnam.SignInAsync("langson.admin")).PostAsJsonAsync("/api/v1/exchange/partners", card)).StatusCode);
         _nodes.Links.InboxBodies.Clear();
         var note = await (await _nodes.Vietnam.SignInAsync("langson.liaison")).CreateNoteAsync("Khóa mới", "Partners", ["CN-GX"]);
-        Assert.True(await Visible(await _nodes.China.SignInAsync("guangxi.viewer"), note.Id), "the note did not cross with the backfilled key");
+        Assert.True(await TwoNodes.VisibleAsync(await _nodes.China.SignInAsync("guangxi.viewer"), note.Id), "the note did not cross with the backfilled key");
         Assert.All(_nodes.Links.InboxBodies.Where(b => b.Host == "cn.test"), b => Assert.Equal(backfilled, (string)Jose.JWT.Headers(b.Body)["kid"]));
     }
-
-    private static Task<bool> Visible(HttpClient client, Guid id) =>
-        TwoNodes.EventuallyAsync(async () => (await client.GetAsync($"{NoteApiClient.Path}/{id}")).StatusCode == HttpStatusCode.OK);
 
     private static async Task<(string Kid, System.Security.Cryptography.ECDiffieHellman Key)> EncryptionKeyAsync(BorderlinkApp node) =>
         await node.WithServiceAsync<NodeKeys, (string, System.Security.Cryptography.ECDiffieHellman)>(async keys =>
